@@ -1,0 +1,28 @@
+export * from './names.js';
+export * from './filter.js';
+export * from './paging.js';
+export * from './errors.js';
+export * from './regex.js';
+export {
+  AUTH_LEVELS,
+  authLevel,
+  decimal,
+  defineOperation,
+  filterParam,
+  type AuthLevel,
+  type HttpMethod,
+  type Operation,
+} from './operation.js';
+export * from './operations.js';
+export * from './route.js';
+export * from './client.js';
+export * from './resources/versions.js';
+export * from './resources/namespaces.js';
+export * from './resources/permissions.js';
+export * from './resources/repositories.js';
+export * from './resources/tags.js';
+export * from './resources/sharing.js';
+export * from './resources/sync.js';
+export * from './resources/triggers.js';
+export * from './resources/retention.js';
+export * from './resources/account.js';
