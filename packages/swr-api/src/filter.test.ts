@@ -29,6 +29,13 @@ describe('filter=key::value|key::value', () => {
     (filter) => expect(() => parseFilter(filter)).toThrow(FilterSyntaxError),
   );
 
+  it('when a key is "__proto__", then it is an ordinary key and pollutes nothing', () => {
+    const parsed = parseFilter('__proto__::x|limit::1');
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'limit']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('when a value holds "::", then only the first one separates', () => {
     expect(parseFilter('name::a::b')).toEqual({ name: 'a::b' });
   });

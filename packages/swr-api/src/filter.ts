@@ -30,16 +30,17 @@ export function formatFilter(values: FilterValues): string {
 
 /** Parses a filter string; a key given twice, a pair without `::` or an empty key is an error. */
 export function parseFilter(filter: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (filter === '') return result;
+  // A Map, then fromEntries: a key such as "__proto__" stays an ordinary own property.
+  const pairs = new Map<string, string>();
+  if (filter === '') return {};
   for (const pair of filter.split('|')) {
     const at = pair.indexOf('::');
     if (at < 0) throw new FilterSyntaxError(filter, `"${pair}" is not of the form key::value`);
     const key = pair.slice(0, at);
     if (!/^[A-Za-z_]+$/.test(key))
       throw new FilterSyntaxError(filter, `"${key}" is not a filter key`);
-    if (Object.hasOwn(result, key)) throw new FilterSyntaxError(filter, `"${key}" is given twice`);
-    result[key] = pair.slice(at + 2);
+    if (pairs.has(key)) throw new FilterSyntaxError(filter, `"${key}" is given twice`);
+    pairs.set(key, pair.slice(at + 2));
   }
-  return result;
+  return Object.fromEntries(pairs);
 }
