@@ -1,54 +1,231 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
 import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { createRegionApi } from './api/app.js';
+import { handlers } from './api/handlers/index.js';
+import { openDatabase } from './db/database.js';
+import { ImageStore } from './domain/image-store.js';
+import { createIam } from './identity/iam.js';
+import { Identity } from './identity/identity.js';
+import { pushHooks } from './jobs/hooks.js';
+import { Jobs } from './jobs/jobs.js';
+import { runRetention } from './jobs/retention.js';
+import { syncTag } from './jobs/sync.js';
 import type { Options } from './options.js';
+import { TokenSigner } from './registry/access.js';
+import { RegistryClient } from './registry/client.js';
+import { RegistryEvents } from './registry/events.js';
+import { RegistryFront } from './registry/front.js';
+import { startRegistry, type RegistryProcess } from './registry/process.js';
+import { seedDemo } from './seed/demo.js';
+import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
   endpointsFile: string;
+  endpoints: Endpoints;
+  services: Services;
   stop(): Promise<void>;
 }
 
-/**
- * Starts one API server per region on consecutive ports and announces them in endpoints.json.
- * (A skeleton: the SWR API, IAM and the registries arrive with the swr-local issue.)
- */
-export async function startSwrLocal(options: Options): Promise<RunningSwrLocal> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const servers = await Promise.all(
-    options.regions.map((region, i) => listen(options.port + i, region)),
-  );
-  const endpoints = {
-    regions: options.regions.map((id, i) => ({ id, api: `http://127.0.0.1:${options.port + i}` })),
-  };
-  const endpointsFile = path.join(options.dataDir, 'endpoints.json');
-  writeAtomically(endpointsFile, JSON.stringify(endpoints, null, 2));
-  return {
-    endpointsFile,
-    stop: async () => {
-      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    },
-  };
+export interface Endpoints {
+  iam: string;
+  regions: RegionEndpoint[];
+  accounts: ReturnType<Identity['sandboxCredentials']>;
 }
 
-function listen(port: number, region: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.method === 'GET' && req.url === '/') {
-      res.end(JSON.stringify({ versions: [{ id: 'v2', status: 'CURRENT', region }] }));
-      return;
+const DAY_MS = 86_400_000;
+
+/** The sandbox's two accounts: the first with an administrator and a read-only IAM user. */
+const SANDBOX_ACCOUNTS = [
+  {
+    name: 'swr-demo',
+    users: [
+      { name: 'ops-admin', admin: true },
+      { name: 'dev-reader', admin: false },
+    ],
+  },
+  { name: 'partner-co', users: [] },
+];
+
+/**
+ * Starts swr-local: per region an SWR API on `port + i`, a registry front and a Distribution
+ * registry; the mini IAM on `port + regions`; the job workers. Writes endpoints.json when ready.
+ */
+export async function startSwrLocal(
+  options: Options,
+  log: Logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }),
+): Promise<RunningSwrLocal> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const endpointsFile = path.join(options.dataDir, 'endpoints.json');
+  const previous = readPrevious(endpointsFile);
+
+  const db = openDatabase(path.join(options.dataDir, 'swr-local.db'));
+  const identity = new Identity(db);
+  const clock = () => new Date();
+  if (identity.accountCount() === 0) {
+    for (const account of SANDBOX_ACCOUNTS)
+      identity.createAccount(account.name, options.regions, account.users, clock().toISOString());
+  }
+  identity.ensureProjects(options.regions);
+
+  const registries = new Map<string, RegistryClient>();
+  const regions: RegionEndpoint[] = [];
+  const jobs = new Jobs(db, log, clock);
+  const services: Services = {
+    db,
+    identity,
+    clock,
+    log,
+    regions,
+    registries,
+    images: new ImageStore(db, registries, clock),
+    jobs,
+  };
+  const events = new RegistryEvents(services, registries, pushHooks(services));
+  const tokens = new TokenSigner();
+  const eventToken = randomBytes(24).toString('hex');
+
+  const processes: RegistryProcess[] = [];
+  const fronts: RegistryFront[] = [];
+  const servers: Server[] = [];
+  const stop = async () => {
+    await jobs.stop();
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise((resolve) => {
+            server.close(resolve);
+            server.closeAllConnections();
+          }),
+      ),
+    );
+    await Promise.all(fronts.map((front) => front.close()));
+    await Promise.all(processes.map((p) => p.stop()));
+    db.close();
+  };
+
+  try {
+    for (const region of options.regions) {
+      const front = new RegistryFront({
+        region,
+        services,
+        tokens,
+        events,
+        eventToken,
+        anonymousPull: true,
+      });
+      fronts.push(front);
+      const frontUrl = await listenFront(
+        front,
+        previous?.regions.find((r) => r.id === region)?.registry,
+      );
+      const registry = await startRegistry({
+        region,
+        dataDir: path.join(options.dataDir, 'registries', region),
+        publicUrl: frontUrl,
+        notificationUrl: `${frontUrl}/internal/events`,
+        notificationToken: eventToken,
+        log,
+      });
+      processes.push(registry);
+      front.upstream = registry.url;
+      registries.set(region, new RegistryClient(registry.url));
+      regions.push({ id: region, api: '', registry: front.host });
     }
-    res.statusCode = 404;
-    res.end(
-      JSON.stringify({
-        error_code: 'APIGW.0101',
-        error_msg: 'The API does not exist or has not been published',
-      }),
+    // Port 0 (tests) lets every server take any free port.
+    const portOf = (i: number) => (options.port === 0 ? 0 : options.port + i);
+    for (const [i, region] of options.regions.entries()) {
+      const server = await listen(createRegionApi(region, services, handlers), portOf(i));
+      servers.push(server);
+      regions[i]!.api = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    }
+    const iam = await listen(createIam(services), portOf(options.regions.length));
+    servers.push(iam);
+
+    jobs.start({
+      run: async (kind, payload) => {
+        if (kind === 'retention-run')
+          await runRetention(services, (payload as { repositoryId: number }).repositoryId);
+        else if (kind === 'maintenance') dailyMaintenance(services);
+        else throw new Error(`unknown job kind ${kind}`);
+      },
+      sync: (job) => syncTag(services, job),
+    });
+    // Retention also runs once a day (and once at start), as SWR ages images on its own.
+    dailyMaintenance(services);
+    setInterval(() => jobs.enqueue('maintenance', {}), DAY_MS).unref();
+
+    if (
+      options.seed === 'demo' &&
+      db.prepare("SELECT value FROM settings WHERE key = 'demo-seeded'").get() === undefined
+    ) {
+      await seedDemo(services, events);
+      db.prepare("INSERT INTO settings (key, value) VALUES ('demo-seeded', ?)").run(
+        clock().toISOString(),
+      );
+    }
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+
+  const endpoints: Endpoints = {
+    iam: `http://127.0.0.1:${(servers.at(-1)!.address() as { port: number }).port}`,
+    regions,
+    accounts: identity.sandboxCredentials(),
+  };
+  writeAtomically(endpointsFile, JSON.stringify(endpoints, null, 2));
+  log.info({ endpointsFile }, 'swr-local ready');
+  return { endpointsFile, endpoints, services, stop };
+}
+
+function dailyMaintenance(services: Services): void {
+  const { db, jobs, identity, clock } = services;
+  for (const repositoryId of db
+    .prepare('SELECT repository_id FROM retentions')
+    .pluck()
+    .all() as number[]) {
+    if (!jobs.isWaiting('retention-run', { repositoryId }))
+      jobs.enqueue('retention-run', { repositoryId });
+  }
+  // SWR keeps retention history for three months.
+  db.prepare('DELETE FROM retention_logs WHERE created_at < ?').run(
+    new Date(clock().getTime() - 90 * DAY_MS).toISOString(),
+  );
+  identity.pruneTokens(clock());
+}
+
+/** Keeps a region's registry address across restarts when the port is still free. */
+async function listenFront(front: RegistryFront, previous: string | undefined): Promise<string> {
+  const port = previous ? Number(previous.split(':').at(-1)) : 0;
+  if (port > 0) {
+    try {
+      return await front.listen(port);
+    } catch {
+      // taken meanwhile: any free port will do
+    }
+  }
+  return front.listen(0);
+}
+
+function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '127.0.0.1', (error?: Error) =>
+      error ? reject(error) : resolve(server),
     );
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
+}
+
+function readPrevious(file: string): Endpoints | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Endpoints;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Written to a temporary file first, so a reader never sees half a file; readable by the owner only. */

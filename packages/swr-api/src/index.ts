@@ -26,3 +26,4 @@ export * from './resources/sync.js';
 export * from './resources/triggers.js';
 export * from './resources/retention.js';
 export * from './resources/account.js';
+export * from './retention-plan.js';

@@ -141,3 +141,20 @@ export const triggerOperations = {
     status: 204,
   }),
 };
+
+/**
+ * Whether a pushed tag fires a trigger: every tag for `all`, a listed tag (`;`-separated) for
+ * `tag`, a whole-name match of the regex for `regular`.
+ */
+export function triggerMatches(triggerType: string, condition: string, tag: string): boolean {
+  if (triggerType === 'all') return true;
+  if (triggerType === 'tag') return condition.split(';').includes(tag);
+  if (triggerType === 'regular') {
+    try {
+      return new RegExp(`^(?:${condition})$`).test(tag);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  GatewayErrorCode,
+  matchOperation,
+  SwrErrorCode,
+  type OperationId,
+} from '@swr-console/swr-api';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type Response,
+} from 'express';
+import type { Services } from '../services.js';
+import { authenticate } from './auth.js';
+import { GatewayError, SwrError } from './errors.js';
+import type { Context, Handlers } from './handler.js';
+import { validateBody, validatePath, validateQuery } from './validate.js';
+
+/** SWR's bodies are small JSON documents; anything bigger is refused before it is read whole. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The SWR management API of one region, dispatched through the contract's operation table. */
+export function createRegionApi(region: string, services: Services, handlers: Handlers): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.setHeader('X-Request-Id', res.locals.requestId as string);
+    next();
+  });
+  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
+
+  app.use(async (req: Request, res: Response) => {
+    const [rawPath, rawQuery = ''] = splitOnce(req.originalUrl, '?');
+    const match = matchOperation(req.method, rawPath);
+    if (!match) {
+      throw new GatewayError(
+        404,
+        GatewayErrorCode.notFound,
+        'The API does not exist or has not been published in the environment',
+      );
+    }
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const now = services.clock();
+    const principal = await authenticate(
+      { method: req.method, url: req.originalUrl, headers: flatten(req.headers), body },
+      services.identity,
+      region,
+      now,
+    );
+    const context = {
+      region,
+      principal,
+      params: validatePath(match.operation, match.params),
+      query: validateQuery(match.operation, rawQuery),
+      body: validateBody(match.operation, body),
+      services,
+      now,
+      requestId: res.locals.requestId as string,
+    } as Context<OperationId>;
+    const handler = handlers[match.id] as (
+      context: Context<OperationId>,
+    ) => ReturnType<Handlers[OperationId]>;
+    const reply = (await handler(context)) ?? {};
+    res.status(reply.status ?? match.operation.status);
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    if (reply.body === undefined) res.end();
+    else res.json(reply.body);
+  });
+
+  app.use(errorHandler(services));
+  return app;
+}
+
+function errorHandler(services: Services): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const requestId = res.locals.requestId as string;
+    if (error instanceof GatewayError) {
+      res.status(error.status).json(error.toBody(requestId));
+      return;
+    }
+    if (error instanceof SwrError) {
+      res.status(error.status).json(error.toBody());
+      return;
+    }
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res
+        .status(413)
+        .json(
+          new SwrError(
+            413,
+            SwrErrorCode.tooLarge,
+            `The request body exceeds ${MAX_BODY_BYTES} bytes`,
+          ).toBody(),
+        );
+      return;
+    }
+    services.log.error({ err: error, requestId }, 'unexpected error');
+    res.status(500).json(new SwrError(500, SwrErrorCode.internal, 'Internal error').toBody());
+  };
+}
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function splitOnce(value: string, separator: string): [string, string | undefined] {
+  const at = value.indexOf(separator);
+  return at < 0 ? [value, undefined] : [value.slice(0, at), value.slice(at + 1)];
+}

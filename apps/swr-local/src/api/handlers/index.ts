@@ -1,0 +1,23 @@
+import type { Handlers } from '../handler.js';
+import { accountHandlers } from './account.js';
+import { namespaceHandlers } from './namespaces.js';
+import { permissionHandlers } from './permissions.js';
+import { repositoryHandlers } from './repositories.js';
+import { retentionHandlers } from './retention.js';
+import { sharingHandlers } from './sharing.js';
+import { syncHandlers } from './sync.js';
+import { tagHandlers } from './tags.js';
+import { triggerHandlers } from './triggers.js';
+
+/** Every operation of the contract, answered. */
+export const handlers: Handlers = {
+  ...accountHandlers,
+  ...namespaceHandlers,
+  ...permissionHandlers,
+  ...repositoryHandlers,
+  ...tagHandlers,
+  ...sharingHandlers,
+  ...syncHandlers,
+  ...triggerHandlers,
+  ...retentionHandlers,
+};

@@ -1,0 +1,276 @@
+import { verifyRequest } from '@swr-console/apig-signer';
+import express, { type Express, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Services } from '../services.js';
+import type { User } from './identity.js';
+
+/** IAM tokens live 24 hours, as Huawei Cloud's do. */
+export const TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+
+const tokenRequest = z.object({
+  auth: z.object({
+    identity: z.object({
+      methods: z
+        .array(z.string())
+        .refine((m) => m.includes('password'), 'Only the password method is supported'),
+      password: z.object({
+        user: z.object({
+          name: z.string().min(1),
+          password: z.string().min(1),
+          domain: z.object({ name: z.string().min(1) }),
+        }),
+      }),
+    }),
+    scope: z
+      .union([
+        z.object({
+          project: z.union([
+            z.object({ id: z.string().min(1) }),
+            z.object({ name: z.string().min(1) }),
+          ]),
+        }),
+        z.object({
+          domain: z.union([
+            z.object({ id: z.string().min(1) }),
+            z.object({ name: z.string().min(1) }),
+          ]),
+        }),
+      ])
+      .optional(),
+  }),
+});
+
+class IamError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function toUserBody(user: User) {
+  return {
+    id: user.id,
+    name: user.name,
+    domain_id: user.domainId,
+    enabled: true,
+    pwd_status: true,
+  };
+}
+
+/**
+ * The part of IAM a console needs: password sign-in for a project-scoped token, who am I, the users
+ * and projects of the account, and which user an access key belongs to. Reads accept an IAM token
+ * or an AK/SK signature, as IAM does.
+ */
+export function createIam(services: Services): Express {
+  const { identity, clock } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.raw({ type: () => true, limit: 64 * 1024 }));
+
+  async function caller(req: Request): Promise<User> {
+    const token = req.header('x-auth-token');
+    if (token) {
+      const info = identity.tokenInfo(token);
+      if (!info || info.expiresAt <= clock())
+        throw new IamError(401, 'IAM.0001', 'The token is invalid or has expired');
+      return info.user;
+    }
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+    );
+    const result = await verifyRequest(
+      { method: req.method, url: req.originalUrl, headers, body },
+      (ak) => identity.secretKeyOf(ak)?.secretKey,
+      clock(),
+    );
+    if (!result.ok) throw new IamError(401, 'IAM.0001', `Authentication failed (${result.reason})`);
+    return identity.secretKeyOf(result.accessKey)!.user;
+  }
+
+  /** Users of the same account; someone else's details only for administrators. */
+  function visibleUser(user: User, target: User | undefined): User {
+    if (!target || target.domainId !== user.domainId)
+      throw new IamError(404, 'IAM.0004', 'The user does not exist');
+    if (target.id !== user.id && !user.isAdmin)
+      throw new IamError(403, 'IAM.0003', 'You do not have permission to view other users');
+    return target;
+  }
+
+  app.post('/v3/auth/tokens', (req: Request, res: Response) => {
+    let parsed: z.infer<typeof tokenRequest>;
+    try {
+      parsed = tokenRequest.parse(JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString() : ''));
+    } catch {
+      throw new IamError(
+        400,
+        'IAM.0002',
+        'The request body is not a valid password authentication request',
+      );
+    }
+    const { user: given } = parsed.auth.identity.password;
+    const user = identity.authenticate(given.domain.name, given.name, given.password);
+    if (!user) throw new IamError(401, 'IAM.0004', 'The username or password is wrong.');
+    const scope = parsed.auth.scope;
+    let project: { id: string; region: string } | undefined;
+    if (scope && 'project' in scope) {
+      const wanted = scope.project;
+      project = identity
+        .projectsOf(user.domainId)
+        .find((p) => ('id' in wanted ? p.id === wanted.id : p.region === wanted.name));
+      if (!project)
+        throw new IamError(400, 'IAM.0005', 'The project does not exist in this account');
+    }
+    const issued = clock();
+    const expires = new Date(issued.getTime() + TOKEN_LIFETIME_MS);
+    const token = identity.issueToken(user.id, project?.id, expires);
+    res.status(201).setHeader('X-Subject-Token', token);
+    res.json({
+      token: {
+        methods: ['password'],
+        issued_at: issued.toISOString(),
+        expires_at: expires.toISOString(),
+        user: {
+          id: user.id,
+          name: user.name,
+          domain: { id: user.domainId, name: user.domainName },
+          password_expires_at: '',
+        },
+        ...(project
+          ? {
+              project: {
+                id: project.id,
+                name: project.region,
+                domain: { id: user.domainId, name: user.domainName },
+              },
+            }
+          : { domain: { id: user.domainId, name: user.domainName } }),
+        roles: user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
+        catalog: [],
+      },
+    });
+  });
+
+  app.get('/v3/auth/tokens', async (req, res) => {
+    await caller(req);
+    const info = identity.tokenInfo(req.header('x-subject-token') ?? '');
+    if (!info || info.expiresAt <= clock())
+      throw new IamError(404, 'IAM.0006', 'The token does not exist or has expired');
+    const project = info.projectId ? identity.projectById(info.projectId) : undefined;
+    res.setHeader('X-Subject-Token', req.header('x-subject-token') ?? '');
+    res.json({
+      token: {
+        methods: ['password'],
+        expires_at: info.expiresAt.toISOString(),
+        user: {
+          id: info.user.id,
+          name: info.user.name,
+          domain: { id: info.user.domainId, name: info.user.domainName },
+        },
+        ...(project
+          ? {
+              project: {
+                id: project.id,
+                name: project.region,
+                domain: { id: info.user.domainId, name: info.user.domainName },
+              },
+            }
+          : {}),
+        roles: info.user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
+      },
+    });
+  });
+
+  app.get('/v3/auth/domains', async (req, res) => {
+    const user = await caller(req);
+    res.json({ domains: [{ id: user.domainId, name: user.domainName, enabled: true }] });
+  });
+
+  app.get(['/v3/projects', '/v3/auth/projects'], async (req, res) => {
+    const user = await caller(req);
+    const name = typeof req.query.name === 'string' ? req.query.name : undefined;
+    const projects = identity
+      .projectsOf(user.domainId)
+      .filter((p) => name === undefined || p.region === name)
+      .map((p) => ({
+        id: p.id,
+        name: p.region,
+        domain_id: user.domainId,
+        enabled: true,
+        is_domain: false,
+        parent_id: user.domainId,
+      }));
+    res.json({ projects });
+  });
+
+  app.get('/v3/users', async (req, res) => {
+    const user = await caller(req);
+    if (!user.isAdmin)
+      throw new IamError(403, 'IAM.0003', 'Only administrators can list the users of the account');
+    res.json({ users: identity.usersOf(user.domainId).map(toUserBody) });
+  });
+
+  app.get('/v3/users/:id', async (req, res) => {
+    const user = await caller(req);
+    res.json({ user: toUserBody(visibleUser(user, identity.userById(String(req.params.id)))) });
+  });
+
+  app.get('/v3/users/:id/groups', async (req, res) => {
+    const user = await caller(req);
+    const target = visibleUser(user, identity.userById(String(req.params.id)));
+    res.json({
+      groups: target.isAdmin
+        ? [
+            {
+              id: 'admin',
+              name: 'admin',
+              description: 'SWR Admin and Tenant Administrator',
+              domain_id: target.domainId,
+            },
+          ]
+        : [],
+    });
+  });
+
+  app.get('/v3.0/OS-CREDENTIAL/credentials/:accessKey', async (req, res) => {
+    const user = await caller(req);
+    const owner = identity.secretKeyOf(String(req.params.accessKey))?.user;
+    const target = visibleUser(user, owner);
+    const key = identity
+      .accessKeysOf(target.id)
+      .find((k) => k.access_key === req.params.accessKey)!;
+    res.json({
+      credential: {
+        access: key.access_key,
+        user_id: target.id,
+        status: 'active',
+        create_time: key.created_at,
+        description: '',
+      },
+    });
+  });
+
+  app.use((_req, _res) => {
+    throw new IamError(404, 'IAM.0007', 'The API does not exist');
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    const known =
+      error instanceof IamError ? error : new IamError(500, 'IAM.0000', 'Internal error');
+    if (!(error instanceof IamError)) services.log.error({ err: error }, 'IAM failed');
+    res.status(known.status).json({
+      error: {
+        code: known.status,
+        title: res.statusMessage || 'Error',
+        message: known.message,
+        error_code: known.code,
+        error_msg: known.message,
+      },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,173 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  payload: string;
+  attempts: number;
+}
+
+export interface SyncJobRow {
+  id: number;
+  repository_id: number;
+  tag: string;
+  remote_region: string;
+  remote_namespace: string;
+  override: number;
+  attempts: number;
+  operator_id: string;
+  operator_name: string;
+}
+
+export interface JobRunners {
+  /** Background work by kind (retention runs, …). Throwing means "try again later". */
+  run(kind: string, payload: unknown): Promise<void>;
+  /** One manual or automatic sync of a tag; the final status, or a throw with the reason. */
+  sync(job: SyncJobRow): Promise<'success' | 'existed'>;
+}
+
+const MAX_ATTEMPTS = 3;
+const POLL_MS = 500;
+
+/**
+ * Durable background work: every job is a row in SQLite, picked up by a small pool of workers,
+ * retried with backoff, and resumed after a restart (a job that was running goes back to waiting;
+ * each runner is idempotent, so running it again is safe).
+ */
+export class Jobs {
+  private runners: JobRunners | undefined;
+  private active = 0;
+  private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly idle = new Set<() => void>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly clock: () => Date,
+    private readonly concurrency = 2,
+  ) {}
+
+  start(runners: JobRunners): void {
+    this.runners = runners;
+    const at = this.clock().toISOString();
+    this.db
+      .prepare("UPDATE jobs SET status = 'waiting', updated_at = ? WHERE status = 'running'")
+      .run(at);
+    this.db
+      .prepare("UPDATE sync_jobs SET status = 'waiting', updated_at = ? WHERE status = 'running'")
+      .run(at);
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Stops taking work and waits for the jobs in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+  }
+
+  enqueue(kind: string, payload: unknown, runAfter: Date = this.clock()): void {
+    const at = this.clock().toISOString();
+    this.db
+      .prepare(
+        'INSERT INTO jobs (kind, payload, run_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(kind, JSON.stringify(payload), runAfter.toISOString(), at, at);
+    this.wake();
+  }
+
+  /** Whether a job of this kind and payload is already waiting (to coalesce repeated triggers). */
+  isWaiting(kind: string, payload: unknown): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM jobs WHERE kind = ? AND payload = ? AND status = 'waiting' LIMIT 1")
+        .get(kind, JSON.stringify(payload)) !== undefined
+    );
+  }
+
+  wake(): void {
+    while (!this.stopped && this.active < this.concurrency) {
+      const task = this.claim();
+      if (!task) break;
+      this.active++;
+      void task().finally(() => {
+        this.active--;
+        if (this.active === 0) {
+          for (const resolve of this.idle) resolve();
+          this.idle.clear();
+        }
+        this.wake();
+      });
+    }
+  }
+
+  private claim(): (() => Promise<void>) | undefined {
+    const at = this.clock().toISOString();
+    const sync = this.db
+      .prepare(
+        `UPDATE sync_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
+         WHERE id = (SELECT id FROM sync_jobs WHERE status = 'waiting' ORDER BY id LIMIT 1) RETURNING *`,
+      )
+      .get(at) as SyncJobRow | undefined;
+    if (sync) return () => this.runSync(sync);
+    const job = this.db
+      .prepare(
+        `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
+         WHERE id = (SELECT id FROM jobs WHERE status = 'waiting' AND run_after <= ? ORDER BY id LIMIT 1) RETURNING *`,
+      )
+      .get(at, at) as JobRow | undefined;
+    if (job) return () => this.runJob(job);
+    return undefined;
+  }
+
+  private async runSync(job: SyncJobRow): Promise<void> {
+    let status: string;
+    let reason = '';
+    try {
+      status = await this.runners!.sync(job);
+    } catch (error) {
+      reason = (error as Error).message;
+      status =
+        job.attempts >= MAX_ATTEMPTS || (error as { permanent?: boolean }).permanent
+          ? 'failed'
+          : 'waiting';
+      this.log.warn({ job: job.id, tag: job.tag, reason, status }, 'sync job did not finish');
+    }
+    this.db
+      .prepare('UPDATE sync_jobs SET status = ?, reason = ?, updated_at = ? WHERE id = ?')
+      .run(status, reason, this.clock().toISOString(), job.id);
+  }
+
+  private async runJob(job: JobRow): Promise<void> {
+    try {
+      await this.runners!.run(job.kind, JSON.parse(job.payload) as unknown);
+      this.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
+    } catch (error) {
+      const message = (error as Error).message;
+      const failed = job.attempts >= MAX_ATTEMPTS;
+      const retryAt = new Date(this.clock().getTime() + 1000 * 2 ** job.attempts);
+      this.db
+        .prepare(
+          'UPDATE jobs SET status = ?, last_error = ?, run_after = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          failed ? 'failed' : 'waiting',
+          message,
+          retryAt.toISOString(),
+          this.clock().toISOString(),
+          job.id,
+        );
+      this.log.warn({ job: job.id, kind: job.kind, message, failed }, 'job did not finish');
+    }
+  }
+}
+
+/** A failure that retrying cannot fix (the source tag is gone, the target organization missing). */
+export class PermanentJobError extends Error {
+  readonly permanent = true;
+}

@@ -1,0 +1,301 @@
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Services } from '../services.js';
+import {
+  allowedActions,
+  checkLogin,
+  parseScopes,
+  splitImageName,
+  type Access,
+  type Action,
+  type TokenSigner,
+} from './access.js';
+import type { RegistryEvents } from './events.js';
+
+const TOKEN_LIFETIME_SECONDS = 300;
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const API_VERSION = { 'Docker-Distribution-API-Version': 'registry/2.0' };
+const IMAGE_PATH = /^\/v2\/(.+?)\/(manifests|blobs|tags)(\/.*)?$/;
+
+export interface FrontOptions {
+  region: string;
+  services: Services;
+  tokens: TokenSigner;
+  events: RegistryEvents;
+  /** The secret the registry presents when it reports events. */
+  eventToken: string;
+  anonymousPull: boolean;
+}
+
+/**
+ * What a docker or skopeo client talks to, like SWR's registry: token authentication with SWR's
+ * login forms, SWR's permission checks, organizations and repositories created by a first push,
+ * and every manifest written or deleted recorded for the SWR API.
+ */
+export class RegistryFront {
+  private server: Server | undefined;
+  private publicUrl = '';
+  /** The region's Distribution registry, known once it runs (it needs the front's URL first). */
+  upstream = '';
+
+  constructor(private readonly options: FrontOptions) {}
+
+  async listen(port = 0): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.options.services.log.error({ err: error, url: req.url }, 'registry front failed');
+        if (!res.headersSent)
+          send(res, 500, { errors: [{ code: 'UNKNOWN', message: 'internal error' }] });
+        else res.destroy();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
+    });
+    const address = this.server.address() as { port: number };
+    this.publicUrl = `http://127.0.0.1:${address.port}`;
+    return this.publicUrl;
+  }
+
+  get host(): string {
+    return this.publicUrl.replace('http://', '');
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.publicUrl);
+    if (url.pathname === '/service/token') return this.token(req, res, url);
+    if (url.pathname === '/internal/events' && req.method === 'POST') return this.events(req, res);
+    if (url.pathname === '/v2/' || url.pathname === '/v2') {
+      if (!this.claims(req)) return this.challenge(res);
+      return send(res, 200, {});
+    }
+    const match = IMAGE_PATH.exec(url.pathname);
+    if (!match) return send(res, 404, { errors: [{ code: 'UNSUPPORTED', message: 'not found' }] });
+    const [, name, kind, rest = ''] = match as unknown as [
+      string,
+      string,
+      string,
+      string | undefined,
+    ];
+    const action: Action =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? 'pull'
+        : req.method === 'DELETE'
+          ? 'delete'
+          : 'push';
+
+    const claims = this.claims(req);
+    if (!claims)
+      return this.challenge(res, `repository:${name}:${action === 'pull' ? 'pull' : 'pull,push'}`);
+    const granted = claims.access.find((a) => a.name === name)?.actions ?? [];
+    if (!granted.includes(action)) return denied(res);
+
+    const image = splitImageName(name);
+    if (!image) return denied(res);
+    if (action === 'push') {
+      const ready = this.options.events.ensureRepository(this.options.region, image, claims.sub);
+      if (!ready) return denied(res);
+    }
+    if (kind === 'manifests' && req.method === 'PUT')
+      return this.putManifest(req, res, url, image, rest.slice(1), claims.sub);
+    await this.proxy(req, res, url, async (status) => {
+      if (kind === 'manifests' && status === 200 && req.method === 'GET') {
+        this.options.events.pulled(this.options.region, image, rest.slice(1));
+      }
+      if (kind === 'manifests' && req.method === 'DELETE' && status === 202) {
+        this.options.events.manifestDeleted(this.options.region, image, rest.slice(1));
+      }
+    });
+  }
+
+  private claims(req: IncomingMessage) {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Bearer ')) return undefined;
+    return this.options.tokens.verify(header.slice(7), this.options.services.clock());
+  }
+
+  private challenge(res: ServerResponse, scope?: string): void {
+    const realm = `${this.publicUrl}/service/token`;
+    res.setHeader(
+      'WWW-Authenticate',
+      `Bearer realm="${realm}",service="swr-local"${scope ? `,scope="${scope}"` : ''}`,
+    );
+    send(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] });
+  }
+
+  private token(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const { services, region, tokens, anonymousPull } = this.options;
+    const now = services.clock();
+    let subject: { user: ReturnType<typeof checkLogin> } = { user: undefined };
+    const header = req.headers.authorization ?? '';
+    if (header.startsWith('Basic ')) {
+      const decoded = Buffer.from(header.slice(6), 'base64').toString();
+      const at = decoded.indexOf(':');
+      const user = checkLogin(
+        services.identity,
+        services.db,
+        region,
+        decoded.slice(0, at),
+        decoded.slice(at + 1),
+        now,
+      );
+      if (!user) {
+        res.setHeader('WWW-Authenticate', `Basic realm="swr-local"`);
+        return send(res, 401, {
+          errors: [
+            {
+              code: 'UNAUTHORIZED',
+              message: 'authentication required: wrong user name or password',
+            },
+          ],
+        });
+      }
+      subject = { user };
+    }
+    const access: Access[] = parseScopes(url.searchParams.getAll('scope')).map((wanted) => {
+      const allowed = allowedActions(services.db, subject, region, wanted.name, now, anonymousPull);
+      return { ...wanted, actions: wanted.actions.filter((a) => allowed.includes(a)) };
+    });
+    const token = tokens.issue(
+      subject.user?.id ?? 'anonymous',
+      access,
+      now,
+      TOKEN_LIFETIME_SECONDS,
+    );
+    send(res, 200, {
+      token,
+      access_token: token,
+      expires_in: TOKEN_LIFETIME_SECONDS,
+      issued_at: now.toISOString(),
+    });
+  }
+
+  private async events(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.authorization !== `Bearer ${this.options.eventToken}`)
+      return send(res, 401, {});
+    const body = await readBody(req, MAX_MANIFEST_BYTES);
+    if (body === undefined) return send(res, 413, {});
+    try {
+      await this.options.events.notified(
+        this.options.region,
+        JSON.parse(body.toString()) as unknown,
+      );
+    } catch (error) {
+      this.options.services.log.warn({ err: error }, 'registry event not understood');
+    }
+    send(res, 200, {});
+  }
+
+  private async putManifest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    image: { namespace: string; repository: string },
+    reference: string,
+    pusher: string,
+  ): Promise<void> {
+    const body = await readBody(req, MAX_MANIFEST_BYTES);
+    if (body === undefined) {
+      return send(res, 413, { errors: [{ code: 'SIZE_INVALID', message: 'manifest too large' }] });
+    }
+    await this.proxy(
+      req,
+      res,
+      url,
+      async (status, headers) => {
+        if (status !== 201) return;
+        const digest = String(headers['docker-content-digest'] ?? '');
+        await this.options.events.manifestPushed(this.options.region, image, {
+          reference,
+          digest,
+          body: body.toString('utf8'),
+          contentType: req.headers['content-type'],
+          pusher,
+        });
+      },
+      body,
+    );
+  }
+
+  /**
+   * Forwards a request to the registry and its answer back. `after` runs once the registry has
+   * answered and before the client sees the answer, so a client that saw success can rely on the
+   * SWR API knowing it.
+   */
+  private proxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    after: (status: number, headers: IncomingMessage['headers']) => Promise<void>,
+    body?: Buffer,
+  ): Promise<void> {
+    const headers = { ...req.headers };
+    delete headers.authorization;
+    delete headers.host;
+    delete headers.connection;
+    if (body) headers['content-length'] = String(body.length);
+    return new Promise((resolve, reject) => {
+      const upstream = httpRequest(
+        `${this.upstream}${url.pathname}${url.search}`,
+        { method: req.method, headers },
+        (answer) => {
+          after(answer.statusCode ?? 502, answer.headers)
+            .then(() => {
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              answer.pipe(res);
+              answer.on('end', resolve);
+              answer.on('error', reject);
+            })
+            .catch(reject);
+        },
+      );
+      upstream.on('error', reject);
+      if (body) upstream.end(body);
+      else req.pipe(upstream);
+    });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...API_VERSION,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** SWR's own words for a refused pull or push, as docker prints them. */
+function denied(res: ServerResponse): void {
+  send(res, 403, { errors: [{ code: 'DENIED', message: 'you do not have the permission' }] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Db } from './db/database.js';
+import type { ImageStore } from './domain/image-store.js';
+import type { Identity } from './identity/identity.js';
+import type { RegistryClient } from './registry/client.js';
+import type { Jobs } from './jobs/jobs.js';
+
+export interface RegionEndpoint {
+  id: string;
+  /** Base URL of the region's SWR API. */
+  api: string;
+  /** `host:port` of the region's registry front, as clients write it in image names. */
+  registry: string;
+}
+
+/** Everything a handler may use; built once by start.ts. */
+export interface Services {
+  db: Db;
+  identity: Identity;
+  clock: () => Date;
+  log: Logger;
+  regions: RegionEndpoint[];
+  registries: Map<string, RegistryClient>;
+  images: ImageStore;
+  jobs: Jobs;
+}
+
+export function registryHostOf(services: Pick<Services, 'regions'>, region: string): string {
+  return (
+    services.regions.find((r) => r.id === region)?.registry ?? `swr.${region}.myhuaweicloud.com`
+  );
+}
