@@ -36,6 +36,12 @@ export const namespaceOperations = {
       namespace: namespaceName
         .optional()
         .describe('Only this organization (404 when it is not visible).'),
+      mode: z
+        .literal('visible')
+        .optional()
+        .describe(
+          'Also organizations where the caller holds only repository grants (SWR reads it from filter).',
+        ),
       filter: filterParam.optional().describe('namespace::{name}|mode::visible'),
     }),
     response: z.looseObject({ namespaces: z.array(namespace) }),

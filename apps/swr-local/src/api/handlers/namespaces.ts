@@ -1,4 +1,4 @@
-import { AUTH_LEVELS, parseFilter, SwrErrorCode, type Namespace } from '@swr-console/swr-api';
+import { AUTH_LEVELS, SwrErrorCode, type Namespace } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import type { User } from '../../identity/identity.js';
 import { namespaceLevel, requireAdmin, requireNamespace } from '../../domain/authz.js';
@@ -35,10 +35,8 @@ export const namespaceHandlers: Pick<
   },
 
   ListNamespaces({ services: { db }, principal: { user }, region, query }) {
-    const filter: Record<string, string> =
-      query.filter === undefined ? {} : parseFilter(query.filter);
-    const wanted = query.namespace ?? filter.namespace;
-    const includeVisible = filter.mode === 'visible';
+    const wanted = query.namespace;
+    const includeVisible = query.mode === 'visible';
     const own = db
       .prepare('SELECT * FROM namespaces WHERE domain_id = ? AND region = ? ORDER BY name')
       .all(user.domainId, region) as NamespaceRecord[];

@@ -1,0 +1,23 @@
+import type { Sandbox } from './sandbox.js';
+
+const TABLES = [
+  'namespaces',
+  'namespace_grants',
+  'repositories',
+  'repository_grants',
+  'tags',
+  'manifests',
+  'shares',
+  'sync_tasks',
+  'sync_jobs',
+  'triggers',
+  'retentions',
+];
+
+/** Every stored row of the metadata, to prove a refused request changed nothing. */
+export function snapshot(sandbox: Sandbox): Record<string, unknown[]> {
+  const { db } = sandbox.services;
+  return Object.fromEntries(
+    TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]),
+  );
+}
