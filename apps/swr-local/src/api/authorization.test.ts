@@ -149,11 +149,9 @@ describe('another account', () => {
 
   it('when a public repository is read, then it may', async () => {
     await expect(
-      sandbox
-        .client(partner)
-        .request('ListRepositoryTags', {
-          path: { namespace: 'library', repository: 'alpine-lite' },
-        }),
+      sandbox.client(partner).request('ListRepositoryTags', {
+        path: { namespace: 'library', repository: 'alpine-lite' },
+      }),
     ).resolves.toMatchObject({ status: 200 });
   });
 });

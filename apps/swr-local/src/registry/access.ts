@@ -79,10 +79,14 @@ export function parseScopes(scopes: string[]): Access[] {
   for (const scope of scopes) {
     const parts = scope.split(':');
     if (parts.length < 3 || parts[0] !== 'repository') continue;
+    // `*` means every action the subject has. Clients that delete ask for `*` or `delete` and then
+    // read the manifest first, so deleting implies reading (manage includes read anyway).
     const actions = parts
       .at(-1)!
       .split(',')
-      .map((a) => (a === '*' ? 'delete' : a)) as string[];
+      .flatMap((a) =>
+        a === '*' ? ['pull', 'push', 'delete'] : a === 'delete' ? ['pull', 'delete'] : [a],
+      );
     const name = parts.slice(1, -1).join(':');
     wanted.push({
       type: 'repository',

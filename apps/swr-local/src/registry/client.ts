@@ -25,14 +25,17 @@ export interface FetchedManifest {
 
 /** The Distribution HTTP API of one registry, as swr-local uses it for retag, delete and sync. */
 export class RegistryClient {
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    private readonly agent = INTERNAL_AGENT,
+  ) {}
 
   private async call(
     path: string,
     init: RequestInit & { duplex?: 'half' } = {},
   ): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('user-agent', INTERNAL_AGENT);
+    headers.set('user-agent', this.agent);
     return fetch(`${this.url}${path}`, { ...init, headers });
   }
 

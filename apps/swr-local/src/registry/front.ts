@@ -105,7 +105,8 @@ export class RegistryFront {
     const claims = this.claims(req);
     if (!claims)
       return this.challenge(res, `repository:${name}:${action === 'pull' ? 'pull' : 'pull,push'}`);
-    const granted = claims.access.find((a) => a.name === name)?.actions ?? [];
+    // A token may name the same repository in several scopes; their actions add up.
+    const granted = claims.access.filter((a) => a.name === name).flatMap((a) => a.actions);
     if (!granted.includes(action)) return denied(res);
 
     const image = splitImageName(name);

@@ -8,6 +8,7 @@ import { createSwrClient, type SwrClient } from '@swr-console/swr-api';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { SwrClient as OfficialSwrClient } from '@huaweicloud/huaweicloud-sdk-swr';
 import { pino } from 'pino';
+import { openDatabase, type Db } from '../db/database.js';
 import { startSwrLocal, type Endpoints, type RunningSwrLocal } from '../start.js';
 
 export const REGIONS = ['cn-north-4', 'ap-southeast-1'];
@@ -33,8 +34,11 @@ export interface Sandbox extends RunningSwrLocal {
   sdk(user: SandboxUser, region?: string): OfficialSwrClient;
   api(region?: string): string;
   registry(region?: string): string;
-  /** Stops and starts again on the same data folder (and the same ports where free). */
-  restart(): Promise<void>;
+  /**
+   * Stops and starts again on the same data folder (and the same ports where free); `meanwhile`
+   * may change the stopped sandbox's database, as a crash would have left it.
+   */
+  restart(meanwhile?: (db: Db) => void): Promise<void>;
 }
 
 export function users(endpoints: Endpoints): SandboxUser[] {
@@ -93,8 +97,13 @@ export async function startSandbox(
       await running.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
-    async restart() {
+    async restart(meanwhile) {
       await running.stop();
+      if (meanwhile) {
+        const db = openDatabase(path.join(dataDir, 'swr-local.db'));
+        meanwhile(db);
+        db.close();
+      }
       running = await start();
     },
     user(name, account = 0) {
