@@ -59,19 +59,27 @@ export function recordManifest(
   );
 }
 
-/** Points a tag at a digest; a re-push moves `updated_at`, which retention orders by. */
+/**
+ * Points a tag at a digest; a re-push moves `updated_at`, which retention orders by. True when the
+ * tag is new or now names other content (what fires sync, retention and triggers).
+ */
 export function recordTag(
   db: Db,
   repositoryId: number,
   tag: string,
   digest: string,
   at: string,
-): void {
+): boolean {
+  const before = db
+    .prepare('SELECT digest FROM tags WHERE repository_id = ? AND name = ?')
+    .pluck()
+    .get(repositoryId, tag) as string | undefined;
   db.prepare(
     `INSERT INTO tags (repository_id, name, digest, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (repository_id, name) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
   ).run(repositoryId, tag, digest, at, at);
   db.prepare('UPDATE repositories SET updated_at = ? WHERE id = ?').run(at, repositoryId);
+  return before !== digest;
 }
 
 export function findTag(db: Db, repositoryId: number, tag: string): TagRecord | undefined {

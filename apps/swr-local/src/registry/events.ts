@@ -84,11 +84,12 @@ export class RegistryEvents {
     if (!repository || !pushed.digest) return;
     const at = clock().toISOString();
     const tag = isDigest(pushed.reference) ? undefined : pushed.reference;
-    db.transaction(() => {
+    // The front and the registry's notification may both report one push; only the first counts.
+    const changed = db.transaction(() => {
       recordManifest(db, repository.id, pushed.digest, pushed.body, pushed.contentType, at);
-      if (tag) recordTag(db, repository.id, tag, pushed.digest, at);
+      return tag ? recordTag(db, repository.id, tag, pushed.digest, at) : false;
     })();
-    if (tag) this.hooks.tagPushed(repository, tag, pushed.digest, pushed.pusher);
+    if (tag && changed) this.hooks.tagPushed(repository, tag, pushed.digest, pushed.pusher);
   }
 
   manifestDeleted(region: string, image: ImageName, digest: string): void {

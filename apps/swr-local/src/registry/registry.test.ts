@@ -83,11 +83,9 @@ describe('pushing', () => {
     const client = as(admin);
     await client.login();
     expect((await client.push(ociImage('fresh'), 'fresh-org/tools/cli:1.0')).stderr).toBe('');
-    const tag = await sandbox
-      .client(admin)
-      .request('ShowRepoTag', {
-        path: { namespace: 'fresh-org', repository: 'tools/cli', tag: '1.0' },
-      });
+    const tag = await sandbox.client(admin).request('ShowRepoTag', {
+      path: { namespace: 'fresh-org', repository: 'tools/cli', tag: '1.0' },
+    });
     const raw = await client.inspect('fresh-org/tools/cli:1.0');
     expect(tag.data).toMatchObject({ tag: '1.0', tag_type: 0, size: expect.any(Number) });
     expect(tag.data.manifest).toBe(raw.stdout);
@@ -120,11 +118,9 @@ describe('pushing', () => {
       stderr: expect.stringMatching(/denied|permission/i),
     });
     await expect(
-      sandbox
-        .client(admin)
-        .request('ShowRepoTag', {
-          path: { namespace: 'team-web', repository: 'frontend', tag: 'reader' },
-        }),
+      sandbox.client(admin).request('ShowRepoTag', {
+        path: { namespace: 'team-web', repository: 'frontend', tag: 'reader' },
+      }),
     ).rejects.toMatchObject({ status: 404 });
   });
 
