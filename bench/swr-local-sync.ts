@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
-import { loginKey, skopeo, startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
+import { registryUser, startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
 import { waitFor } from '../apps/swr-local/src/testing/wait.js';
 
 const images = Number(process.env.IMAGES ?? 20);
@@ -14,18 +14,9 @@ const [home, away] = ['cn-north-4', 'ap-southeast-1'];
 
 const sandbox = await startSandbox();
 const admin = sandbox.user();
-const run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-for (const region of [home!, away!]) {
-  await run(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `${region}@${admin.access_key}`,
-    '-p',
-    loginKey(admin),
-    sandbox.registry(region),
-  );
-}
+const registry = registryUser(sandbox, admin);
+const run = registry.run;
+for (const region of [home!, away!]) await registry.login(region);
 await sandbox.client(admin, away).request('CreateNamespace', { body: { namespace: 'by-sync' } });
 await sandbox.client(admin, away).request('CreateNamespace', { body: { namespace: 'by-skopeo' } });
 

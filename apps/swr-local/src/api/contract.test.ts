@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   operations,
   type OperationId,
@@ -9,7 +6,7 @@ import {
 } from '@swr-console/swr-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ociImage } from '../testing/images.js';
-import { loginKey, skopeo, startSandbox, type Sandbox } from '../testing/sandbox.js';
+import { registryUser, startSandbox, type Sandbox } from '../testing/sandbox.js';
 
 // Every operation of the contract, called through the project's typed client with response
 // checking on: swr-local's answers must parse with the same schemas the console relies on.
@@ -31,22 +28,9 @@ beforeAll(async () => {
   ).data.digest;
   signatureTag = `${digest.replace(':', '-')}.sig`;
   // A cosign-style signature pushed by a client shows up as an accessory of the signed tag.
-  const run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  await run(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `cn-north-4@${admin.access_key}`,
-    '-p',
-    loginKey(admin),
-    sandbox.registry(),
-  );
-  const pushed = await run(
-    'copy',
-    '--tls-verify=false',
-    ociImage('signature'),
-    `docker://${sandbox.registry()}/team-web/frontend:${signatureTag}`,
-  );
+  const registry = registryUser(sandbox, admin);
+  await registry.login();
+  const pushed = await registry.push(ociImage('signature'), `team-web/frontend:${signatureTag}`);
   expect(pushed.stderr).toBe('');
 }, 60_000);
 afterAll(() => sandbox?.stop());

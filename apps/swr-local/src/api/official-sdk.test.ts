@@ -1,15 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ociImage } from '../testing/images.js';
-import {
-  loginKey,
-  skopeo,
-  startSandbox,
-  type Sandbox,
-  type SandboxUser,
-} from '../testing/sandbox.js';
+import { registryUser, startSandbox, type Sandbox, type SandboxUser } from '../testing/sandbox.js';
 
 // The official Node SDK, unchanged, drives all 49 of its operations against swr-local.
 let sandbox: Sandbox;
@@ -43,25 +34,10 @@ beforeAll(async () => {
   admin = sandbox.user();
   sdk = recording(sandbox.sdk(admin));
   away = recording(sandbox.sdk(admin, 'ap-southeast-1'));
-  const run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  const login = await run(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `cn-north-4@${admin.access_key}`,
-    '-p',
-    loginKey(admin),
-    sandbox.registry(),
-  );
-  expect(login.ok).toBe(true);
+  const client = registryUser(sandbox, admin);
+  expect((await client.login()).ok).toBe(true);
   for (const tag of ['v1', 'v2']) {
-    const pushed = await run(
-      'copy',
-      '--tls-verify=false',
-      ociImage(`sdk ${tag}`),
-      `docker://${sandbox.registry()}/sdk-org/app/api:${tag}`,
-    );
-    expect(pushed.stderr).toBe('');
+    expect((await client.push(ociImage(`sdk ${tag}`), `sdk-org/app/api:${tag}`)).stderr).toBe('');
   }
 }, 60_000);
 

@@ -1,40 +1,24 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ociImage } from '../testing/images.js';
 import {
-  loginKey,
-  skopeo,
+  registryUser,
   startSandbox,
+  type RegistryUser,
   type Sandbox,
   type SandboxUser,
 } from '../testing/sandbox.js';
 
 let sandbox: Sandbox;
 let admin: SandboxUser;
-let run: ReturnType<typeof skopeo>;
+let registry: RegistryUser;
 const repo = { namespace: 'hooks', repository: 'web' };
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   admin = sandbox.user();
-  run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  await run(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `cn-north-4@${admin.access_key}`,
-    '-p',
-    loginKey(admin),
-    sandbox.registry(),
-  );
-  await run(
-    'copy',
-    '--tls-verify=false',
-    ociImage('first'),
-    `docker://${sandbox.registry()}/hooks/web:first`,
-  );
+  registry = registryUser(sandbox, admin);
+  await registry.login();
+  await registry.push(ociImage('first'), 'hooks/web:first');
 }, 30_000);
 afterAll(() => sandbox?.stop());
 
@@ -72,13 +56,7 @@ describe('triggers', () => {
       body: trigger('switched-off', 'all', '.*', 'false'),
     });
     for (const tag of ['v1.2', 'latest', 'v1.2-rc']) {
-      const pushed = await run(
-        'copy',
-        '--tls-verify=false',
-        ociImage(tag),
-        `docker://${sandbox.registry()}/hooks/web:${tag}`,
-      );
-      expect(pushed.stderr).toBe('');
+      expect((await registry.push(ociImage(tag), `hooks/web:${tag}`)).stderr).toBe('');
     }
     const fired = Object.fromEntries(
       (await client.request('ListTriggersDetails', { path: repo })).data.map((t) => [

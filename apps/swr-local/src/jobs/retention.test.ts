@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ociImage } from '../testing/images.js';
 import {
-  loginKey,
-  skopeo,
+  registryUser,
   startSandbox,
+  type RegistryUser,
   type Sandbox,
   type SandboxUser,
 } from '../testing/sandbox.js';
@@ -14,45 +11,26 @@ import { waitFor } from '../testing/wait.js';
 
 let sandbox: Sandbox;
 let admin: SandboxUser;
-let run: ReturnType<typeof skopeo>;
+let registry: RegistryUser;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   admin = sandbox.user();
-  run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  await run(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `cn-north-4@${admin.access_key}`,
-    '-p',
-    loginKey(admin),
-    sandbox.registry(),
-  );
+  registry = registryUser(sandbox, admin);
+  await registry.login();
 }, 30_000);
 afterAll(() => sandbox?.stop());
 
 async function push(repository: string, tags: string[]) {
   for (const tag of tags) {
-    const result = await run(
-      'copy',
-      '--tls-verify=false',
-      ociImage(`${repository} ${tag}`),
-      `docker://${sandbox.registry()}/keep/${repository}:${tag}`,
-    );
-    expect(result.stderr).toBe('');
+    expect(
+      (await registry.push(ociImage(`${repository} ${tag}`), `keep/${repository}:${tag}`)).stderr,
+    ).toBe('');
   }
 }
 
 const pullable = async (repository: string, tag: string) =>
-  (
-    await run(
-      'inspect',
-      '--tls-verify=false',
-      '--raw',
-      `docker://${sandbox.registry()}/keep/${repository}:${tag}`,
-    )
-  ).ok;
+  (await registry.inspect(`keep/${repository}:${tag}`)).ok;
 
 async function history(repository: string) {
   const response = await sandbox

@@ -5,9 +5,9 @@ import type { SyncJob } from '@swr-console/swr-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ociImage, ociIndex } from '../testing/images.js';
 import {
-  loginKey,
-  skopeo,
+  registryUser,
   startSandbox,
+  type RegistryUser,
   type Sandbox,
   type SandboxUser,
 } from '../testing/sandbox.js';
@@ -15,7 +15,7 @@ import { waitFor } from '../testing/wait.js';
 
 let sandbox: Sandbox;
 let admin: SandboxUser;
-let run: ReturnType<typeof skopeo>;
+let registry: RegistryUser;
 const AWAY = 'ap-southeast-1';
 const repo = { namespace: 'ship', repository: 'svc/app' };
 const target = { remoteRegionId: AWAY, remoteNamespace: 'ship' };
@@ -23,30 +23,18 @@ const target = { remoteRegionId: AWAY, remoteNamespace: 'ship' };
 beforeAll(async () => {
   sandbox = await startSandbox();
   admin = sandbox.user();
-  run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  for (const region of ['cn-north-4', AWAY]) {
-    await run(
-      'login',
-      '--tls-verify=false',
-      '-u',
-      `${region}@${admin.access_key}`,
-      '-p',
-      loginKey(admin),
-      sandbox.registry(region),
-    );
-  }
+  registry = registryUser(sandbox, admin);
+  for (const region of ['cn-north-4', AWAY]) await registry.login(region);
   await sandbox.client(admin, AWAY).request('CreateNamespace', { body: { namespace: 'ship' } });
 }, 30_000);
 afterAll(() => sandbox?.stop());
 
-const ref = (region: string, tag: string) =>
-  `docker://${sandbox.registry(region)}/ship/svc/app:${tag}`;
+const ref = (region: string, tag: string) => registry.ref(`ship/svc/app:${tag}`, region);
 async function push(source: string, region: string, tag: string) {
-  const result = await run('copy', '--all', '--tls-verify=false', source, ref(region, tag));
-  expect(result.stderr).toBe('');
+  expect((await registry.push(source, `ship/svc/app:${tag}`, region)).stderr).toBe('');
 }
 async function digestIn(region: string, tag: string): Promise<string | undefined> {
-  const result = await run(
+  const result = await registry.run(
     'inspect',
     '--tls-verify=false',
     '--format',
@@ -97,7 +85,7 @@ describe('manual sync', () => {
     await push(ociIndex('multi'), 'cn-north-4', 'multi');
     await manual(['multi']);
     expect((await settled(['multi']))[0]!.status).toBe('success');
-    const copied = await run(
+    const copied = await registry.run(
       'copy',
       '--all',
       '--src-tls-verify=false',

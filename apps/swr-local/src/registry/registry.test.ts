@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../images/build.js';
 import { ociImage, ociIndex } from '../testing/images.js';
 import { RegistryClient } from './client.js';
 import {
   loginKey,
-  skopeo,
+  registryUser,
   startSandbox,
   type Sandbox,
   type SandboxUser,
@@ -28,24 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sandbox?.stop());
 
-function as(user?: SandboxUser) {
-  const run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
-  return {
-    run,
-    login: (password = user ? loginKey(user) : '', username = `cn-north-4@${user?.access_key}`) =>
-      run('login', '--tls-verify=false', '-u', username, '-p', password, sandbox.registry()),
-    push: (source: string, target: string) =>
-      run(
-        'copy',
-        '--all',
-        '--tls-verify=false',
-        source,
-        `docker://${sandbox.registry()}/${target}`,
-      ),
-    inspect: (target: string) =>
-      run('inspect', '--tls-verify=false', '--raw', `docker://${sandbox.registry()}/${target}`),
-  };
-}
+const as = (user?: SandboxUser) => registryUser(sandbox, user);
 
 describe('docker login with SWR’s credentials', () => {
   it('when the long-term login key is used, then login succeeds', async () => {
@@ -53,7 +33,7 @@ describe('docker login with SWR’s credentials', () => {
   });
 
   it('when the login key is wrong, then login is refused', async () => {
-    const result = await as(admin).login('0'.repeat(64));
+    const result = await as(admin).login(undefined, '0'.repeat(64));
     expect(result).toMatchObject({
       ok: false,
       stderr: expect.stringContaining('invalid username/password'),
@@ -61,9 +41,9 @@ describe('docker login with SWR’s credentials', () => {
   });
 
   it('when the user names another region, then login is refused', async () => {
-    expect((await as(admin).login(loginKey(admin), `ap-southeast-1@${admin.access_key}`)).ok).toBe(
-      false,
-    );
+    expect(
+      (await as(admin).login(undefined, loginKey(admin), `ap-southeast-1@${admin.access_key}`)).ok,
+    ).toBe(false);
   });
 
   it('when the temporary secret from utils/secret is used, then login and pull work', async () => {
@@ -72,9 +52,9 @@ describe('docker login with SWR’s credentials', () => {
       secret.headers.get('x-swr-dockerlogin')!,
     )!;
     const client = as();
-    expect((await client.login(password, username)).ok).toBe(true);
+    expect((await client.login(undefined, password, username)).ok).toBe(true);
     expect((await client.inspect('team-web/frontend:latest')).ok).toBe(true);
-    expect((await as().login('f'.repeat(64), username)).ok).toBe(false);
+    expect((await as().login(undefined, 'f'.repeat(64), username)).ok).toBe(false);
   });
 });
 

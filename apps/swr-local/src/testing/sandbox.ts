@@ -161,3 +161,39 @@ export function skopeo(authFile: string) {
 export function loginKey(user: SandboxUser): string {
   return deriveLoginKey(user.access_key, user.secret_key);
 }
+
+export interface RegistryUser {
+  run: ReturnType<typeof skopeo>;
+  /** docker login as a user runs it; the long-term key of `user` unless told otherwise. */
+  login(
+    region?: string,
+    password?: string,
+    username?: string,
+  ): ReturnType<ReturnType<typeof skopeo>>;
+  /** Copies every image of `source` (an oci: or docker:// reference) to `org/repo:tag` in the region. */
+  push(source: string, target: string, region?: string): ReturnType<ReturnType<typeof skopeo>>;
+  /** The raw manifest of `org/repo:tag`, or a failure saying why. */
+  inspect(target: string, region?: string): ReturnType<ReturnType<typeof skopeo>>;
+  /** `docker://host/org/repo:tag` for a region's registry. */
+  ref(target: string, region?: string): string;
+}
+
+/** skopeo with its own credentials file, for `user` (or nobody), against a sandbox's registries. */
+export function registryUser(sandbox: Sandbox, user?: SandboxUser): RegistryUser {
+  const run = skopeo(path.join(mkdtempSync(path.join(tmpdir(), 'auth-')), 'auth.json'));
+  const ref = (target: string, region = REGIONS[0]) =>
+    `docker://${sandbox.registry(region)}/${target}`;
+  return {
+    run,
+    ref,
+    login: (
+      region = REGIONS[0]!,
+      password = user ? loginKey(user) : '',
+      username = `${region}@${user?.access_key}`,
+    ) =>
+      run('login', '--tls-verify=false', '-u', username, '-p', password, sandbox.registry(region)),
+    push: (source, target, region) =>
+      run('copy', '--all', '--tls-verify=false', source, ref(target, region)),
+    inspect: (target, region) => run('inspect', '--tls-verify=false', '--raw', ref(target, region)),
+  };
+}
