@@ -1,21 +1,141 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { auditTrail } from './audit.js';
+import { HttpProblem, problemHandler, titleOf } from './problem.js';
+import { swrProxy } from './proxy/swr-proxy.js';
+import type { Topology } from './regions.js';
+import { auditRoutes } from './routes/audit.js';
+import { loginCommandRoutes } from './routes/login-command.js';
+import { sessionRoutes } from './routes/session.js';
+import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
+import { Sessions } from './session/sessions.js';
+import type { SessionStore } from './session/store.js';
+import type { Vault } from './session/vault.js';
 
 export interface AppDeps {
+  topology: Topology;
+  store: SessionStore;
+  vault: Vault;
+  log: Logger;
   /** The built SPA (apps/web/dist). */
   webDir: string;
+  idleSeconds: number;
+  maxSeconds: number;
+  upstreamTimeoutMs: number;
+  maxBodyBytes: number;
+  signInAttempts: number;
+  trustProxy: boolean;
+  /** The regions' registries speak plain HTTP (the local sandbox). */
+  insecureRegistries: boolean;
 }
 
+/**
+ * Routes that answer without a signed-in session, reviewed one by one: health for the load
+ * balancer, the CSRF token and the sign-in itself, and the static console (no data in it).
+ */
+export const PUBLIC_ROUTES = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/csrf',
+  'POST /api/session',
+] as const;
+
 /** Builds the BFF; `server.ts` alone listens. */
-export function createApp({ webDir }: AppDeps): Express {
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', deps.trustProxy);
+  const sessions = new Sessions({
+    store: deps.store,
+    vault: deps.vault,
+    idleSeconds: deps.idleSeconds,
+    maxSeconds: deps.maxSeconds,
+  });
+
+  app.use((req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.setHeader('X-Request-Id', res.locals.requestId as string);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (_req, res) => res.getHeader('X-Request-Id') as string,
+      quietReqLogger: true,
+    }),
+  );
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.allSettled([
+      deps.store.ping(),
+      Promise.any(
+        deps.topology.regions.map((region) =>
+          fetch(`${region.api}/`, { signal: AbortSignal.timeout(2000) }),
+        ),
+      ),
+    ]);
+    const [store, regions] = checks.map((check) => check.status === 'fulfilled');
+    res
+      .status(store && regions ? 200 : 503)
+      .json({ sessionStore: store ? 'ok' : 'down', regions: regions ? 'ok' : 'unreachable' });
+  });
 
+  app.use(sessions.load());
+  app.use(auditTrail(deps.store, deps.log));
+  app.use(
+    sessionRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      attempts: deps.signInAttempts,
+      log: deps.log,
+    }),
+  );
+
+  // Everything else under /api needs a session (and, to change anything, the CSRF token).
+  app.use('/api', requireSignIn(), csrfProtection());
+  app.all(
+    '/api/swr/:region/{*rest}',
+    ...swrProxy({
+      topology: deps.topology,
+      sessions,
+      maxBodyBytes: deps.maxBodyBytes,
+      timeoutMs: deps.upstreamTimeoutMs,
+      secure: deps.topology.regions.some((region) => region.api.startsWith('https:')),
+    }),
+  );
+  app.use(
+    loginCommandRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      insecureRegistries: deps.insecureRegistries,
+    }),
+  );
+  app.use(auditRoutes(deps.store));
+  app.use('/api', () => {
+    throw new HttpProblem(404, titleOf(404), 'No such API.');
+  });
+
+  serveConsole(app, deps.webDir);
+  app.use(
+    problemHandler((error, requestId) =>
+      deps.log.error({ err: error, requestId }, 'request failed'),
+    ),
+  );
+  return app;
+}
+
+function serveConsole(app: Express, webDir: string): void {
   // Hashed assets never change under the same name; the HTML must always be fresh.
   app.use(
     '/assets',
@@ -26,9 +146,8 @@ export function createApp({ webDir }: AppDeps): Express {
     }),
   );
   app.use(express.static(webDir, { index: false, maxAge: '1h' }));
-
   const indexHtml = path.join(webDir, 'index.html');
-  app.get(/^\/(?!api\/).*/, (_req, res) => {
+  app.get('/{*path}', (_req, res) => {
     if (!existsSync(indexHtml)) {
       res.status(503).type('text/plain').send('The console is not built yet: run npm run build.');
       return;
@@ -36,6 +155,4 @@ export function createApp({ webDir }: AppDeps): Express {
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(indexHtml);
   });
-
-  return app;
 }

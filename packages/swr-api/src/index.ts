@@ -27,3 +27,4 @@ export * from './resources/triggers.js';
 export * from './resources/retention.js';
 export * from './resources/account.js';
 export * from './retention-plan.js';
+export * from './commands.js';

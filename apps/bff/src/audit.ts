@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import type { RequestHandler } from 'express';
+import { SAFE_METHODS } from './security.js';
+import type { Identity } from './session/record.js';
+import type { LoadedSession } from './session/sessions.js';
+import type { SessionStore } from './session/store.js';
+
+/**
+ * One audit record per state-changing request of a signed-in user (and per sign-in): who, what,
+ * on which target, with which result, when. Written once the answer is sent.
+ */
+export function auditTrail(store: SessionStore, log: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method) && !req.path.startsWith('/api/login-command')) return next();
+    const before = (res.locals.session as LoadedSession | undefined)?.record.identity;
+    res.on('finish', () => {
+      const identity: Identity | undefined =
+        (res.locals.session as LoadedSession | undefined)?.record.identity ?? before;
+      if (!identity) return;
+      const audit = res.locals.audit as { action: string; target: string } | undefined;
+      const operation = res.locals.operation as string | undefined;
+      store
+        .audit({
+          at: new Date().toISOString(),
+          accountId: identity.accountId,
+          userId: identity.userId,
+          userName: identity.userName,
+          method: req.method,
+          action: audit?.action ?? operation ?? `${req.method} ${req.path}`,
+          target: audit?.target ?? req.path.replace(/^\/api\/swr\//, ''),
+          status: res.statusCode,
+          requestId: res.locals.requestId as string,
+          ip: req.ip ?? '',
+        })
+        .catch((error: unknown) => log.error({ err: error }, 'audit record lost'));
+    });
+    next();
+  };
+}

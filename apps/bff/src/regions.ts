@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Config } from './config.js';
+
+/** A region the BFF may reach: nothing else is ever a proxy target. */
+export interface Region {
+  id: string;
+  /** Base URL of its SWR API. */
+  api: string;
+  /** `host[:port]` of its registry, as image names write it. */
+  registry: string;
+}
+
+export interface Topology {
+  iam: string;
+  regions: Region[];
+}
+
+const endpointsFile = z.object({
+  iam: z.url(),
+  regions: z.array(z.object({ id: z.string(), api: z.url(), registry: z.string() })).min(1),
+});
+
+/** Where the SWR API and registry of a real region are (eu-west-101 lives under .eu). */
+export function huaweiCloudRegion(id: string): Region {
+  const domain = id === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';
+  return { id, api: `https://swr-api.${id}.${domain}`, registry: `swr.${id}.${domain}` };
+}
+
+/**
+ * The regions of the profile: the sandbox's from its endpoints.json, or the configured real ones.
+ * Read once at start; a missing or malformed endpoints file is a configuration error.
+ */
+export function loadTopology(config: Config): Topology {
+  if (config.PROFILE === 'huaweicloud') {
+    return {
+      iam: config.HUAWEICLOUD_IAM_ENDPOINT,
+      regions: config.HUAWEICLOUD_REGIONS.map(huaweiCloudRegion),
+    };
+  }
+  const file =
+    config.SWR_LOCAL_ENDPOINTS ?? path.join(config.DATA_DIR, 'swr-local', 'endpoints.json');
+  let parsed: z.infer<typeof endpointsFile>;
+  try {
+    parsed = endpointsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(
+      `SWR_LOCAL_ENDPOINTS: cannot read the sandbox's endpoints from ${file}: ${(error as Error).message}`,
+    );
+  }
+  return { iam: parsed.iam, regions: parsed.regions };
+}
+
+export function findRegion(topology: Topology, id: string): Region | undefined {
+  return topology.regions.find((region) => region.id === id);
+}

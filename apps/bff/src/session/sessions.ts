@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { SessionRecord } from './record.js';
+import type { SessionStore } from './store.js';
+import type { Credentials, Vault } from './vault.js';
+
+/** `__Host-`: only over a secure origin (HTTPS, or localhost), host-only, path `/`. */
+export const SESSION_COOKIE = '__Host-swr-console';
+/** A session that is not signed in yet (it only carries a CSRF token for the sign-in form). */
+const ANONYMOUS_SECONDS = 15 * 60;
+/** Refreshing the idle timer costs a write; once a minute is precise enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface LoadedSession {
+  id: string;
+  record: SessionRecord;
+}
+
+export interface SessionOptions {
+  store: SessionStore;
+  vault: Vault;
+  idleSeconds: number;
+  maxSeconds: number;
+  now?: () => number;
+}
+
+export function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function cookieValue(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * Server-side sessions: an opaque 256-bit id in the cookie, everything else in the store, with
+ * an idle timeout and an absolute lifetime checked on every request.
+ */
+export class Sessions {
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Loads the request's session into `res.locals.session` (or leaves it undefined). */
+  load(): RequestHandler {
+    return async (req, res, next) => {
+      const id = cookieValue(req);
+      if (id && /^[A-Za-z0-9_-]{43}$/.test(id)) {
+        const record = await this.options.store.get(id);
+        if (record && this.alive(record)) {
+          res.locals.session = { id, record } satisfies LoadedSession;
+          if (record.identity && this.now() - record.lastSeenAt > TOUCH_EVERY_MS) {
+            record.lastSeenAt = this.now();
+            await this.options.store.set(id, record, this.ttl(record));
+          }
+        } else if (record) {
+          await this.options.store.destroy(id);
+        }
+      }
+      next();
+    };
+  }
+
+  private alive(record: SessionRecord): boolean {
+    const now = this.now();
+    if (!record.identity) return now - record.createdAt < ANONYMOUS_SECONDS * 1000;
+    return (
+      now - record.lastSeenAt < this.options.idleSeconds * 1000 &&
+      now - record.createdAt < this.options.maxSeconds * 1000
+    );
+  }
+
+  private ttl(record: SessionRecord): number {
+    if (!record.identity) return ANONYMOUS_SECONDS;
+    const left = Math.ceil((record.createdAt + this.options.maxSeconds * 1000 - this.now()) / 1000);
+    return Math.max(1, Math.min(this.options.idleSeconds, left));
+  }
+
+  /** A session for the sign-in form only: it carries nothing but a CSRF token. */
+  async anonymous(res: Response): Promise<LoadedSession> {
+    const existing = res.locals.session as LoadedSession | undefined;
+    if (existing) return existing;
+    const id = newSessionId();
+    const now = this.now();
+    const record: SessionRecord = { createdAt: now, lastSeenAt: now, csrf: newCsrfToken() };
+    await this.options.store.set(id, record, ANONYMOUS_SECONDS);
+    this.setCookie(res, id, ANONYMOUS_SECONDS);
+    res.locals.session = { id, record };
+    return { id, record };
+  }
+
+  /**
+   * Signs a session in under a new id (the old one, if any, is destroyed: no fixation), with the
+   * credentials sealed to that id and a fresh CSRF token.
+   */
+  async signIn(
+    res: Response,
+    identity: NonNullable<SessionRecord['identity']>,
+    credentials: Credentials,
+  ): Promise<LoadedSession> {
+    const previous = res.locals.session as LoadedSession | undefined;
+    if (previous) await this.options.store.destroy(previous.id);
+    const id = newSessionId();
+    const now = this.now();
+    const record: SessionRecord = {
+      createdAt: now,
+      lastSeenAt: now,
+      csrf: newCsrfToken(),
+      identity,
+      vault: this.options.vault.seal(id, credentials),
+    };
+    await this.options.store.set(id, record, this.ttl(record));
+    this.setCookie(res, id, this.options.maxSeconds);
+    res.locals.session = { id, record };
+    return { id, record };
+  }
+
+  async signOut(res: Response): Promise<void> {
+    const session = res.locals.session as LoadedSession | undefined;
+    if (session) await this.options.store.destroy(session.id);
+    res.locals.session = undefined;
+    res.append(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`,
+    );
+  }
+
+  /** The session's credentials, or undefined when the vault does not open (tampered: fail closed). */
+  credentials(session: LoadedSession): Credentials | undefined {
+    return session.record.vault
+      ? this.options.vault.open(session.id, session.record.vault)
+      : undefined;
+  }
+
+  private setCookie(res: Response, id: string, maxAgeSeconds: number): void {
+    res.append(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`,
+    );
+  }
+}

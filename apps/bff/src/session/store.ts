@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { RedisStore } from 'connect-redis';
+import { createClient, type RedisClientType } from 'redis';
+import type { AuditEntry, SessionRecord } from './record.js';
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+}
+
+/**
+ * Sessions, and the audit log kept beside them in the same database. SQLite for one BFF;
+ * Redis when several replicas share their sessions.
+ */
+export interface SessionStore {
+  get(id: string): Promise<SessionRecord | undefined>;
+  set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void>;
+  destroy(id: string): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  auditPage(
+    accountId: string,
+    userId: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<AuditPage>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class SqliteSessionStore implements SessionStore {
+  private readonly db: Database.Database;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(file: string) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
+      CREATE TABLE IF NOT EXISTS audit (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, account_id TEXT NOT NULL, user_id TEXT NOT NULL, user_name TEXT NOT NULL,
+        method TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, status INTEGER NOT NULL, request_id TEXT NOT NULL, ip TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS audit_by_account ON audit (account_id, id);
+    `);
+    this.timer = setInterval(
+      () => this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now()),
+      60_000,
+    );
+    this.timer.unref();
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const row = this.db
+      .prepare('SELECT data FROM sessions WHERE id = ? AND expires_at >= ?')
+      .get(id, Date.now()) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as SessionRecord) : undefined;
+  }
+
+  async set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
+      )
+      .run(id, JSON.stringify(record), Date.now() + ttlSeconds * 1000);
+  }
+
+  async destroy(id: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO audit (at, account_id, user_id, user_name, method, action, target, status, request_id, ip)
+         VALUES (@at, @accountId, @userId, @userName, @method, @action, @target, @status, @requestId, @ip)`,
+      )
+      .run(entry);
+  }
+
+  async auditPage(
+    accountId: string,
+    userId: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<AuditPage> {
+    const where = userId === undefined ? 'account_id = ?' : 'account_id = ? AND user_id = ?';
+    const args = userId === undefined ? [accountId] : [accountId, userId];
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM audit WHERE ${where}`)
+      .pluck()
+      .get(...args) as number;
+    const entries = this.db
+      .prepare(
+        `SELECT at, account_id AS accountId, user_id AS userId, user_name AS userName, method, action, target, status,
+                request_id AS requestId, ip FROM audit WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...args, limit, offset) as AuditEntry[];
+    return { entries, total };
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.db.close();
+  }
+}
+
+const PREFIX = 'swr-console:';
+const AUDIT_KEPT = 100_000;
+
+type StoredSession = SessionRecord & { ttlSeconds: number };
+
+/** Sessions in Redis through connect-redis's store, so any replica can serve any session. */
+export class RedisSessionStore implements SessionStore {
+  private readonly sessions: RedisStore;
+
+  private constructor(private readonly client: RedisClientType) {
+    this.sessions = new RedisStore({
+      client,
+      prefix: `${PREFIX}sess:`,
+      ttl: (session) => (session as unknown as StoredSession).ttlSeconds,
+    });
+  }
+
+  static async connect(url: string): Promise<RedisSessionStore> {
+    const client = createClient({ url }) as RedisClientType;
+    client.on('error', () => {
+      // Reported through ping() and failing requests; the client reconnects by itself.
+    });
+    await client.connect();
+    return new RedisSessionStore(client);
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const stored = (await this.sessions.get(id)) as StoredSession | null | undefined;
+    if (!stored) return undefined;
+    const { ttlSeconds: _ttl, ...record } = stored;
+    return record;
+  }
+
+  async set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void> {
+    await this.sessions.set(id, { ...record, ttlSeconds } as unknown as Parameters<
+      RedisStore['set']
+    >[1]);
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.sessions.destroy(id);
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    const key = `${PREFIX}audit:${entry.accountId}`;
+    await this.client
+      .multi()
+      .lPush(key, JSON.stringify(entry))
+      .lTrim(key, 0, AUDIT_KEPT - 1)
+      .exec();
+  }
+
+  async auditPage(
+    accountId: string,
+    userId: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<AuditPage> {
+    const key = `${PREFIX}audit:${accountId}`;
+    if (userId === undefined) {
+      const [total, raw] = await Promise.all([
+        this.client.lLen(key),
+        this.client.lRange(key, offset, offset + limit - 1),
+      ]);
+      return { total, entries: raw.map((item) => JSON.parse(item) as AuditEntry) };
+    }
+    const mine = (await this.client.lRange(key, 0, -1))
+      .map((item) => JSON.parse(item) as AuditEntry)
+      .filter((e) => e.userId === userId);
+    return { total: mine.length, entries: mine.slice(offset, offset + limit) };
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.client.quit();
+  }
+}

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { createApp, type AppDeps } from '../app.js';
+import { createLogger } from '../logger.js';
+import type { Topology } from '../regions.js';
+import { SESSION_COOKIE } from '../session/sessions.js';
+import { SqliteSessionStore, type SessionStore } from '../session/store.js';
+import { Vault } from '../session/vault.js';
+
+export interface SandboxUser {
+  name: string;
+  id: string;
+  admin: boolean;
+  access_key: string;
+  secret_key: string;
+  password: string;
+}
+
+export interface SandboxAccount {
+  domain_name: string;
+  domain_id: string;
+  projects: Record<string, string>;
+  users: SandboxUser[];
+}
+
+export interface SandboxEndpoints extends Topology {
+  accounts: SandboxAccount[];
+}
+
+/** The swr-local every BFF test talks to (started once by the global setup). */
+export function sandbox(): SandboxEndpoints {
+  return JSON.parse(readFileSync(inject('swrLocalEndpoints'), 'utf8')) as SandboxEndpoints;
+}
+
+export function sandboxUser(
+  name?: string,
+  account = 0,
+): SandboxUser & { account: string; projects: Record<string, string> } {
+  const found = sandbox().accounts[account]!;
+  const user = name === undefined ? found.users[0]! : found.users.find((u) => u.name === name)!;
+  return { ...user, account: found.domain_name, projects: found.projects };
+}
+
+export interface RunningBff {
+  url: string;
+  store: SessionStore;
+  /** Every log line the BFF wrote, for tests that check what never appears in them. */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export async function startBff(overrides: Partial<AppDeps> = {}): Promise<RunningBff> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const store =
+    overrides.store ??
+    new SqliteSessionStore(path.join(mkdtempSync(path.join(tmpdir(), 'bff-')), 'sessions.db'));
+  const endpoints = sandbox();
+  const app = createApp({
+    topology: { iam: endpoints.iam, regions: endpoints.regions },
+    store,
+    vault: new Vault(randomBytes(32)),
+    log: createLogger('debug', sink),
+    webDir: mkdtempSync(path.join(tmpdir(), 'web-')),
+    idleSeconds: 1800,
+    maxSeconds: 12 * 3600,
+    upstreamTimeoutMs: 5000,
+    maxBodyBytes: 1024 * 1024,
+    signInAttempts: 10,
+    trustProxy: false,
+    insecureRegistries: true,
+    ...overrides,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url,
+    store,
+    logs,
+    async stop() {
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
+      if (!overrides.store) await store.close();
+    },
+  };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: <T = Record<string, unknown>>() => T;
+}
+
+/**
+ * A browser as far as the BFF can tell: it keeps the session cookie, sends this origin, and
+ * echoes the CSRF token on changes (unless a test says not to).
+ */
+export class Browser {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  /** Every answer this browser received, for tests that check what never appears in them. */
+  readonly seen: Answer[] = [];
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    options: {
+      body?: unknown;
+      raw?: string | Buffer;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      origin?: string | null;
+    } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (this.cookie) headers.cookie = `${SESSION_COOKIE}=${this.cookie}`;
+    if (options.origin !== null) headers.origin = options.origin ?? this.baseUrl;
+    if (options.csrf !== false && this.csrf && !['GET', 'HEAD'].includes(method))
+      headers['x-csrf-token'] = this.csrf;
+    let body: string | Buffer | undefined = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, value] = pair!.split('=');
+      if (name === SESSION_COOKIE) this.cookie = value || undefined;
+    }
+    const text = await response.text();
+    const answer: Answer = {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: <T>() => JSON.parse(text) as T,
+    };
+    this.seen.push(answer);
+    return answer;
+  }
+
+  async fetchCsrf(): Promise<void> {
+    this.csrf = (await this.request('GET', '/api/csrf')).json<{ csrfToken: string }>().csrfToken;
+  }
+
+  async signIn(body: Record<string, unknown>): Promise<Answer> {
+    if (!this.csrf) await this.fetchCsrf();
+    const answer = await this.request('POST', '/api/session', { body });
+    if (answer.status === 201) this.csrf = answer.json<{ csrfToken: string }>().csrfToken;
+    return answer;
+  }
+
+  signInWithKey(user: SandboxUser): Promise<Answer> {
+    return this.signIn({ method: 'aksk', accessKey: user.access_key, secretKey: user.secret_key });
+  }
+}
