@@ -74,8 +74,15 @@ while (!existsSync(endpointsFile)) {
 }
 const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8'));
 
-run('bff', ['apps/bff/dist/server.js'], { PORT: port, SWR_LOCAL_ENDPOINTS: endpointsFile });
+run('bff', ['apps/bff/dist/server.js'], {
+  PORT: port,
+  DATA_DIR: dataDir,
+  SWR_LOCAL_ENDPOINTS: endpointsFile,
+});
+const [demo] = endpoints.accounts;
 console.log(`
 SWR Console: http://127.0.0.1:${port}
-Local SWR regions: ${endpoints.regions.map((r) => `${r.id} (${r.api})`).join(', ')}
+Local SWR regions: ${endpoints.regions.map((r) => `${r.id} (API ${r.api}, registry ${r.registry})`).join(', ')}
+Sign in as account "${demo.domain_name}", user ${demo.users.map((u) => `"${u.name}"`).join(' / ')}:
+the passwords and access keys are in ${endpointsFile} (readable by you only).
 Stop with Ctrl+C.`);

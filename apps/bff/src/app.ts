@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { auditTrail } from './audit.js';
+import { requestLog } from './logger.js';
 import { HttpProblem, problemHandler, titleOf } from './problem.js';
 import { swrProxy } from './proxy/swr-proxy.js';
 import type { Topology } from './regions.js';
@@ -62,13 +62,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Request-Id', res.locals.requestId as string);
     next();
   });
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      genReqId: (_req, res) => res.getHeader('X-Request-Id') as string,
-      quietReqLogger: true,
-    }),
-  );
+  app.use(requestLog(deps.log));
   app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {

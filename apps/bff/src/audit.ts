@@ -13,6 +13,8 @@ export function auditTrail(store: SessionStore, log: Logger): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method) && !req.path.startsWith('/api/login-command')) return next();
     const before = (res.locals.session as LoadedSession | undefined)?.record.identity;
+    // The proxy rewrites req.url on its way upstream; the original path is what the user asked for.
+    const [requested = ''] = req.originalUrl.split('?');
     res.on('finish', () => {
       const identity: Identity | undefined =
         (res.locals.session as LoadedSession | undefined)?.record.identity ?? before;
@@ -26,8 +28,8 @@ export function auditTrail(store: SessionStore, log: Logger): RequestHandler {
           userId: identity.userId,
           userName: identity.userName,
           method: req.method,
-          action: audit?.action ?? operation ?? `${req.method} ${req.path}`,
-          target: audit?.target ?? req.path.replace(/^\/api\/swr\//, ''),
+          action: audit?.action ?? operation ?? `${req.method} ${requested}`,
+          target: audit?.target ?? requested.replace(/^\/api\/swr\//, ''),
           status: res.statusCode,
           requestId: res.locals.requestId as string,
           ip: req.ip ?? '',

@@ -99,9 +99,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map(
-        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
-      ),
+      result.error.issues.map((issue) => {
+        const [variable, ...inside] = issue.path;
+        const where = inside.length > 0 ? `entry ${Number(inside[0]) + 1}: ` : '';
+        return `${String(variable ?? 'environment')}: ${where}${issue.message}`;
+      }),
     );
   }
   return result.data;

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 /** Whatever a log line might carry that is a secret: never written, whatever the level. */
@@ -28,4 +29,29 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+/**
+ * One line per answered request, with its id, status and time; the path only (a query may carry
+ * names users typed). Failures at info, everything else at debug, so a quiet log costs nothing.
+ */
+export function requestLog(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug';
+      if (!log.isLevelEnabled(level)) return;
+      log[level](
+        {
+          requestId: res.locals.requestId as string,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    next();
+  };
 }

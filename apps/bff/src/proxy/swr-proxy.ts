@@ -194,11 +194,7 @@ function onProxyRes(proxyRes: IncomingMessage, req: IncomingMessage, res: Server
   });
 }
 
-function onError(
-  error: Error,
-  req: IncomingMessage,
-  res: ServerResponse | Socket,
-): void {
+function onError(error: Error, req: IncomingMessage, res: ServerResponse | Socket): void {
   const call = calls.get(req);
   if (call) clearTimeout(call.timer);
   if (!('setHeader' in res) || res.headersSent) {

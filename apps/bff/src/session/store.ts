@@ -32,6 +32,11 @@ export interface SessionStore {
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly timer: NodeJS.Timeout;
+  private readonly statements: {
+    get: Database.Statement<[string, number], { data: string }>;
+    set: Database.Statement<[string, string, number]>;
+    destroy: Database.Statement<[string]>;
+  };
 
   constructor(file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -51,25 +56,27 @@ export class SqliteSessionStore implements SessionStore {
       60_000,
     );
     this.timer.unref();
+    // Every request reads its session: prepare once.
+    this.statements = {
+      get: this.db.prepare('SELECT data FROM sessions WHERE id = ? AND expires_at >= ?'),
+      set: this.db.prepare(
+        'INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
+      ),
+      destroy: this.db.prepare('DELETE FROM sessions WHERE id = ?'),
+    };
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const row = this.db
-      .prepare('SELECT data FROM sessions WHERE id = ? AND expires_at >= ?')
-      .get(id, Date.now()) as { data: string } | undefined;
+    const row = this.statements.get.get(id, Date.now());
     return row ? (JSON.parse(row.data) as SessionRecord) : undefined;
   }
 
   async set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
-      )
-      .run(id, JSON.stringify(record), Date.now() + ttlSeconds * 1000);
+    this.statements.set.run(id, JSON.stringify(record), Date.now() + ttlSeconds * 1000);
   }
 
   async destroy(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    this.statements.destroy.run(id);
   }
 
   async audit(entry: AuditEntry): Promise<void> {

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { RedisSessionStore } from './store.js';
+import { randomBytes } from 'node:crypto';
+import { Vault } from './vault.js';
+
+// Debian's redis-server, started for this file: two BFF replicas share their sessions through it.
+let redis: ChildProcess;
+let url: string;
+const replicas: RunningBff[] = [];
+const stores: RedisSessionStore[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  url = `redis://127.0.0.1:${port}`;
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      stores.push(await RedisSessionStore.connect(url));
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  stores.push(await RedisSessionStore.connect(url));
+  // Replicas share the credentials key, as they would share it through their configuration.
+  const vault = new Vault(randomBytes(32));
+  for (const store of stores) replicas.push(await startBff({ store, vault }));
+});
+
+afterAll(async () => {
+  for (const replica of replicas) await replica.stop();
+  for (const store of stores) await store.close().catch(() => undefined);
+  redis?.kill('SIGTERM');
+});
+
+describe('sessions in Redis', () => {
+  it('when signed in through one replica, then the other serves the same session, and signing out ends it on both', async () => {
+    const [a, b] = replicas as [RunningBff, RunningBff];
+    const browser = new Browser(a.url);
+    await browser.signInWithKey(sandboxUser());
+
+    const onB = new Browser(b.url);
+    onB.cookie = browser.cookie;
+    onB.csrf = browser.csrf;
+    expect((await onB.request('GET', '/api/session')).json()).toMatchObject({
+      user: { name: 'swr-demo' },
+    });
+    expect((await onB.request('GET', '/api/swr/cn-north-4/v2/manage/namespaces')).status).toBe(200);
+
+    expect((await onB.request('DELETE', '/api/session')).status).toBe(204);
+    expect((await browser.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('when records are audited on different replicas, then one log holds them all', async () => {
+    const [a, b] = replicas as [RunningBff, RunningBff];
+    const first = new Browser(a.url);
+    await first.signInWithKey(sandboxUser('ops-admin'));
+    const second = new Browser(b.url);
+    await second.signInWithKey(sandboxUser('ops-admin'));
+    const page = (await second.request('GET', '/api/audit?limit=5')).json<{
+      entries: { action: string; userName: string }[];
+    }>();
+    expect(
+      page.entries.filter((e) => e.action === 'SignIn' && e.userName === 'ops-admin').length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('when a session expires in Redis, then it is gone', async () => {
+    const browser = new Browser(replicas[0]!.url);
+    await browser.signInWithKey(sandboxUser());
+    const store = stores[0]!;
+    const record = (await store.get(browser.cookie!))!;
+    await store.set(browser.cookie!, record, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await store.get(browser.cookie!)).toBeUndefined();
+  });
+});
