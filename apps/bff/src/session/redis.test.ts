@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
 import { RedisSessionStore } from './store.js';
 import { randomBytes } from 'node:crypto';
@@ -92,4 +93,51 @@ describe('sessions in Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await store.get(browser.cookie!)).toBeUndefined();
   });
+});
+
+describe('two BFF processes on one Redis', () => {
+  it('when a session is made by one process, then the other serves it', async () => {
+    const server = fileURLToPath(new URL('../server.ts', import.meta.url));
+    const key = randomBytes(32).toString('base64');
+    const ports = [await freePort(), await freePort()];
+    const processes = ports.map((port) =>
+      spawn(process.execPath, ['--import', 'tsx', server], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          SESSION_STORE: 'redis',
+          REDIS_URL: url,
+          CREDENTIALS_KEY: key,
+          SWR_LOCAL_ENDPOINTS: inject('swrLocalEndpoints'),
+        },
+        stdio: 'ignore',
+      }),
+    );
+    try {
+      for (const port of ports) {
+        const deadline = Date.now() + 20_000;
+        while (
+          !(await fetch(`http://127.0.0.1:${port}/healthz`)
+            .then((r) => r.ok)
+            .catch(() => false))
+        ) {
+          if (Date.now() > deadline) throw new Error('BFF process did not start');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      const first = new Browser(`http://127.0.0.1:${ports[0]}`);
+      await first.signInWithKey(sandboxUser('dev-reader'));
+      const second = new Browser(`http://127.0.0.1:${ports[1]}`);
+      second.cookie = first.cookie;
+      expect((await second.request('GET', '/api/session')).json()).toMatchObject({
+        user: { name: 'dev-reader' },
+      });
+      expect((await second.request('GET', '/api/swr/cn-north-4/v2/manage/namespaces')).status).toBe(
+        200,
+      );
+    } finally {
+      for (const child of processes) child.kill('SIGTERM');
+    }
+  }, 60_000);
 });
