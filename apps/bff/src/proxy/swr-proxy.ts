@@ -115,7 +115,10 @@ function prepare(options: ProxyOptions): RequestHandler {
         code: 'NO_PROJECT',
       });
 
-    const body = await readBody(req, options.maxBodyBytes);
+    const body =
+      req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
+        ? Buffer.alloc(0)
+        : await readBody(req, options.maxBodyBytes);
     calls.set(req, {
       target: region.api,
       path: `${rawPath}${query !== undefined ? `?${query}` : ''}`,

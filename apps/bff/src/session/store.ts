@@ -29,9 +29,13 @@ export interface SessionStore {
   close(): Promise<void>;
 }
 
+const RECENT_SESSIONS = 10_000;
+
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly timer: NodeJS.Timeout;
+  /** The sessions written lately (a write-through cache: reads of busy sessions skip SQLite). */
+  private readonly recent = new Map<string, { record: SessionRecord; expiresAt: number }>();
   private readonly statements: {
     get: Database.Statement<[string, number], { data: string }>;
     set: Database.Statement<[string, string, number]>;
@@ -67,16 +71,27 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
+    // One BFF owns this database, so what it last wrote is what is there.
+    const recent = this.recent.get(id);
+    if (recent) {
+      if (recent.expiresAt >= Date.now()) return recent.record;
+      this.recent.delete(id);
+    }
     const row = this.statements.get.get(id, Date.now());
     return row ? (JSON.parse(row.data) as SessionRecord) : undefined;
   }
 
   async set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void> {
-    this.statements.set.run(id, JSON.stringify(record), Date.now() + ttlSeconds * 1000);
+    const expiresAt = Date.now() + ttlSeconds * 1000;
+    this.statements.set.run(id, JSON.stringify(record), expiresAt);
+    this.recent.delete(id);
+    this.recent.set(id, { record, expiresAt });
+    if (this.recent.size > RECENT_SESSIONS) this.recent.delete(this.recent.keys().next().value!);
   }
 
   async destroy(id: string): Promise<void> {
     this.statements.destroy.run(id);
+    this.recent.delete(id);
   }
 
   async audit(entry: AuditEntry): Promise<void> {

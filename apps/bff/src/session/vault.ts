@@ -9,7 +9,12 @@ export type Credentials =
  * AES-256-GCM over the credentials, bound to the session id (additional data), so a sealed vault
  * neither reads nor moves to another session. Anything that does not authenticate fails closed.
  */
+const MEMO_SIZE = 10_000;
+
 export class Vault {
+  /** Opened vaults by session id and sealed text: every proxied call needs them, decrypting once is enough. */
+  private readonly opened = new Map<string, Credentials>();
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('The credentials key must be 32 bytes');
   }
@@ -31,6 +36,18 @@ export class Vault {
   }
 
   open(sessionId: string, sealed: string): Credentials | undefined {
+    const memo = `${sessionId}\n${sealed}`;
+    const known = this.opened.get(memo);
+    if (known) return known;
+    const credentials = this.decrypt(sessionId, sealed);
+    if (credentials) {
+      if (this.opened.size >= MEMO_SIZE) this.opened.delete(this.opened.keys().next().value!);
+      this.opened.set(memo, credentials);
+    }
+    return credentials;
+  }
+
+  private decrypt(sessionId: string, sealed: string): Credentials | undefined {
     const [version, iv, data, tag] = sealed.split('.');
     if (version !== 'v1' || !iv || !data || !tag) return undefined;
     try {
