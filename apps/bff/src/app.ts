@@ -9,6 +9,7 @@ import { HttpProblem, problemHandler, titleOf } from './problem.js';
 import { swrProxy } from './proxy/swr-proxy.js';
 import type { Topology } from './regions.js';
 import { auditRoutes } from './routes/audit.js';
+import { iamRoutes } from './routes/iam.js';
 import { loginCommandRoutes } from './routes/login-command.js';
 import { sessionRoutes } from './routes/session.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
@@ -40,6 +41,7 @@ export interface AppDeps {
 export const PUBLIC_ROUTES = [
   'GET /healthz',
   'GET /readyz',
+  'GET /api/config',
   'GET /api/csrf',
   'POST /api/session',
 ] as const;
@@ -116,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(auditRoutes(deps.store));
+  app.use(iamRoutes(deps.topology, sessions, deps.upstreamTimeoutMs));
   app.use('/api', () => {
     throw new HttpProblem(404, titleOf(404), 'No such API.');
   });

@@ -12,14 +12,39 @@ export interface Region {
   registry: string;
 }
 
+/** The sandbox's own users (local profile only), for its one-click sign-in. */
+export interface SandboxUser {
+  account: string;
+  name: string;
+  admin: boolean;
+  accessKey: string;
+  secretKey: string;
+}
+
 export interface Topology {
   iam: string;
   regions: Region[];
+  sandboxUsers?: SandboxUser[];
 }
 
 const endpointsFile = z.object({
   iam: z.url(),
   regions: z.array(z.object({ id: z.string(), api: z.url(), registry: z.string() })).min(1),
+  accounts: z
+    .array(
+      z.object({
+        domain_name: z.string(),
+        users: z.array(
+          z.object({
+            name: z.string(),
+            admin: z.boolean(),
+            access_key: z.string(),
+            secret_key: z.string(),
+          }),
+        ),
+      }),
+    )
+    .default([]),
 });
 
 /** Where the SWR API and registry of a real region are (eu-west-101 lives under .eu). */
@@ -49,7 +74,19 @@ export function loadTopology(config: Config): Topology {
       `SWR_LOCAL_ENDPOINTS: cannot read the sandbox's endpoints from ${file}: ${(error as Error).message}`,
     );
   }
-  return { iam: parsed.iam, regions: parsed.regions };
+  return {
+    iam: parsed.iam,
+    regions: parsed.regions,
+    sandboxUsers: parsed.accounts.flatMap((account) =>
+      account.users.map((user) => ({
+        account: account.domain_name,
+        name: user.name,
+        admin: user.admin,
+        accessKey: user.access_key,
+        secretKey: user.secret_key,
+      })),
+    ),
+  };
 }
 
 export function findRegion(topology: Topology, id: string): Region | undefined {

@@ -77,6 +77,7 @@ describe('authentication by default', () => {
         'DELETE /api/session',
         'POST /api/login-command',
         'GET /api/audit',
+        'GET /api/iam/users',
         'GET /{*path}',
         ...['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((m) => `${m} /api/swr/:region/{*rest}`),
       ].sort(),

@@ -17,6 +17,11 @@ export const signInBody = z.discriminatedUnion('method', [
       .or(z.literal('').transform(() => undefined)),
   }),
   z.object({
+    method: z.literal('sandbox'),
+    account: z.string().min(1).max(64),
+    userName: z.string().min(1).max(64),
+  }),
+  z.object({
     method: z.literal('password'),
     accountName: z.string().trim().min(1, 'Enter the account name.').max(64),
     userName: z.string().trim().min(1, 'Enter the IAM user name.').max(64),
@@ -55,6 +60,18 @@ export async function verifySignIn(
   body: SignInBody,
   timeoutMs: number,
 ): Promise<Verified> {
+  if (body.method === 'sandbox') {
+    // The local sandbox's users sign in with their own keys, which only the BFF reads.
+    const user = topology.sandboxUsers?.find(
+      (u) => u.account === body.account && u.name === body.userName,
+    );
+    if (!user) throw new InvalidCredentials();
+    return verifyAccessKey(
+      topology,
+      { method: 'aksk', accessKey: user.accessKey, secretKey: user.secretKey },
+      timeoutMs,
+    );
+  }
   return body.method === 'aksk'
     ? verifyAccessKey(topology, body, timeoutMs)
     : verifyPassword(topology, body, timeoutMs);

@@ -195,3 +195,77 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('the sandbox (local profile)', () => {
+  it('when the sign-in page asks for the configuration, then it gets the profile, regions and sandbox users without keys', async () => {
+    const answer = await new Browser(bff.url).request('GET', '/api/config');
+    const config = answer.json<{
+      profile: string;
+      regions: { id: string }[];
+      sandboxUsers: Record<string, unknown>[];
+    }>();
+    expect(config.profile).toBe('local');
+    expect(config.regions.map((r) => r.id)).toEqual(['cn-north-4', 'ap-southeast-1']);
+    expect(config.sandboxUsers).toContainEqual({
+      account: 'swr-demo',
+      name: 'dev-reader',
+      admin: false,
+    });
+    for (const user of sandbox().accounts.flatMap((a) => a.users)) {
+      expect(answer.text).not.toContain(user.secret_key);
+      expect(answer.text).not.toContain(user.access_key);
+    }
+  });
+
+  it('when a sandbox user is picked, then the session is that user, signed in with its own keys', async () => {
+    const browser = new Browser(bff.url);
+    const answer = await browser.signIn({
+      method: 'sandbox',
+      account: 'swr-demo',
+      userName: 'ops-admin',
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.json()).toMatchObject({
+      method: 'aksk',
+      user: { name: 'ops-admin', admin: true },
+    });
+  });
+
+  it('when an unknown sandbox user is picked, then 401', async () => {
+    expect(
+      (
+        await new Browser(bff.url).signIn({
+          method: 'sandbox',
+          account: 'swr-demo',
+          userName: 'nobody',
+        })
+      ).status,
+    ).toBe(401);
+  });
+});
+
+describe('IAM users for permission pickers', () => {
+  it('when an administrator asks, then the account’s users come back by id and name only', async () => {
+    const browser = new Browser(bff.url);
+    await browser.signInWithKey(sandboxUser());
+    const answer = await browser.request('GET', '/api/iam/users');
+    expect(
+      answer
+        .json<{ users: { name: string }[] }>()
+        .users.map((u) => u.name)
+        .sort(),
+    ).toEqual(['dev-reader', 'ops-admin', 'swr-demo']);
+    expect(Object.keys(answer.json<{ users: object[] }>().users[0]!).sort()).toEqual([
+      'id',
+      'name',
+    ]);
+  });
+
+  it('when a non-administrator asks, then 403 explains that only administrators can', async () => {
+    const browser = new Browser(bff.url);
+    await browser.signInWithKey(sandboxUser('dev-reader'));
+    const answer = await browser.request('GET', '/api/iam/users');
+    expect(answer.status).toBe(403);
+    expect(answer.json()).toMatchObject({ code: 'IAM_FORBIDDEN' });
+  });
+});

@@ -39,6 +39,7 @@ function accountKey(body: unknown): string {
   const candidate = body as Partial<SignInBody> | undefined;
   if (candidate?.method === 'aksk') return `ak:${candidate.accessKey ?? ''}`;
   if (candidate?.method === 'password') return `account:${candidate.accountName ?? ''}`;
+  if (candidate?.method === 'sandbox') return `account:${candidate.account ?? ''}`;
   return 'unknown';
 }
 
@@ -69,6 +70,21 @@ export function sessionRoutes({
         detail: 'Too many sign-in attempts; wait a few minutes and try again.',
         code: 'RATE_LIMITED',
       }),
+  });
+
+  // What the sign-in page needs to know: the profile, the regions, and (local profile only) the
+  // sandbox's users for one-click sign-in, by name; their keys never leave the BFF.
+  router.get('/api/config', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({
+      profile: topology.sandboxUsers ? 'local' : 'huaweicloud',
+      regions: topology.regions.map((region) => ({ id: region.id, registry: region.registry })),
+      sandboxUsers: (topology.sandboxUsers ?? []).map(({ account, name, admin }) => ({
+        account,
+        name,
+        admin,
+      })),
+    });
   });
 
   router.get('/api/csrf', async (_req, res) => {

@@ -67,7 +67,19 @@ export async function startBff(overrides: Partial<AppDeps> = {}): Promise<Runnin
     new SqliteSessionStore(path.join(mkdtempSync(path.join(tmpdir(), 'bff-')), 'sessions.db'));
   const endpoints = sandbox();
   const app = createApp({
-    topology: { iam: endpoints.iam, regions: endpoints.regions },
+    topology: {
+      iam: endpoints.iam,
+      regions: endpoints.regions,
+      sandboxUsers: endpoints.accounts.flatMap((account) =>
+        account.users.map((u) => ({
+          account: account.domain_name,
+          name: u.name,
+          admin: u.admin,
+          accessKey: u.access_key,
+          secretKey: u.secret_key,
+        })),
+      ),
+    },
     store,
     vault: new Vault(randomBytes(32)),
     log: createLogger('debug', sink),
