@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ApiError, createSwrClient, RequestValidationError } from './client.js';
-import { makeSwrError } from './errors.js';
+import { ApiError } from './api-error.js';
+import { createSwrClient, RequestValidationError } from './client.js';
+import { makeSwrError } from './error-bodies.js';
 import type { TagListItem } from './resources/tags.js';
 
 interface Sent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSwrError, normalizeError, SwrErrorCode } from './errors.js';
+import { makeSwrError, normalizeError, SwrErrorCode } from './error-bodies.js';
 
 describe('normalizeError', () => {
   it('when SWR answers the combined object, then code and message are read', () => {

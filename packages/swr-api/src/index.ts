@@ -1,6 +1,17 @@
-export * from './names.js';
+// Free of any schema library (safe for browsers to import alone):
+export * from './patterns.js';
+export * from './endpoints.js';
+export * from './error-bodies.js';
+export * from './api-error.js';
+export * from './http-client.js';
+export * from './paths.js';
+export * from './route.js';
 export * from './filter.js';
 export * from './paging.js';
+export * from './commands.js';
+export * from './retention-plan.js';
+// With the schemas:
+export * from './names.js';
 export * from './errors.js';
 export * from './regex.js';
 export {
@@ -14,7 +25,6 @@ export {
   type Operation,
 } from './operation.js';
 export * from './operations.js';
-export * from './route.js';
 export * from './client.js';
 export * from './resources/versions.js';
 export * from './resources/namespaces.js';
@@ -26,5 +36,3 @@ export * from './resources/sync.js';
 export * from './resources/triggers.js';
 export * from './resources/retention.js';
 export * from './resources/account.js';
-export * from './retention-plan.js';
-export * from './commands.js';

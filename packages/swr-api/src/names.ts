@@ -1,16 +1,11 @@
 import { z } from 'zod';
 
-/**
- * Name rules of SWR, as the registry grammar of CNCF Distribution states them and SWR's docs
- * describe them: lower-case letters and digits, separated by `.`, `_`, `__` or a run of `-`; two
- * separators never touch. Repository names are such components joined by `/`.
- */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-
-export const NAMESPACE_PATTERN = new RegExp(`^[a-z](?:[a-z0-9]*)(?:(?:[._]|__|-+)[a-z0-9]+)*$`);
-export const REPOSITORY_PATTERN = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-/** Docker's tag grammar: a word character, then up to 127 word characters, dots or dashes. */
-export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+import {
+  NAMESPACE_PATTERN,
+  REPOSITORY_PATTERN,
+  repositoryFromPath,
+  TAG_PATTERN,
+} from './patterns.js';
 
 export const namespaceName = z
   .string()
@@ -41,19 +36,6 @@ export const tagName = z
     'A tag starts with a letter, digit or "_" and continues with letters, digits, "_", "." or "-".',
   )
   .describe('Image tag (version).');
-
-/**
- * In URL paths SWR wants every `/` of a repository name written as `$` (`library/nginx` becomes
- * `library$nginx`); bodies and pull addresses keep the real name.
- */
-export function repositoryToPath(name: string): string {
-  return name.replaceAll('/', '$');
-}
-
-/** The reverse of {@link repositoryToPath}; also accepts an escaped `%2F`, which SWR tolerates. */
-export function repositoryFromPath(segment: string): string {
-  return segment.replaceAll('$', '/').replace(/%2F/gi, '/');
-}
 
 /** A repository name as it travels in a URL path segment (`/` written as `$`). */
 export const repositoryPathName = z

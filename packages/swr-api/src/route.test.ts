@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { operations, type OperationId } from './operations.js';
-import { buildPath, matchOperation, pathExists } from './route.js';
+import { buildPath } from './paths.js';
+import { matchOperation, pathExists } from './route.js';
 
 const sample: Record<string, string> = {
   api_version: 'v2',

@@ -1,18 +1,17 @@
-import type { HttpMethod, Operation } from './operation.js';
-import { operations, type OperationId } from './operations.js';
+import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 
 type Segment =
   { kind: 'literal'; value: string } | { kind: 'param'; name: string; pattern?: RegExp };
 
 interface CompiledRoute {
-  id: OperationId;
-  operation: Operation;
+  id: EndpointId;
+  endpoint: Endpoint;
   segments: Segment[];
 }
 
 export interface MatchedOperation {
-  id: OperationId;
-  operation: Operation;
+  id: EndpointId;
+  endpoint: Endpoint;
   /** Path parameters, percent-decoded once (a repository keeps its `$` separators). */
   params: Record<string, string>;
 }
@@ -48,8 +47,8 @@ function bySpecificity(a: CompiledRoute, b: CompiledRoute): number {
   return 0;
 }
 
-const routes: CompiledRoute[] = (Object.entries(operations) as [OperationId, Operation][])
-  .map(([id, operation]) => ({ id, operation, segments: compile(operation.path) }))
+const routes: CompiledRoute[] = (Object.entries(endpoints) as [EndpointId, Endpoint][])
+  .map(([id, endpoint]) => ({ id, endpoint, segments: compile(endpoint.path) }))
   .sort(bySpecificity);
 
 function decode(segment: string): string | undefined {
@@ -69,9 +68,9 @@ export function matchOperation(method: string, rawPath: string): MatchedOperatio
   const wanted = method.toUpperCase();
   const segments = splitPath(rawPath);
   for (const route of routes) {
-    if (route.operation.method !== wanted || route.segments.length !== segments.length) continue;
+    if (route.endpoint.method !== wanted || route.segments.length !== segments.length) continue;
     const params = matchSegments(route.segments, segments);
-    if (params) return { id: route.id, operation: route.operation, params };
+    if (params) return { id: route.id, endpoint: route.endpoint, params };
   }
   return undefined;
 }
@@ -93,23 +92,9 @@ function matchSegments(pattern: Segment[], segments: string[]): Record<string, s
 }
 
 /** Whether any operation lives at this path, whatever the method (405 rather than 404). */
-export function pathExists(rawPath: string): HttpMethod[] {
+export function pathExists(rawPath: string): Endpoint['method'][] {
   const segments = splitPath(rawPath);
   return routes
     .filter((r) => r.segments.length === segments.length && matchSegments(r.segments, segments))
-    .map((r) => r.operation.method);
-}
-
-/**
- * Fills a path template. Values are percent-encoded per segment, except `$`, which SWR expects raw
- * in repository names; a repository's `/` is written as `$`.
- */
-export function buildPath(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{([a-z_]+)(?::[^}]+)?\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === '')
-      throw new TypeError(`missing path parameter "${name}"`);
-    const text = name === 'repository' ? String(value).replaceAll('/', '$') : String(value);
-    return encodeURIComponent(text).replaceAll('%24', '$');
-  });
+    .map((r) => r.endpoint.method);
 }

@@ -3,7 +3,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   GatewayErrorCode,
   matchOperation,
+  operations,
   SwrErrorCode,
+  type Operation,
   type OperationId,
 } from '@swr-console/swr-api';
 import express, {
@@ -51,12 +53,13 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
       region,
       now,
     );
+    const operation: Operation = operations[match.id];
     const context = {
       region,
       principal,
-      params: validatePath(match.operation, match.params),
-      query: validateQuery(match.operation, rawQuery),
-      body: validateBody(match.operation, body),
+      params: validatePath(operation, match.params),
+      query: validateQuery(operation, rawQuery),
+      body: validateBody(operation, body),
       services,
       now,
       requestId: res.locals.requestId as string,
@@ -65,7 +68,7 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
       context: Context<OperationId>,
     ) => ReturnType<Handlers[OperationId]>;
     const reply = (await handler(context)) ?? {};
-    res.status(reply.status ?? match.operation.status);
+    res.status(reply.status ?? match.endpoint.status);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     if (reply.body === undefined) res.end();
     else res.json(reply.body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { defineOperation, noParams } from '../operation.js';
 
 export const projectParams = z.object({ project_id: z.string().min(1).max(64) });
@@ -45,8 +46,7 @@ export type FeatureGates = z.infer<typeof featureGates>;
 
 export const accountOperations = {
   CreateSecret: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/utils/secret',
+    ...endpoints.CreateSecret,
     summary:
       'A temporary docker login; the full command comes in the X-Swr-Dockerlogin header, its expiry in X-Swr-Expireat.',
     params: noParams,
@@ -59,41 +59,32 @@ export const accountOperations = {
         .optional(),
     }),
     response: secretResponse,
-    status: 200,
   }),
   ListQuotas: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/projects/{project_id}/quotas',
+    ...endpoints.ListQuotas,
     summary: 'Quotas of the account and how much of each is used.',
     params: projectParams,
     response: z.looseObject({ quotas: z.array(quota) }),
-    status: 200,
   }),
   ShowDomainOverview: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/overview',
+    ...endpoints.ShowDomainOverview,
     summary: 'Counts and storage of the account.',
     params: noParams,
     response: domainOverview,
-    status: 200,
   }),
   ShowDomainResourceReports: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/reports/{resource_type}/{frequency}',
+    ...endpoints.ShowDomainResourceReports,
     summary: 'Daily storage or download figures of the account.',
     params: z.object({
       resource_type: z.enum(['store', 'downflow']),
       frequency: z.literal('daily'),
     }),
     response: z.array(reportPoint),
-    status: 200,
   }),
   ShowShareFeatureGates: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/projects/{project_id}/feature-gates',
+    ...endpoints.ShowShareFeatureGates,
     summary: 'Which optional features the service offers this project.',
     params: projectParams,
     response: featureGates,
-    status: 200,
   }),
 };

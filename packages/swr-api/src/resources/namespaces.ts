@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { authLevel, defineOperation, filterParam, noParams } from '../operation.js';
 import { namespaceName } from '../names.js';
 
@@ -19,16 +20,13 @@ export type Namespace = z.infer<typeof namespace>;
 
 export const namespaceOperations = {
   CreateNamespace: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces',
+    ...endpoints.CreateNamespace,
     summary: 'Create an organization (at most 5 per account; names are unique per region).',
     params: noParams,
     body: createNamespaceBody,
-    status: 201,
   }),
   ListNamespaces: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces',
+    ...endpoints.ListNamespaces,
     summary:
       'Organizations the caller holds a permission on; with filter mode::visible also those where only a repository grant exists.',
     params: noParams,
@@ -45,21 +43,16 @@ export const namespaceOperations = {
       filter: filterParam.optional().describe('namespace::{name}|mode::visible'),
     }),
     response: z.looseObject({ namespaces: z.array(namespace) }),
-    status: 200,
   }),
   ShowNamespace: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}',
+    ...endpoints.ShowNamespace,
     summary: 'One organization, with the caller’s permission on it.',
     params: namespaceParams,
     response: namespace,
-    status: 200,
   }),
   DeleteNamespaces: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}',
+    ...endpoints.DeleteNamespaces,
     summary: 'Delete an empty organization (406 while it holds repositories).',
     params: namespaceParams,
-    status: 204,
   }),
 };

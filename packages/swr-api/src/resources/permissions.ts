@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { authLevel, defineOperation } from '../operation.js';
 import { namespaceParams } from './namespaces.js';
 import { repositoryParams } from './repositories.js';
@@ -40,67 +41,51 @@ export type RepositoryAuth = z.infer<typeof repositoryAuth>;
 
 export const permissionOperations = {
   CreateNamespaceAuth: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/access',
+    ...endpoints.CreateNamespaceAuth,
     summary: 'Grant users a permission on an organization (409 when one of them already has one).',
     params: namespaceParams,
     body: userAuthList,
-    status: 200,
   }),
   UpdateNamespaceAuth: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/access',
+    ...endpoints.UpdateNamespaceAuth,
     summary: 'Change users’ permissions on an organization.',
     params: namespaceParams,
     body: userAuthList,
-    status: 201,
   }),
   DeleteNamespaceAuth: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/access',
+    ...endpoints.DeleteNamespaceAuth,
     summary: 'Revoke users’ permissions on an organization (user ids in the body).',
     params: namespaceParams,
     body: userIdList,
-    status: 204,
   }),
   ShowNamespaceAuth: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/access',
+    ...endpoints.ShowNamespaceAuth,
     summary: 'Who holds which permission on an organization.',
     params: namespaceParams,
     response: namespaceAuth,
-    status: 200,
   }),
   CreateUserRepositoryAuth: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/access',
+    ...endpoints.CreateUserRepositoryAuth,
     summary: 'Grant users a permission on one repository.',
     params: repositoryParams,
     body: userAuthList,
-    status: 201,
   }),
   UpdateUserRepositoryAuth: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/access',
+    ...endpoints.UpdateUserRepositoryAuth,
     summary: 'Change users’ permissions on one repository.',
     params: repositoryParams,
     body: userAuthList,
-    status: 201,
   }),
   DeleteUserRepositoryAuth: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/access',
+    ...endpoints.DeleteUserRepositoryAuth,
     summary: 'Revoke users’ permissions on one repository (user ids in the body).',
     params: repositoryParams,
     body: userIdList,
-    status: 204,
   }),
   ShowUserRepositoryAuth: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/access',
+    ...endpoints.ShowUserRepositoryAuth,
     summary: 'Who holds which permission on one repository.',
     params: repositoryParams,
     response: repositoryAuth,
-    status: 200,
   }),
 };

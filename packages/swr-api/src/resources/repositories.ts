@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import {
   defineOperation,
   filterParam,
@@ -8,6 +9,7 @@ import {
   timestamp,
 } from '../operation.js';
 import { namespaceName, repositoryName, repositoryPathName } from '../names.js';
+import { REPOSITORY_CATEGORIES } from '../patterns.js';
 import { namespaceParams } from './namespaces.js';
 
 export const repositoryParams = z.object({
@@ -15,18 +17,7 @@ export const repositoryParams = z.object({
   repository: repositoryPathName,
 });
 
-/** SWR's docs say `arm`, its SDKs say `arms`; both are accepted. */
-export const repositoryCategory = z.enum([
-  'app_server',
-  'linux',
-  'framework_app',
-  'database',
-  'lang',
-  'other',
-  'windows',
-  'arm',
-  'arms',
-]);
+export const repositoryCategory = z.enum(REPOSITORY_CATEGORIES);
 export type RepositoryCategory = z.infer<typeof repositoryCategory>;
 
 const description = z.string().max(30000, 'A description has at most 30,000 characters.');
@@ -123,44 +114,33 @@ export type ListReposQuery = z.input<typeof listReposQuery>;
 
 export const repositoryOperations = {
   CreateRepo: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos',
+    ...endpoints.CreateRepo,
     summary: 'Create a repository in an organization (a push creates one too).',
     params: namespaceParams,
     body: createRepoBody,
-    status: 200,
   }),
   ShowRepository: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}',
+    ...endpoints.ShowRepository,
     summary: 'One repository.',
     params: repositoryParams,
     response: repository,
-    status: 200,
   }),
   UpdateRepo: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}',
+    ...endpoints.UpdateRepo,
     summary: 'Change visibility, category or description.',
     params: repositoryParams,
     body: updateRepoBody,
-    status: 201,
   }),
   DeleteRepo: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}',
+    ...endpoints.DeleteRepo,
     summary: 'Delete a repository and every tag in it.',
     params: repositoryParams,
-    status: 204,
   }),
   ListReposDetails: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/repos',
+    ...endpoints.ListReposDetails,
     summary: 'Repositories the caller can see, filtered, sorted and paged.',
     params: noParams,
     query: listReposQuery,
     response: z.array(repositorySummary),
-    status: 200,
-    paged: true,
   }),
 };

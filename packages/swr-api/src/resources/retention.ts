@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { decimal, defineOperation, filterParam, timestamp } from '../operation.js';
 import { namespaceName, repositoryPathName } from '../names.js';
 import { regexProblem } from '../regex.js';
@@ -83,25 +84,20 @@ export type RetentionLog = z.infer<typeof retentionLog>;
 
 export const retentionOperations = {
   CreateRetention: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions',
+    ...endpoints.CreateRetention,
     summary: 'Set the repository’s retention rule; it runs at once, and again after changes.',
     params: repositoryParams,
     body: retentionBody,
     response: z.looseObject({ id: z.number() }),
-    status: 201,
   }),
   ListRetentions: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions',
+    ...endpoints.ListRetentions,
     summary: 'The retention rule of a repository (an array of at most one).',
     params: repositoryParams,
     response: z.array(retention),
-    status: 200,
   }),
   ListRetentionHistories: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/histories',
+    ...endpoints.ListRetentionHistories,
     summary: 'Tags deleted by retention, newest first.',
     params: repositoryParams,
     query: z.object({
@@ -110,30 +106,22 @@ export const retentionOperations = {
       filter: filterParam.optional().describe('limit::{n}|offset::{n}'),
     }),
     response: z.looseObject({ retention_log: z.array(retentionLog), total: z.number() }),
-    status: 200,
-    paged: true,
   }),
   ShowRetention: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}',
+    ...endpoints.ShowRetention,
     summary: 'One retention rule.',
     params: retentionParams,
     response: retention,
-    status: 200,
   }),
   UpdateRetention: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}',
+    ...endpoints.UpdateRetention,
     summary: 'Change a retention rule (same template); it runs again at once.',
     params: retentionParams,
     body: retentionBody,
-    status: 201,
   }),
   DeleteRetention: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}',
+    ...endpoints.DeleteRetention,
     summary: 'Remove a retention rule (400 SVCSTG.SWR.4000306 when there is none).',
     params: retentionParams,
-    status: 200,
   }),
 };

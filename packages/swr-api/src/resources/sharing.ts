@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import {
   defineOperation,
   filterParam,
@@ -89,52 +90,39 @@ export const listSharedReposQuery = z.object({
 
 export const sharingOperations = {
   CreateRepoDomains: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains',
+    ...endpoints.CreateRepoDomains,
     summary: 'Let another account of the region pull a private repository.',
     params: repositoryParams,
     body: createShareBody,
-    status: 201,
   }),
   ListRepoDomains: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains',
+    ...endpoints.ListRepoDomains,
     summary: 'Accounts a repository is shared with.',
     params: repositoryParams,
     response: z.array(share),
-    status: 200,
   }),
   ShowAccessDomain: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}',
+    ...endpoints.ShowAccessDomain,
     summary: 'Whether a repository is shared with an account, and how.',
     params: shareParams,
     response: shareCheck,
-    status: 200,
   }),
   UpdateRepoDomains: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}',
+    ...endpoints.UpdateRepoDomains,
     summary: 'Change the deadline or description of a share.',
     params: shareParams,
     body: updateShareBody,
-    status: 201,
   }),
   DeleteRepoDomains: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}',
+    ...endpoints.DeleteRepoDomains,
     summary: 'Stop sharing a repository with an account.',
     params: shareParams,
-    status: 204,
   }),
   ListSharedReposDetails: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/shared-repositories',
+    ...endpoints.ListSharedReposDetails,
     summary: 'Repositories I share, or that other accounts share with me.',
     params: noParams,
     query: listSharedReposQuery,
     response: z.array(repositorySummary),
-    status: 200,
-    paged: true,
   }),
 };

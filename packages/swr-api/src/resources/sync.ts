@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { defineOperation, filterParam, timestamp } from '../operation.js';
 import { namespaceName, tagName } from '../names.js';
 import { parseFilter } from '../filter.js';
@@ -103,47 +104,36 @@ export const syncJobFilter = filterParam.superRefine((value, ctx) => {
 
 export const syncOperations = {
   CreateImageSyncRepo: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/sync_repo',
+    ...endpoints.CreateImageSyncRepo,
     summary:
       'Copy every image pushed from now on to an organization in another region (administrators only).',
     params: repositoryParams,
     body: createAutoSyncBody,
-    status: 200,
   }),
   ListImageAutoSyncReposDetails: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/sync_repo',
+    ...endpoints.ListImageAutoSyncReposDetails,
     summary: 'Automatic sync tasks of a repository.',
     params: repositoryParams,
     response: z.array(autoSyncTask),
-    status: 200,
   }),
   DeleteImageSyncRepo: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/sync_repo',
+    ...endpoints.DeleteImageSyncRepo,
     summary: 'Stop an automatic sync task, named by target region and organization in the body.',
     params: repositoryParams,
     body: deleteAutoSyncBody,
-    status: 200,
   }),
   CreateManualImageSyncRepo: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/sync_images',
+    ...endpoints.CreateManualImageSyncRepo,
     summary: 'Copy chosen tags to another region now; answers the tags that could not be queued.',
     params: repositoryParams,
     body: manualSyncBody,
     response: z.array(z.string()),
-    status: 200,
   }),
   ShowSyncJob: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/sync_job',
+    ...endpoints.ShowSyncJob,
     summary: 'Sync jobs of a repository, one per tag copied, newest first by default.',
     params: repositoryParams,
     query: z.object({ filter: syncJobFilter.describe('limit::{n}|offset::{n}[|order::desc|asc]') }),
     response: z.array(syncJob),
-    status: 200,
-    paged: true,
   }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import {
   decimal,
   defineOperation,
@@ -99,41 +100,31 @@ export type Accessory = z.infer<typeof accessory>;
 
 export const tagOperations = {
   ListRepositoryTags: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/tags',
+    ...endpoints.ListRepositoryTags,
     summary: 'Tags of a repository, filtered, sorted and paged.',
     params: repositoryParams,
     query: listTagsQuery,
     response: z.array(tagListItem),
-    status: 200,
-    paged: true,
   }),
   CreateRepoTag: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/tags',
+    ...endpoints.CreateRepoTag,
     summary: 'Point a new tag at the image of an existing tag, without pulling.',
     params: repositoryParams,
     body: createRepoTagBody,
-    status: 201,
   }),
   ShowRepoTag: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/tags/{tag}',
+    ...endpoints.ShowRepoTag,
     summary: 'One tag.',
     params: tagParams,
     response: tagDetail,
-    status: 200,
   }),
   DeleteRepoTag: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/tags/{tag}',
+    ...endpoints.DeleteRepoTag,
     summary: 'Remove a tag; other tags of the same image stay.',
     params: tagParams,
-    status: 204,
   }),
   ListRepoAccessories: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/{tag}/accessories',
+    ...endpoints.ListRepoAccessories,
     summary: 'Signatures attached to the image of a tag.',
     params: tagParams,
     query: z.object({
@@ -141,11 +132,9 @@ export const tagOperations = {
       offset: decimal.optional(),
     }),
     response: z.looseObject({ total: z.number(), accessories: z.array(accessory) }),
-    status: 200,
   }),
   ListReferences: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/{tag}/references',
+    ...endpoints.ListReferences,
     summary: 'Tags of the images a signature (sha256-<hex>.sig) refers to, by cursor.',
     params: tagParams,
     query: z.object({
@@ -157,6 +146,5 @@ export const tagOperations = {
       has_more: z.boolean(),
       tags: z.array(z.string()),
     }),
-    status: 200,
   }),
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { defineOperation, timestamp } from '../operation.js';
-import { namespaceName, repositoryPathName, TAG_PATTERN } from '../names.js';
+import { namespaceName, repositoryPathName } from '../names.js';
+import { TAG_PATTERN } from '../patterns.js';
 import { regexProblem } from '../regex.js';
 import { repositoryParams } from './repositories.js';
 
@@ -102,43 +104,33 @@ export type Trigger = z.infer<typeof trigger>;
 
 export const triggerOperations = {
   CreateTrigger: defineOperation({
-    method: 'POST',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/triggers',
+    ...endpoints.CreateTrigger,
     summary: 'Roll a workload to each new image pushed that matches the condition.',
     params: repositoryParams,
     body: createTriggerBody,
-    status: 201,
   }),
   ListTriggersDetails: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/triggers',
+    ...endpoints.ListTriggersDetails,
     summary: 'Triggers of a repository with their history.',
     params: repositoryParams,
     response: z.array(trigger),
-    status: 200,
   }),
   ShowTrigger: defineOperation({
-    method: 'GET',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/triggers/{trigger}',
+    ...endpoints.ShowTrigger,
     summary: 'One trigger.',
     params: triggerParams,
     response: trigger,
-    status: 200,
   }),
   UpdateTrigger: defineOperation({
-    method: 'PATCH',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/triggers/{trigger}',
+    ...endpoints.UpdateTrigger,
     summary: 'Switch a trigger on or off.',
     params: triggerParams,
     body: updateTriggerBody,
-    status: 201,
   }),
   DeleteTrigger: defineOperation({
-    method: 'DELETE',
-    path: '/v2/manage/namespaces/{namespace}/repos/{repository}/triggers/{trigger}',
+    ...endpoints.DeleteTrigger,
     summary: 'Delete a trigger.',
     params: triggerParams,
-    status: 204,
   }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints } from '../endpoints.js';
 import { defineOperation, noParams } from '../operation.js';
 
 export const versionDetail = z.looseObject({
@@ -13,19 +14,15 @@ export type VersionDetail = z.infer<typeof versionDetail>;
 
 export const versionOperations = {
   ListApiVersions: defineOperation({
-    method: 'GET',
-    path: '/',
+    ...endpoints.ListApiVersions,
     summary: 'The API versions the endpoint offers.',
     params: noParams,
     response: z.looseObject({ versions: z.array(versionDetail) }),
-    status: 200,
   }),
   ShowApiVersion: defineOperation({
-    method: 'GET',
-    path: '/{api_version:v[0-9]+}',
+    ...endpoints.ShowApiVersion,
     summary: 'One API version.',
     params: z.object({ api_version: z.string().regex(/^v[0-9]+$/) }),
     response: z.looseObject({ version: versionDetail }),
-    status: 200,
   }),
 };

@@ -1,0 +1,143 @@
+import { ApiError } from './api-error.js';
+import { endpoints, type EndpointId } from './endpoints.js';
+import { normalizeError } from './error-bodies.js';
+import type { OperationId, RequestInput, ResponseBody } from './operations.js';
+import { parseContentRange, type ContentRange } from './paging.js';
+import { buildPath } from './paths.js';
+
+export interface SwrResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+  /** Present on paged lists that were asked with both offset and limit. */
+  range: ContentRange | undefined;
+}
+
+export interface SwrClientOptions {
+  /** Where the SWR API is: a region endpoint, swr-local, or the BFF's `/api/swr/{region}`. */
+  baseUrl: string;
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers per request (a CSRF token, say); never credentials of the cloud account. */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  credentials?: RequestInit['credentials'];
+}
+
+export interface CallInit {
+  signal?: AbortSignal;
+}
+
+type Args<Id extends OperationId> =
+  Record<never, never> extends RequestInput<Id>
+    ? [input?: RequestInput<Id>, init?: CallInit]
+    : [input: RequestInput<Id>, init?: CallInit];
+
+export interface SwrClient {
+  request<Id extends OperationId>(
+    id: Id,
+    ...args: Args<Id>
+  ): Promise<SwrResponse<ResponseBody<Id>>>;
+  /** The URL a call would go to, for links and cache keys. */
+  url<Id extends OperationId>(id: Id, ...args: Args<Id>): string;
+}
+
+export interface LooseInput {
+  path?: Record<string, string | number>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** Hooks the validating client adds around each call; the plain client needs none. */
+export interface CallChecks {
+  request?(id: EndpointId, input: LooseInput): LooseInput;
+  response?(id: EndpointId, status: number, body: unknown): unknown;
+}
+
+function toSearch(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.append(key, String(value));
+  }
+  const text = params.toString().replaceAll('+', '%20');
+  return text ? `?${text}` : '';
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The typed SWR client without a schema library: it builds the URL from the endpoint table,
+ * sends JSON, reads Content-Range, and turns any error body into an ApiError. Browsers use this
+ * one (their forms check input); `createSwrClient` adds schema checks of requests and answers.
+ */
+export function createSwrHttpClient(options: SwrClientOptions, checks: CallChecks = {}): SwrClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  function prepare(id: EndpointId, raw: LooseInput = {}) {
+    const input = checks.request ? checks.request(id, raw) : raw;
+    const endpoint = endpoints[id];
+    const search = input.query ? toSearch(input.query) : '';
+    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+    return {
+      endpoint,
+      url: `${baseUrl}${buildPath(endpoint.path, raw.path ?? {})}${search}`,
+      body,
+    };
+  }
+
+  return {
+    url(id, ...args) {
+      return prepare(id, args[0] as LooseInput | undefined).url;
+    },
+
+    async request(id, ...args) {
+      const { endpoint, url, body } = prepare(id, args[0] as LooseInput | undefined);
+      const extra = options.headers ? await options.headers() : {};
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: endpoint.method,
+          // SWR wants a JSON content type on every call, reads included.
+          headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
+          body,
+          signal: args[1]?.signal,
+          credentials: options.credentials,
+        });
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') throw error;
+        throw new ApiError({
+          operation: id,
+          status: 0,
+          code: 'NETWORK',
+          message: (error as Error).message,
+        });
+      }
+      const payload = await readBody(response);
+      if (!response.ok) {
+        const problem = normalizeError(payload);
+        throw new ApiError({
+          operation: id,
+          status: response.status,
+          code: problem.code,
+          message: problem.message ?? `${endpoint.method} ${url} failed with ${response.status}`,
+          requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
+          fieldErrors: problem.fieldErrors,
+        });
+      }
+      const data = checks.response ? checks.response(id, response.status, payload) : payload;
+      return {
+        data: data as ResponseBody<typeof id>,
+        status: response.status,
+        headers: response.headers,
+        range: parseContentRange(response.headers.get('content-range')),
+      };
+    },
+  };
+}
