@@ -13,6 +13,11 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // A control that never appears should fail its step, not use up a long journey's budget.
+    actionTimeout: 15_000,
+    // antd then skips its open animations (the console honours the setting), so a click never
+    // lands on a popover that is still growing into place.
+    reducedMotion: 'reduce',
     launchOptions: {
       // Debian's Chromium; Playwright never downloads a browser of its own here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -31,7 +36,13 @@ export default defineConfig({
     {
       // The same start script a newcomer runs, on its own port and data folder.
       command: 'node scripts/start.mjs',
-      env: { PORT: String(port), DATA_DIR: '.data/e2e', SWR_LOCAL_PORT: '9300', SKIP_BUILD: '1' },
+      env: {
+        PORT: String(port),
+        DATA_DIR: '.data/e2e',
+        SWR_LOCAL_PORT: '9300',
+        SKIP_BUILD: '1',
+        FRESH_DATA: '1',
+      },
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,

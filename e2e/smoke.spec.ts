@@ -1,13 +1,36 @@
-import { expect, test } from '@playwright/test';
+import { expectAccessible } from './a11y.js';
+import { expect, test } from './fixtures.js';
+import { sandboxUser } from './sandbox.js';
 
-test('when the console is opened, then its page carries the product name', async ({ page }) => {
+test('when the console is opened without a session, then it lands on the sign-in page', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveTitle('SWR Console');
-  await expect(page.getByRole('heading', { name: 'SWR Console', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Sign in to SWR Console', level: 1 }),
+  ).toBeVisible();
+  await expectAccessible(page, 'the sign-in page');
 });
 
-test('when a client route is opened directly, then the console still loads', async ({ page }) => {
-  const response = await page.goto('/namespaces/anything');
+test('when a signed-out user opens a link into the console, then signing in leads there, and an unknown page says so', async ({
+  page,
+  t,
+}) => {
+  const missing = '/cn-north-4/no/such/page';
+  const response = await page.goto(missing);
   expect(response?.status()).toBe(200);
-  await expect(page).toHaveTitle('SWR Console');
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+
+  const user = sandboxUser('swr-demo');
+  await page.getByLabel(t('signIn.accessKey')).fill(user.access_key);
+  await page.getByLabel(t('signIn.secretKey')).fill(user.secret_key);
+  await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+  await expect(page).toHaveURL(missing);
+  await expect(page.getByRole('heading', { name: t('shell.notFound.title') })).toBeVisible();
+  await expectAccessible(page, 'the 404 page');
+
+  // The way home from there works.
+  await page.getByRole('link', { name: t('shell.notFound.home') }).click();
+  await expect(page).toHaveURL(/\/cn-north-4\/namespaces$/);
 });

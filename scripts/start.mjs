@@ -22,6 +22,8 @@ if (process.env.SKIP_BUILD !== '1') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// FRESH_DATA=1 starts from the demo seed again (the end-to-end tests use it for repeatable runs).
+if (process.env.FRESH_DATA === '1') rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const endpointsFile = path.join(dataDir, 'swr-local', 'endpoints.json');
 rmSync(endpointsFile, { force: true });

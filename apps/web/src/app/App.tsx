@@ -1,28 +1,90 @@
-import { ConfigProvider, Layout, Result, Typography } from 'antd';
+import { ApiError } from '@swr-console/swr-api';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { RouterProvider } from 'react-router';
+import { I18nProvider, useLocale } from '../shared/i18n';
+import { ThemeProvider, useTheme } from '../shared/theme';
+import { catalogs } from './catalogs';
+import { createRouter } from './router';
 
-/** The console's shell; the pages arrive with the console issues. */
-export function App() {
+/** Never retry a 4xx (it will not change); at most twice for 5xx and network failures. */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failures < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const [locale] = useLocale();
+  const { dark, reducedMotion } = useTheme();
   return (
-    <ConfigProvider theme={{ token: { colorPrimary: '#c7000b' } }}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header>
-          <Typography.Title
-            level={1}
-            style={{ color: '#fff', fontSize: 20, lineHeight: '64px', margin: 0 }}
-          >
-            SWR Console
-          </Typography.Title>
-        </Layout.Header>
-        <Layout.Content>
-          <main>
-            <Result
-              status="info"
-              title="SWR Console"
-              subTitle="The console for Huawei Cloud SoftWare Repository for Container."
-            />
-          </main>
-        </Layout.Content>
-      </Layout>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      // antd spaces out two-character Chinese labels ("登 录"); screen readers then read them apart.
+      button={{ autoInsertSpace: false }}
+      theme={{
+        algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
+        // antd's secondary and tertiary text fall short of WCAG's 4.5:1; these reach it.
+        token: {
+          motion: !reducedMotion,
+          ...(dark
+            ? {
+                colorPrimary: '#e8454e',
+                colorLink: '#69b1ff',
+                colorError: '#ff7875',
+                colorTextDescription: 'rgba(255,255,255,0.72)',
+                colorTextTertiary: 'rgba(255,255,255,0.72)',
+              }
+            : {
+                colorPrimary: '#c7000b',
+                colorLink: '#0958d9',
+                colorError: '#c41d1f',
+                colorTextDescription: 'rgba(0,0,0,0.68)',
+                colorTextTertiary: 'rgba(0,0,0,0.68)',
+              }),
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
     </ConfigProvider>
+  );
+}
+
+export function Providers({
+  children,
+  queryClient,
+}: {
+  children: ReactNode;
+  queryClient: QueryClient;
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemeProvider>
+        <I18nProvider catalogs={catalogs}>
+          <Themed>{children}</Themed>
+        </I18nProvider>
+      </ThemeProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+  return (
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>
   );
 }

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { ErrorAlert } from '../shared/components/ErrorAlert';
+import { sessionQuery } from '../shared/session';
+import { PageLoading } from './PageLoading';
+import { Shell } from './Shell';
+
+/** Signed-in pages: no session → the sign-in page (coming back here after); unknown region → the first. */
+export function RequireSession() {
+  const { data: session, error, isPending, refetch } = useQuery(sessionQuery);
+  const { region } = useParams();
+  const location = useLocation();
+  if (isPending) return <PageLoading />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (!session)
+    return (
+      <Navigate
+        to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
+  if (!session.regions.some((r) => r.id === region)) {
+    const first = session.regions[0]?.id;
+    return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
+  }
+  return <Shell session={session} />;
+}
+
+/** `/`: the organizations of the first region, or the sign-in page. */
+export function Home() {
+  const { data: session, isPending } = useQuery(sessionQuery);
+  if (isPending) return <PageLoading />;
+  const first = session?.regions[0]?.id;
+  return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
+}

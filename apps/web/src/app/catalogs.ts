@@ -1,0 +1,21 @@
+import { loginCommandMessages } from '../features/login-command/messages';
+import { namespaceMessages } from '../features/namespaces/messages';
+import { permissionMessages } from '../features/permissions/messages';
+import { repositoryMessages } from '../features/repositories/messages';
+import { signInMessages } from '../features/sign-in/messages';
+import { tagMessages } from '../features/tags/messages';
+import { mergeCatalogs } from '../shared/i18n';
+import { sharedMessages } from '../shared/messages';
+import { shellMessages } from './messages';
+
+/** Every message of the console, in both languages. */
+export const catalogs = mergeCatalogs(
+  sharedMessages,
+  shellMessages,
+  signInMessages,
+  namespaceMessages,
+  repositoryMessages,
+  tagMessages,
+  permissionMessages,
+  loginCommandMessages,
+);

@@ -1,0 +1,80 @@
+import { useT } from '../shared/i18n';
+import { useRegion } from '../shared/region';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { repositoryAccessQuery } from '../shared/queries/access';
+import { NamespaceDetailPage } from '../features/namespaces/routes';
+import { PermissionsPanel } from '../features/permissions/routes';
+import { RepositoryDetailPage } from '../features/repositories/routes';
+import { TagsPanel } from '../features/tags/routes';
+
+// Pages built from more than one feature; features never import each other, the app joins them.
+
+export function NamespaceDetail() {
+  const region = useRegion();
+  return (
+    <NamespaceDetailPage
+      permissions={(namespace, canManage) => (
+        <PermissionsPanel region={region} namespace={namespace} canManage={canManage} />
+      )}
+    />
+  );
+}
+
+function RepositoryTabs({
+  namespace,
+  repository,
+  children,
+}: {
+  namespace: string;
+  repository: string;
+  children: (level: number) => ReactNode;
+}) {
+  const region = useRegion();
+  const access = useQuery(repositoryAccessQuery(region, namespace, repository));
+  return <>{children(access.data?.self_auth.auth ?? 1)}</>;
+}
+
+export function RepositoryDetail() {
+  const t = useT();
+  const region = useRegion();
+  return (
+    <RepositoryDetailPage
+      tabs={(repository) => [
+        {
+          key: 'tags',
+          label: t('repo.tab.tags'),
+          children: (
+            <RepositoryTabs namespace={repository.namespace} repository={repository.name}>
+              {(level) => (
+                <TagsPanel
+                  region={region}
+                  namespace={repository.namespace}
+                  repository={repository.name}
+                  canEdit={level >= 3}
+                  canManage={level >= 7}
+                />
+              )}
+            </RepositoryTabs>
+          ),
+        },
+        {
+          key: 'permissions',
+          label: t('repo.tab.permissions'),
+          children: (
+            <RepositoryTabs namespace={repository.namespace} repository={repository.name}>
+              {(level) => (
+                <PermissionsPanel
+                  region={region}
+                  namespace={repository.namespace}
+                  repository={repository.name}
+                  canManage={level >= 7}
+                />
+              )}
+            </RepositoryTabs>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { LoginCommandPage } from './LoginCommandPage';

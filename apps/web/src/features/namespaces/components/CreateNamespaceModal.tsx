@@ -1,0 +1,80 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, NAMESPACE_PATTERN, SwrErrorCode } from '@swr-console/swr-api';
+import { App, Form, Input, Modal } from 'antd';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { swrKeys } from '../../../shared/keys';
+import { createNamespace } from '../api';
+
+/** SWR's rule for organization names, checked as the user types. */
+export function namespaceNameProblem(name: string): 'empty' | 'rules' | undefined {
+  if (name === '') return 'empty';
+  if (name.length > 64 || !NAMESPACE_PATTERN.test(name)) return 'rules';
+  return undefined;
+}
+
+export function CreateNamespaceModal({
+  region,
+  open,
+  onClose,
+}: {
+  region: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ name: string }>();
+  const mutation = useMutation({
+    mutationFn: (name: string) => createNamespace(region, name),
+    onSuccess: async (_, name) => {
+      void message.success(t('namespaces.created', { name }));
+      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
+      form.resetFields();
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === SwrErrorCode.namespaceExists) {
+        form.setFields([{ name: 'name', errors: [t('namespaces.create.taken')] }]);
+      }
+    },
+  });
+  const taken =
+    mutation.error instanceof ApiError && mutation.error.code === SwrErrorCode.namespaceExists;
+  return (
+    <Modal
+      open={open}
+      title={t('namespaces.create.title')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        mutation.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={({ name }) => mutation.mutate(name)}>
+        <Form.Item
+          name="name"
+          label={t('namespaces.name')}
+          extra={t('namespaces.create.rules')}
+          validateTrigger="onChange"
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                namespaceNameProblem(value ?? '') === undefined
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('namespaces.create.rules'))),
+            },
+          ]}
+        >
+          <Input autoFocus spellCheck={false} maxLength={64} />
+        </Form.Item>
+      </Form>
+      {mutation.error && !taken ? <ErrorAlert error={mutation.error} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import { swrKeys } from '../../shared/keys';
+import { namespaceListQuery } from '../../shared/queries/namespaces';
+import { namespaceQuota, showNamespace } from './api';
+
+export const namespaceQueries = {
+  list: namespaceListQuery,
+  detail: (region: string, namespace: string) =>
+    queryOptions({
+      queryKey: [...swrKeys.namespace(region, namespace), 'detail'],
+      queryFn: ({ signal }) => showNamespace(region, namespace, signal),
+    }),
+  quota: (region: string, projectId: string) =>
+    queryOptions({
+      queryKey: [...swrKeys.region(region), 'quotas', projectId],
+      queryFn: ({ signal }) => namespaceQuota(region, projectId, signal),
+    }),
+};

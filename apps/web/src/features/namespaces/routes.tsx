@@ -1,0 +1,2 @@
+export { NamespacesPage } from './NamespacesPage';
+export { NamespaceDetailPage } from './NamespaceDetailPage';

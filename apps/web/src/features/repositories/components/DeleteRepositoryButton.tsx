@@ -1,0 +1,87 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { swrKeys } from '../../../shared/keys';
+import { deleteRepository } from '../api';
+
+/**
+ * Deleting a repository deletes every tag in it, so the dialog names the repository and the tag
+ * count, and asks for the name to be typed before the button works.
+ */
+export function DeleteRepositoryButton({
+  region,
+  namespace,
+  repository,
+  tags,
+  onDeleted,
+  withLabel,
+}: {
+  region: string;
+  namespace: string;
+  repository: string;
+  tags: number;
+  onDeleted?: () => void;
+  withLabel?: boolean;
+}) {
+  const t = useT();
+  const typedId = useId();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const name = `${namespace}/${repository}`;
+  const mutation = useMutation({
+    mutationFn: () => deleteRepository(region, namespace, repository),
+    onSuccess: async () => {
+      void message.success(t('repos.deleted', { name }));
+      setOpen(false);
+      onDeleted?.();
+      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
+    },
+  });
+  return (
+    <>
+      <Button
+        danger
+        type={withLabel ? 'default' : 'text'}
+        icon={<DeleteOutlined />}
+        aria-label={t('repos.delete', { name })}
+        onClick={() => setOpen(true)}
+      >
+        {withLabel ? t('common.delete') : null}
+      </Button>
+      <Modal
+        open={open}
+        title={t('repos.delete.title', { name })}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true, disabled: typed !== name }}
+        cancelText={t('common.cancel')}
+        confirmLoading={mutation.isPending}
+        onOk={() => mutation.mutate()}
+        onCancel={() => {
+          setOpen(false);
+          setTyped('');
+          mutation.reset();
+        }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('repos.delete.what', { name, count: tags })}</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label={t('repos.delete.type', { name })} htmlFor={typedId}>
+            <Input
+              id={typedId}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </Form.Item>
+        </Form>
+        {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { RepositoriesPage } from './RepositoriesPage';
+export { RepositoryDetailPage, type RepositoryTab } from './RepositoryDetailPage';

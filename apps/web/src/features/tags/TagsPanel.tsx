@@ -1,0 +1,131 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TagListItem } from '@swr-console/swr-api';
+import { Alert, Flex } from 'antd';
+import { useEffect, useState } from 'react';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { useT } from '../../shared/i18n';
+import { useListState } from '../../shared/list-state';
+import { configQuery, useSession } from '../../shared/session';
+import { DeleteTagsModal } from './components/DeleteTagsModal';
+import { PullCommandsModal, type PullTarget } from './components/PullCommandsModal';
+import { RetagModal } from './components/RetagModal';
+import { TagsTable } from './components/TagsTable';
+import { TagsToolbar } from './components/TagsToolbar';
+import { VERSION_SORT_CAP } from './queries';
+import { TAG_LIST, useTagList } from './useTagList';
+
+/**
+ * The tags of one repository: paged, filtered and sorted in the URL; pull commands, retag (edit
+ * permission) and multi-select delete (manage permission). One dialog of each kind serves all
+ * rows, so a page of 1,000 tags does not mount 1,000 dialogs.
+ */
+export function TagsPanel({
+  region,
+  namespace,
+  repository,
+  canEdit,
+  canManage,
+}: {
+  region: string;
+  namespace: string;
+  repository: string;
+  canEdit: boolean;
+  canManage: boolean;
+}) {
+  const t = useT();
+  const [state, setState] = useListState(TAG_LIST);
+  const list = useTagList(region, namespace, repository, state);
+  const session = useSession();
+  const config = useQuery(configQuery);
+  const [selected, setSelected] = useState<TagListItem[]>([]);
+  const [deleting, setDeleting] = useState<TagListItem[]>([]);
+  const [pulling, setPulling] = useState<(PullTarget & { registry: string }) | undefined>();
+  const [retagging, setRetagging] = useState<string | undefined>();
+
+  // After deletes (or in an old link) the page may lie past the end: show the last one instead.
+  const lastPage = Math.max(1, Math.ceil(list.total / state.pageSize));
+  const pastEnd =
+    !list.loading &&
+    !list.error &&
+    list.rows.length === 0 &&
+    list.total > 0 &&
+    state.page > lastPage;
+  useEffect(() => {
+    if (pastEnd) setState({ page: lastPage });
+  }, [pastEnd, lastPage, setState]);
+
+  const registryOf = (row: TagListItem) =>
+    session?.regions.find((r) => r.id === region)?.registry ?? row.path.split('/')[0] ?? '';
+
+  return (
+    <Flex vertical gap={12}>
+      <TagsToolbar
+        state={state}
+        onState={setState}
+        canManage={canManage}
+        selected={selected.length}
+        onDeleteSelected={() => setDeleting(selected)}
+      />
+      {list.versionTotal !== undefined ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('tags.version.tooMany', { total: list.versionTotal, cap: VERSION_SORT_CAP })}
+        />
+      ) : null}
+      {list.error ? (
+        <ErrorAlert error={list.error} onRetry={list.retry} />
+      ) : (
+        <TagsTable
+          label={t('tags.table', { repository: `${namespace}/${repository}` })}
+          rows={list.rows}
+          loaded={list.loaded}
+          total={list.total}
+          loading={list.loading}
+          state={state}
+          onState={setState}
+          canEdit={canEdit}
+          canManage={canManage}
+          selected={selected}
+          onSelect={setSelected}
+          onPull={(row) =>
+            setPulling({ tag: row.Tag, digest: row.digest, registry: registryOf(row) })
+          }
+          onRetag={(row) => setRetagging(row.Tag)}
+          onDelete={(row) => setDeleting([row])}
+        />
+      )}
+      <PullCommandsModal
+        target={pulling}
+        registry={pulling?.registry ?? ''}
+        namespace={namespace}
+        repository={repository}
+        insecure={config.data?.profile === 'local'}
+        onClose={() => setPulling(undefined)}
+      />
+      {canEdit ? (
+        <RetagModal
+          key={retagging ?? ''}
+          region={region}
+          namespace={namespace}
+          repository={repository}
+          source={retagging}
+          onClose={() => setRetagging(undefined)}
+        />
+      ) : null}
+      {canManage ? (
+        <DeleteTagsModal
+          region={region}
+          namespace={namespace}
+          repository={repository}
+          tags={deleting}
+          loaded={list.loaded}
+          onClose={() => setDeleting([])}
+          onDeleted={(gone) =>
+            setSelected((current) => current.filter((row) => !gone.includes(row.Tag)))
+          }
+        />
+      ) : null}
+    </Flex>
+  );
+}

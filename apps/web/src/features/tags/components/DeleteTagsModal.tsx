@@ -1,0 +1,173 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, type TagListItem } from '@swr-console/swr-api';
+import { WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Modal, Progress, Typography, theme } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { explain } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { swrKeys } from '../../../shared/keys';
+import { deleteTag } from '../api';
+import { tagsKeepingImage } from '../digests';
+import { DeleteTagsReport, type DeleteResult } from './DeleteTagsReport';
+
+type Phase = 'confirm' | 'running' | 'done';
+
+/**
+ * Deletes the chosen tags after a confirmation that names every one of them, one call per tag
+ * (SWR has no batch delete), and reports each tag's outcome. Closing is refused while it runs;
+ * "stop" ends it after the tag in flight.
+ */
+export function DeleteTagsModal({
+  region,
+  namespace,
+  repository,
+  tags,
+  loaded,
+  onClose,
+  onDeleted,
+}: {
+  region: string;
+  namespace: string;
+  repository: string;
+  /** The tags to delete; the dialog is open while there are some. */
+  tags: TagListItem[];
+  /** The rows on screen, to tell which images other tags keep. */
+  loaded: TagListItem[];
+  onClose: () => void;
+  /** Called with the tags that are gone: deleted now, or found already deleted (404). */
+  onDeleted: (tags: string[]) => void;
+}) {
+  const t = useT();
+  const { token } = theme.useToken();
+  const queryClient = useQueryClient();
+  const [phase, setPhase] = useState<Phase>('confirm');
+  const [results, setResults] = useState<DeleteResult[]>([]);
+  const stop = useRef(false);
+  const keeping = useMemo(() => tagsKeepingImage(tags, loaded), [tags, loaded]);
+  const name = `${namespace}/${repository}`;
+
+  async function run() {
+    setPhase('running');
+    stop.current = false;
+    const done: DeleteResult[] = [];
+    const gone: string[] = [];
+    for (const { Tag: tag } of tags) {
+      if (stop.current) {
+        done.push({ tag, status: 'skipped' });
+        continue;
+      }
+      try {
+        await deleteTag(region, namespace, repository, tag);
+        done.push({ tag, status: 'deleted' });
+        gone.push(tag);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) gone.push(tag);
+        done.push({
+          tag,
+          status: 'failed',
+          message: explain(error, t),
+          code: error instanceof ApiError ? error.code : undefined,
+        });
+      }
+      setResults([...done]);
+    }
+    setResults(done);
+    setPhase('done');
+    onDeleted(gone);
+    // The repository's tag count and size change too, not only this list.
+    await queryClient.invalidateQueries({
+      queryKey: swrKeys.repository(region, namespace, repository),
+    });
+  }
+
+  const close = () => {
+    setPhase('confirm');
+    setResults([]);
+    onClose();
+  };
+  const deleted = results.filter((result) => result.status === 'deleted').length;
+  const footer =
+    phase === 'confirm' ? (
+      <Flex justify="end" gap={8}>
+        <Button onClick={close}>{t('common.cancel')}</Button>
+        <Button danger type="primary" onClick={() => void run()}>
+          {t('tags.delete.ok', { count: tags.length })}
+        </Button>
+      </Flex>
+    ) : phase === 'running' ? (
+      <Button onClick={() => (stop.current = true)}>{t('tags.delete.stop')}</Button>
+    ) : (
+      <Button type="primary" onClick={close}>
+        {t('common.close')}
+      </Button>
+    );
+
+  return (
+    <Modal
+      open={tags.length > 0}
+      title={t('tags.delete.title', { count: tags.length, repository: name })}
+      footer={footer}
+      closable={phase !== 'running'}
+      mask={{ closable: phase !== 'running' }}
+      keyboard={phase !== 'running'}
+      onCancel={close}
+      width={640}
+      destroyOnHidden
+    >
+      {phase === 'confirm' ? (
+        <Flex vertical gap={12}>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('tags.delete.what', { count: tags.length, repository: name })}
+          </Typography.Paragraph>
+          {keeping.size > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('tags.delete.keptWarning', { count: keeping.size })}
+            />
+          ) : null}
+          <div
+            tabIndex={0}
+            role="group"
+            aria-label={t('tags.delete.list')}
+            style={{ maxHeight: 320, overflow: 'auto' }}
+          >
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {tags.map(({ Tag: tag }) => (
+                <li key={tag}>
+                  <Typography.Text strong style={{ wordBreak: 'break-all' }}>
+                    {tag}
+                  </Typography.Text>
+                  {keeping.has(tag) ? (
+                    <Typography.Text>
+                      {' '}
+                      <WarningOutlined style={{ color: token.colorWarning }} aria-hidden />{' '}
+                      {t('tags.delete.kept', { tags: keeping.get(tag)!.join(', ') })}
+                    </Typography.Text>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </Flex>
+      ) : (
+        <Flex vertical gap={12}>
+          {phase === 'running' ? (
+            <Progress
+              percent={Math.round((results.length / tags.length) * 100)}
+              aria-label={t('tags.delete.progress', { done: results.length, count: tags.length })}
+            />
+          ) : (
+            <Alert
+              type={deleted === tags.length ? 'success' : 'warning'}
+              showIcon
+              role="status"
+              title={t('tags.delete.summary', { deleted, count: tags.length })}
+            />
+          )}
+          <DeleteTagsReport results={results} />
+        </Flex>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,218 @@
+import { CloudDownloadOutlined, DeleteOutlined, TagsOutlined } from '@ant-design/icons';
+import type { TagListItem } from '@swr-console/swr-api';
+import { Button, Flex, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { CopyButton } from '../../../shared/components/CopyButton';
+import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
+import { useLocale, useT } from '../../../shared/i18n';
+import type { ListState } from '../../../shared/list-state';
+import { sameImageTags } from '../digests';
+import { TAG_LIST, TAG_PAGE_SIZES, tagSort } from '../useTagList';
+import { TagTypeCell } from './TagTypeCell';
+
+/** More rows than this are drawn virtually, so a page of 1,000 tags stays quick. */
+const VIRTUAL_FROM = 100;
+const SHOWN_SIBLINGS = 3;
+
+function IconButton({
+  label,
+  icon,
+  onClick,
+  danger,
+}: {
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <Tooltip title={label}>
+      <Button
+        type="text"
+        size="small"
+        danger={danger}
+        icon={icon}
+        aria-label={label}
+        onClick={onClick}
+      />
+    </Tooltip>
+  );
+}
+
+export function TagsTable({
+  label,
+  rows,
+  loaded,
+  total,
+  loading,
+  state,
+  onState,
+  canEdit,
+  canManage,
+  selected,
+  onSelect,
+  onPull,
+  onRetag,
+  onDelete,
+}: {
+  label: string;
+  rows: TagListItem[];
+  loaded: TagListItem[];
+  total: number;
+  loading: boolean;
+  state: ListState;
+  onState: (change: Partial<ListState>) => void;
+  canEdit: boolean;
+  canManage: boolean;
+  selected: TagListItem[];
+  onSelect: (rows: TagListItem[]) => void;
+  onPull: (row: TagListItem) => void;
+  onRetag: (row: TagListItem) => void;
+  onDelete: (row: TagListItem) => void;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  const siblings = useMemo(() => sameImageTags(loaded), [loaded]);
+  const sort = tagSort(state);
+  const sortOrder = (column: 'tag' | 'updated_at') =>
+    sort === column ? (state.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const virtual = rows.length > VIRTUAL_FROM;
+
+  const columns: TableColumnsType<TagListItem> = [
+    {
+      key: 'tag',
+      title: t('tags.tag'),
+      width: 260,
+      sorter: true,
+      // No "unsorted" step: the list always has an order, and cancelling would look like a no-op.
+      sortDirections: ['ascend', 'descend', 'ascend'],
+      sortOrder: sortOrder('tag'),
+      render: (_, row) => {
+        const same = siblings.get(row.Tag);
+        return (
+          <Flex vertical>
+            <Typography.Text strong style={{ wordBreak: 'break-all' }}>
+              {row.Tag}
+            </Typography.Text>
+            {same ? (
+              // Default text colour: antd's secondary grey is below WCAG AA contrast at this size.
+              <Typography.Text style={{ fontSize: 12 }}>
+                {t('tags.sameImage', {
+                  tags:
+                    same.slice(0, SHOWN_SIBLINGS).join(', ') +
+                    (same.length > SHOWN_SIBLINGS
+                      ? t('tags.sameImage.more', { count: same.length - SHOWN_SIBLINGS })
+                      : ''),
+                })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'digest',
+      title: t('tags.digest'),
+      width: 220,
+      render: (_, row) => (
+        <Flex align="center" gap={2}>
+          <Typography.Text code title={row.digest}>
+            {shortDigest(row.digest)}
+          </Typography.Text>
+          <CopyButton value={row.digest} what={t('tags.digestOf', { tag: row.Tag })} />
+        </Flex>
+      ),
+    },
+    {
+      key: 'type',
+      title: t('tags.type'),
+      width: 190,
+      render: (_, row) => <TagTypeCell item={row} />,
+    },
+    { key: 'size', title: t('tags.size'), width: 100, render: (_, row) => formatBytes(row.size) },
+    {
+      key: 'updated_at',
+      title: t('tags.updated'),
+      width: 180,
+      sorter: true,
+      sortDirections: ['descend', 'ascend', 'descend'],
+      sortOrder: sortOrder('updated_at'),
+      render: (_, row) => formatTime(row.updated, locale),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 120,
+      render: (_, row) => (
+        <Flex gap={2}>
+          <IconButton
+            label={t('tags.pull', { tag: row.Tag })}
+            icon={<CloudDownloadOutlined />}
+            onClick={() => onPull(row)}
+          />
+          {canEdit ? (
+            <IconButton
+              label={t('tags.retag', { tag: row.Tag })}
+              icon={<TagsOutlined />}
+              onClick={() => onRetag(row)}
+            />
+          ) : null}
+          {canManage ? (
+            <IconButton
+              danger
+              label={t('tags.delete', { tag: row.Tag })}
+              icon={<DeleteOutlined />}
+              onClick={() => onDelete(row)}
+            />
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <Table<TagListItem>
+      aria-label={label}
+      rowKey="Tag"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      virtual={virtual}
+      // Only the virtual table gets a scroll box: any scroll makes antd add a hidden measuring row
+      // holding a copy of the select-all checkbox, which axe rightly flags as hidden focusable content.
+      scroll={virtual ? { x: 1100, y: 640 } : undefined}
+      locale={{ emptyText: state.filters.tag ? t('tags.empty.filtered') : t('tags.empty') }}
+      rowSelection={
+        canManage
+          ? {
+              selectedRowKeys: selected.map((row) => row.Tag),
+              preserveSelectedRowKeys: true,
+              onChange: (_, chosen) =>
+                onSelect(chosen.filter((row): row is TagListItem => row !== undefined)),
+              getCheckboxProps: (row) => ({ 'aria-label': t('tags.select', { tag: row.Tag }) }),
+              getTitleCheckboxProps: () => ({ 'aria-label': t('tags.selectPage') }),
+            }
+          : undefined
+      }
+      pagination={{
+        current: state.page,
+        pageSize: state.pageSize,
+        pageSizeOptions: TAG_PAGE_SIZES.map(String),
+        showSizeChanger: true,
+        total,
+        showTotal: (count) => t('common.total', { total: count }),
+        onChange: (page, pageSize) =>
+          onState(pageSize !== state.pageSize ? { pageSize } : { page }),
+      }}
+      onChange={(_, __, sorter, extra) => {
+        if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+        if (!sorter.order) onState({ sort: TAG_LIST.sort, order: TAG_LIST.order });
+        else
+          onState({
+            sort: sorter.columnKey === 'tag' ? 'tag' : 'updated_at',
+            order: sorter.order === 'ascend' ? 'asc' : 'desc',
+          });
+      }}
+    />
+  );
+}

@@ -1,0 +1,23 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createQueryClient, Providers } from '../app/App';
+
+/** Renders UI inside the app's providers (query client without retries, i18n, theme) at a URL. */
+export function renderAt(
+  path: string,
+  routes: { path: string; element: ReactNode }[],
+  options: { locale?: 'en-US' | 'zh-CN' } = {},
+): RenderResult & { router: ReturnType<typeof createMemoryRouter> } {
+  if (options.locale) localStorage.setItem('swr-console.locale', options.locale);
+  else localStorage.removeItem('swr-console.locale');
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const result = render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return { ...result, router };
+}

@@ -1,0 +1,46 @@
+import { test as base } from '@playwright/test';
+import type { Locale } from '../apps/web/src/shared/i18n';
+import { translator, type T } from './i18n.js';
+import {
+  LoginCommandPage,
+  NamespacesPage,
+  PermissionsPanel,
+  RepositoriesPage,
+  Shell,
+  SignInPage,
+  TagsPanel,
+} from './pages/pages.js';
+
+interface Console {
+  language: Locale;
+  t: T;
+  signIn: SignInPage;
+  shell: Shell;
+  namespaces: NamespacesPage;
+  repositories: RepositoriesPage;
+  tags: TagsPanel;
+  permissionsPanel: PermissionsPanel;
+  loginCommand: LoginCommandPage;
+}
+
+/** Page objects as fixtures, in the test's language (set before the console loads). */
+export const test = base.extend<Console>({
+  language: ['en-US', { option: true }],
+  t: async ({ language }, use) => use(translator(language)),
+  page: async ({ page, language }, use) => {
+    await page.addInitScript(
+      (chosen) => localStorage.setItem('swr-console.locale', chosen),
+      language,
+    );
+    await use(page);
+  },
+  signIn: async ({ page, t }, use) => use(new SignInPage(page, t)),
+  shell: async ({ page, t }, use) => use(new Shell(page, t)),
+  namespaces: async ({ page, t }, use) => use(new NamespacesPage(page, t)),
+  repositories: async ({ page, t }, use) => use(new RepositoriesPage(page, t)),
+  tags: async ({ page, t }, use) => use(new TagsPanel(page, t)),
+  permissionsPanel: async ({ page, t }, use) => use(new PermissionsPanel(page, t)),
+  loginCommand: async ({ page, t }, use) => use(new LoginCommandPage(page, t)),
+});
+
+export { expect } from '@playwright/test';

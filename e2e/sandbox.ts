@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
+
+/** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
+export const DATA_DIR = path.resolve('.data/e2e');
+
+export interface SandboxUser {
+  name: string;
+  id: string;
+  admin: boolean;
+  access_key: string;
+  secret_key: string;
+  password: string;
+}
+
+export interface Endpoints {
+  regions: { id: string; api: string; registry: string }[];
+  accounts: { domain_name: string; users: SandboxUser[] }[];
+}
+
+export function endpoints(): Endpoints {
+  return JSON.parse(
+    readFileSync(path.join(DATA_DIR, 'swr-local', 'endpoints.json'), 'utf8'),
+  ) as Endpoints;
+}
+
+export function sandboxUser(name: string): SandboxUser & { account: string } {
+  for (const account of endpoints().accounts) {
+    const user = account.users.find((u) => u.name === name);
+    if (user) return { ...user, account: account.domain_name };
+  }
+  throw new Error(`no sandbox user ${name}`);
+}
+
+const run = promisify(execFile);
+
+/** skopeo as a user runs it, with the credentials a login command gave. */
+export async function pushImage(
+  login: { registry: string; username: string; password: string },
+  target: string,
+  content: string,
+): Promise<void> {
+  const auth = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-auth-')), 'auth.json');
+  const env = { ...process.env, REGISTRY_AUTH_FILE: auth };
+  await run(
+    'skopeo',
+    ['login', '--tls-verify=false', '-u', login.username, '-p', login.password, login.registry],
+    { env },
+  );
+  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-oci-'));
+  writeOciLayout(dir, 'img', buildImage(content));
+  await run(
+    'skopeo',
+    ['copy', '--dest-tls-verify=false', `oci:${dir}:img`, `docker://${login.registry}/${target}`],
+    { env },
+  );
+}
