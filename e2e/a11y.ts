@@ -11,7 +11,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
+          .map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
           .slice(0, 3)
           .join(' | ')}`,
     );

@@ -34,3 +34,35 @@ test('when a signed-out user opens a link into the console, then signing in lead
   await page.getByRole('link', { name: t('shell.notFound.home') }).click();
   await expect(page).toHaveURL(/\/cn-north-4\/namespaces$/);
 });
+
+test.describe('when the system prefers a dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('then the console follows it, and its pages stay readable', async ({ page, t }) => {
+    const user = sandboxUser('swr-demo');
+    await page.goto('/sign-in');
+    await page.getByLabel(t('signIn.accessKey')).fill(user.access_key);
+    await page.getByLabel(t('signIn.secretKey')).fill(user.secret_key);
+    await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+    await expect(page).toHaveURL(/\/namespaces$/);
+
+    // The theme's colours reach what antd draws: the layout and a table are dark, not white.
+    const background = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
+    const dark = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+      return r! + g! + b! < 3 * 80;
+    };
+    await expect(page.getByRole('table')).toBeVisible();
+    expect(dark(await background('.ant-layout'))).toBe(true);
+    expect(dark(await background('.ant-table'))).toBe(true);
+    await expectAccessible(page, 'the namespaces page in the dark theme');
+
+    await page.goto('/cn-north-4/repositories/library/busybox-mini/tags');
+    await expect(page.getByRole('checkbox', { name: 'Select latest' })).toBeVisible();
+    await expectAccessible(page, 'a repository’s tags in the dark theme');
+  });
+});

@@ -15,12 +15,10 @@ export * from './names.js';
 export * from './errors.js';
 export * from './regex.js';
 export {
-  AUTH_LEVELS,
   authLevel,
   decimal,
   defineOperation,
   filterParam,
-  type AuthLevel,
   type HttpMethod,
   type Operation,
 } from './operation.js';

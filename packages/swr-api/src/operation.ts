@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_LEVELS, type AuthLevel } from './patterns.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -53,9 +54,8 @@ export const paging = {
 export const timestamp = z.string();
 
 /** Permission level on an organization or repository: 1 read, 3 edit, 7 manage. */
-export const authLevel = z.union([z.literal(1), z.literal(3), z.literal(7)]);
-export type AuthLevel = z.infer<typeof authLevel>;
-export const AUTH_LEVELS = { read: 1, edit: 3, manage: 7 } as const satisfies Record<
-  string,
-  AuthLevel
->;
+export const authLevel = z.union([
+  z.literal(AUTH_LEVELS.read),
+  z.literal(AUTH_LEVELS.edit),
+  z.literal(AUTH_LEVELS.manage),
+]) satisfies z.ZodType<AuthLevel>;

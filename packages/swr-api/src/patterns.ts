@@ -35,3 +35,7 @@ export function repositoryToPath(name: string): string {
 export function repositoryFromPath(segment: string): string {
   return segment.replaceAll('$', '/').replace(/%2F/gi, '/');
 }
+
+/** Permission levels on an organization or repository, as SWR numbers them. */
+export const AUTH_LEVELS = { read: 1, edit: 3, manage: 7 } as const;
+export type AuthLevel = (typeof AUTH_LEVELS)[keyof typeof AUTH_LEVELS];

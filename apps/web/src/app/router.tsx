@@ -1,53 +1,103 @@
-import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { prefetchRepository } from '../features/repositories/prefetch';
+import { prefetchTags } from '../features/tags/prefetch';
+import { repositoryAccessQuery } from '../shared/queries/access';
+import { repositoryFromUrl } from '../shared/region';
+import { configQuery, sessionQuery } from '../shared/session';
 import { NotFound } from './NotFound';
+import { PageLoading } from './PageLoading';
 import { Home, RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 
-// Each feature is its own chunk: the first page loads only what it shows.
-const SignInPage = lazy(() =>
-  import('../features/sign-in/routes').then((m) => ({ default: m.SignInPage })),
-);
-const NamespacesPage = lazy(() =>
-  import('../features/namespaces/routes').then((m) => ({ default: m.NamespacesPage })),
-);
-const NamespaceDetail = lazy(() =>
-  import('./compose').then((m) => ({ default: m.NamespaceDetail })),
-);
-const RepositoriesPage = lazy(() =>
-  import('../features/repositories/routes').then((m) => ({ default: m.RepositoriesPage })),
-);
-const RepositoryDetail = lazy(() =>
-  import('./compose').then((m) => ({ default: m.RepositoryDetail })),
-);
-const LoginCommandPage = lazy(() =>
-  import('../features/login-command/routes').then((m) => ({ default: m.LoginCommandPage })),
-);
+// Each page is its own chunk, loaded by the router alongside the page's first requests: the
+// loaders below only start queries (they never wait), so nothing waits for code to ask for data.
 
-export const routes: RouteObject[] = [
-  { path: '/', element: <Home />, errorElement: <RouteError /> },
-  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
-  {
-    path: '/:region',
-    element: <RequireSession />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <NamespacesPage />, errorElement: <RouteError /> },
-      { path: 'namespaces', element: <NamespacesPage />, errorElement: <RouteError /> },
-      { path: 'namespaces/:namespace', element: <NamespaceDetail />, errorElement: <RouteError /> },
-      { path: 'repositories', element: <RepositoriesPage />, errorElement: <RouteError /> },
-      {
-        path: 'repositories/:namespace/:repository/:tab?',
-        element: <RepositoryDetail />,
-        errorElement: <RouteError />,
+// The object form of `lazy`: a route's own loader runs at once instead of after its chunk.
+const page = (Component: () => Promise<ComponentType>) => ({
+  lazy: { Component },
+  errorElement: <RouteError />,
+});
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const session = () => {
+    void queryClient.prefetchQuery(sessionQuery);
+    return null;
+  };
+  return [
+    {
+      path: '/',
+      element: <Home />,
+      errorElement: <RouteError />,
+      loader: session,
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
+      path: '/sign-in',
+      ...page(async () => (await import('../features/sign-in/routes')).SignInPage),
+      loader: () => {
+        void queryClient.prefetchQuery(configQuery);
+        return null;
       },
-      { path: 'login-command', element: <LoginCommandPage />, errorElement: <RouteError /> },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-  { path: '*', element: <NotFound standalone /> },
-];
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
+      path: '/:region',
+      element: <RequireSession />,
+      errorElement: <RouteError />,
+      loader: session,
+      hydrateFallbackElement: <PageLoading />,
+      children: [
+        {
+          index: true,
+          ...page(async () => (await import('../features/namespaces/routes')).NamespacesPage),
+        },
+        {
+          path: 'namespaces',
+          ...page(async () => (await import('../features/namespaces/routes')).NamespacesPage),
+        },
+        {
+          path: 'namespaces/:namespace',
+          ...page(async () => (await import('./compose')).NamespaceDetail),
+        },
+        {
+          path: 'repositories',
+          ...page(async () => (await import('../features/repositories/routes')).RepositoriesPage),
+        },
+        {
+          path: 'repositories/:namespace/:repository/:tab?',
+          ...page(async () => (await import('./compose')).RepositoryDetail),
+          loader: ({ params, request }: LoaderFunctionArgs) => {
+            const region = params.region!;
+            const namespace = params.namespace!;
+            const repository = repositoryFromUrl(params.repository!);
+            prefetchRepository(queryClient, region, namespace, repository);
+            if ((params.tab ?? 'tags') === 'tags') {
+              void queryClient.prefetchQuery(configQuery);
+              void queryClient.prefetchQuery(repositoryAccessQuery(region, namespace, repository));
+              prefetchTags(
+                queryClient,
+                region,
+                namespace,
+                repository,
+                new URL(request.url).searchParams,
+              );
+            }
+            return null;
+          },
+        },
+        {
+          path: 'login-command',
+          ...page(async () => (await import('../features/login-command/routes')).LoginCommandPage),
+        },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+    { path: '*', element: <NotFound standalone /> },
+  ];
+}
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
 }
