@@ -6,6 +6,7 @@ import {
   NamespacesPage,
   PermissionsPanel,
   RepositoriesPage,
+  RetentionTab,
   Shell,
   SignInPage,
   TagsPanel,
@@ -21,6 +22,7 @@ interface Console {
   tags: TagsPanel;
   permissionsPanel: PermissionsPanel;
   loginCommand: LoginCommandPage;
+  retention: RetentionTab;
 }
 
 /** Page objects as fixtures, in the test's language (set before the console loads). */
@@ -41,6 +43,7 @@ export const test = base.extend<Console>({
   tags: async ({ page, t }, use) => use(new TagsPanel(page, t)),
   permissionsPanel: async ({ page, t }, use) => use(new PermissionsPanel(page, t)),
   loginCommand: async ({ page, t }, use) => use(new LoginCommandPage(page, t)),
+  retention: async ({ page, t }, use) => use(new RetentionTab(page, t)),
 });
 
 export { expect } from '@playwright/test';

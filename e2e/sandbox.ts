@@ -38,12 +38,14 @@ export function sandboxUser(name: string): SandboxUser & { account: string } {
 
 const run = promisify(execFile);
 
-/** skopeo as a user runs it, with the credentials a login command gave. */
-export async function pushImage(
-  login: { registry: string; username: string; password: string },
-  target: string,
-  content: string,
-): Promise<void> {
+export interface RegistryLogin {
+  registry: string;
+  username: string;
+  password: string;
+}
+
+/** `skopeo login` with what a login command gave; the environment that carries the login. */
+async function skopeoLogin(login: RegistryLogin): Promise<NodeJS.ProcessEnv> {
   const auth = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-auth-')), 'auth.json');
   const env = { ...process.env, REGISTRY_AUTH_FILE: auth };
   await run(
@@ -51,6 +53,16 @@ export async function pushImage(
     ['login', '--tls-verify=false', '-u', login.username, '-p', login.password, login.registry],
     { env },
   );
+  return env;
+}
+
+/** skopeo as a user runs it, with the credentials a login command gave. */
+export async function pushImage(
+  login: RegistryLogin,
+  target: string,
+  content: string,
+): Promise<void> {
+  const env = await skopeoLogin(login);
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-oci-'));
   writeOciLayout(dir, 'img', buildImage(content));
   await run(
@@ -58,4 +70,19 @@ export async function pushImage(
     ['copy', '--dest-tls-verify=false', `oci:${dir}:img`, `docker://${login.registry}/${target}`],
     { env },
   );
+}
+
+/** Whether the registry still serves an image (`skopeo inspect`, as a user would check). */
+export async function imageExists(login: RegistryLogin, target: string): Promise<boolean> {
+  const env = await skopeoLogin(login);
+  try {
+    await run('skopeo', ['inspect', '--tls-verify=false', `docker://${login.registry}/${target}`], {
+      env,
+    });
+    return true;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    if (/manifest unknown|not found/i.test(stderr)) return false;
+    throw error;
+  }
 }

@@ -244,3 +244,64 @@ export class LoginCommandPage {
     return { registry, username, password };
   }
 }
+
+export class RetentionTab {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: this.t('repo.tab.retention') }).click();
+    await expect(this.page.getByRole('heading', { name: this.t('retention.title') })).toBeVisible();
+  }
+
+  /** Fills in "keep the `count` newest tags, never delete `exempt`". */
+  async keepNewest(count: number, exempt: string[]): Promise<void> {
+    await this.page.getByRole('radio', { name: this.t('retention.kind.newest') }).check();
+    await this.page.getByLabel(this.t('retention.count.newest')).fill(String(count));
+    const exemptions = this.page.getByLabel(this.t('retention.exemptTags'));
+    for (const tag of exempt) {
+      await exemptions.fill(tag);
+      await exemptions.press('Enter');
+    }
+    await exemptions.press('Escape');
+  }
+
+  /** Every tag of the plan with what happens to it, in the order the plan lists them. */
+  async plan(): Promise<{ delete: string[]; keep: string[] }> {
+    // The view switch reads "All (7)": match it whatever the count.
+    const [before, after] = this.t('retention.plan.show.all', { count: '\u0000' }).split('\u0000');
+    const escape = (text = '') => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const all = this.page.getByRole('radio', {
+      name: new RegExp(`^${escape(before)}\\d+${escape(after)}$`),
+    });
+    // antd draws the radio itself invisibly; a user clicks its label.
+    await all.locator('xpath=..').click();
+    await expect(all).toBeChecked();
+    const rows = this.page
+      .getByRole('region', { name: this.t('retention.plan.title') })
+      .getByRole('table')
+      .getByRole('row');
+    const cells = await rows.evaluateAll((elements) =>
+      elements.slice(1).map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+    const of = (decision: string) =>
+      cells.filter((row) => row[2] === decision).map((row) => row[0] ?? '');
+    return {
+      delete: of(this.t('retention.plan.delete')),
+      keep: of(this.t('retention.plan.keep')),
+    };
+  }
+
+  /** Saves after checking that the confirmation names exactly `deleted`. */
+  async save(deleted: string[]): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('retention.save') }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog.getByRole('listitem')).toHaveText(deleted);
+    await dialog
+      .getByRole('button', { name: this.t('retention.confirm.ok', { count: deleted.length }) })
+      .click();
+    await expect(dialog).toBeHidden();
+  }
+}

@@ -2,6 +2,7 @@ import { loginCommandMessages } from '../features/login-command/messages';
 import { namespaceMessages } from '../features/namespaces/messages';
 import { permissionMessages } from '../features/permissions/messages';
 import { repositoryMessages } from '../features/repositories/messages';
+import { retentionMessages } from '../features/retention/messages';
 import { signInMessages } from '../features/sign-in/messages';
 import { tagMessages } from '../features/tags/messages';
 import { mergeCatalogs } from '../shared/i18n';
@@ -17,5 +18,6 @@ export const catalogs = mergeCatalogs(
   repositoryMessages,
   tagMessages,
   permissionMessages,
+  retentionMessages,
   loginCommandMessages,
 );

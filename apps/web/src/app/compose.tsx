@@ -6,6 +6,7 @@ import { repositoryAccessQuery } from '../shared/queries/access';
 import { NamespaceDetailPage } from '../features/namespaces/routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
+import { RetentionPanel } from '../features/retention/routes';
 import { TagsPanel } from '../features/tags/routes';
 
 // Pages built from more than one feature; features never import each other, the app joins them.
@@ -52,6 +53,22 @@ export function RepositoryDetail() {
                   namespace={repository.namespace}
                   repository={repository.name}
                   canEdit={level >= 3}
+                  canManage={level >= 7}
+                />
+              )}
+            </RepositoryTabs>
+          ),
+        },
+        {
+          key: 'retention',
+          label: t('repo.tab.retention'),
+          children: (
+            <RepositoryTabs namespace={repository.namespace} repository={repository.name}>
+              {(level) => (
+                <RetentionPanel
+                  region={region}
+                  namespace={repository.namespace}
+                  repository={repository.name}
                   canManage={level >= 7}
                 />
               )}

@@ -12,6 +12,7 @@ import { useSession } from '../../shared/session';
 import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
 import { namespaceQueries } from './queries';
+import { EmptyText } from '../../shared/components/EmptyText';
 
 const LIST: ListDefaults = { pageSize: 10, sort: 'name', order: 'asc', filters: ['name'] };
 
@@ -110,7 +111,7 @@ export function NamespacesPage() {
           rowKey="name"
           loading={list.isPending}
           dataSource={rows}
-          locale={{ emptyText: t('namespaces.empty') }}
+          locale={{ emptyText: <EmptyText>{t('namespaces.empty')}</EmptyText> }}
           pagination={{
             current: state.page,
             pageSize: state.pageSize,

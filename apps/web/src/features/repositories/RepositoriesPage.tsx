@@ -18,6 +18,7 @@ import { repositoryToUrl, useRegion } from '../../shared/region';
 import { DeleteRepositoryButton } from './components/DeleteRepositoryButton';
 import { RepositoryFormModal } from './components/RepositoryFormModal';
 import { repositoryQueries } from './queries';
+import { EmptyText } from '../../shared/components/EmptyText';
 
 const LIST: ListDefaults = {
   pageSize: 20,
@@ -112,7 +113,7 @@ export function RepositoriesPage() {
           rowKey={(r) => `${r.namespace}/${r.name}`}
           loading={list.isFetching}
           dataSource={list.data?.items}
-          locale={{ emptyText: t('repos.empty') }}
+          locale={{ emptyText: <EmptyText>{t('repos.empty')}</EmptyText> }}
           scroll={{ x: 900 }}
           pagination={{
             current: state.page,

@@ -50,6 +50,7 @@ export const repositoryMessages = defineMessages(
     'repos.category.arms': 'ARM',
     'repo.tab.tags': 'Tags',
     'repo.tab.permissions': 'Permissions',
+    'repo.tab.retention': 'Retention',
   },
   {
     'repos.title': '镜像仓库',
@@ -99,5 +100,6 @@ export const repositoryMessages = defineMessages(
     'repos.category.arms': 'ARM',
     'repo.tab.tags': '镜像版本',
     'repo.tab.permissions': '权限',
+    'repo.tab.retention': '老化规则',
   },
 );

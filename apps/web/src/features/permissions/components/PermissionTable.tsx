@@ -11,6 +11,7 @@ import { refreshAfterChange } from '../queries';
 import { LEVELS, LevelTag } from './LevelTag';
 import { RevokeModal } from './RevokeModal';
 import { useTargetName } from './useTargetName';
+import { EmptyText } from '../../../shared/components/EmptyText';
 
 interface Row extends UserAuth {
   self: boolean;
@@ -67,7 +68,7 @@ export function PermissionTable({
         loading={loading}
         pagination={false}
         dataSource={holders ? holderRows(holders) : []}
-        locale={{ emptyText: t('permissions.empty') }}
+        locale={{ emptyText: <EmptyText>{t('permissions.empty')}</EmptyText> }}
         columns={[
           {
             key: 'name',

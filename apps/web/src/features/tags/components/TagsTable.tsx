@@ -9,6 +9,7 @@ import type { ListState } from '../../../shared/list-state';
 import { sameImageTags } from '../digests';
 import { TAG_LIST, TAG_PAGE_SIZES, tagSort } from '../useTagList';
 import { TagTypeCell } from './TagTypeCell';
+import { EmptyText } from '../../../shared/components/EmptyText';
 
 /** More rows than this are drawn virtually, so a page of 1,000 tags stays quick. */
 const VIRTUAL_FROM = 100;
@@ -181,7 +182,11 @@ export function TagsTable({
       // Only the virtual table gets a scroll box: any scroll makes antd add a hidden measuring row
       // holding a copy of the select-all checkbox, which axe rightly flags as hidden focusable content.
       scroll={virtual ? { x: 1100, y: 640 } : undefined}
-      locale={{ emptyText: state.filters.tag ? t('tags.empty.filtered') : t('tags.empty') }}
+      locale={{
+        emptyText: (
+          <EmptyText>{state.filters.tag ? t('tags.empty.filtered') : t('tags.empty')}</EmptyText>
+        ),
+      }}
       rowSelection={
         canManage
           ? {

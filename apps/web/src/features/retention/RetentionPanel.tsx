@@ -1,0 +1,215 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { planRetention, type PlanTag } from '@swr-console/swr-api';
+import { Alert, App, Button, Divider, Flex, Progress, Space, Typography } from 'antd';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { useT } from '../../shared/i18n';
+import { deleteRetention, saveRetention, type RepositoryRef } from './api';
+import { PlanView } from './components/PlanView';
+import { RetentionHistory } from './components/RetentionHistory';
+import { RuleEditor } from './components/RuleEditor';
+import { SaveRuleModal } from './components/SaveRuleModal';
+import { describeRule } from './describe';
+import { PLAN_TAG_CAP, retentionKeys, retentionQueries } from './queries';
+import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
+
+/** After a save, how long the console follows SWR deleting the planned tags. */
+const FOLLOW_MS = 60_000;
+
+interface Run {
+  tags: string[];
+  startedAt: number;
+}
+
+/**
+ * A repository's retention rule: edited with its consequences shown live for the tags the
+ * repository has now, saved only after a confirmation naming what goes, then followed while SWR
+ * deletes; below it, what the rule deleted before.
+ */
+export function RetentionPanel({
+  region,
+  namespace,
+  repository,
+  canManage,
+}: RepositoryRef & { canManage: boolean }) {
+  const t = useT();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const planTitleId = useId();
+  const target = useMemo(
+    () => ({ region, namespace, repository }),
+    [region, namespace, repository],
+  );
+  const name = `${namespace}/${repository}`;
+  const rule = useQuery(retentionQueries.rule(target));
+  const [run, setRun] = useState<Run>();
+  const tags = useQuery({
+    ...retentionQueries.tags(target),
+    refetchInterval: run ? 1000 : false,
+  });
+  const [draft, setDraft] = useState<RuleValues>();
+  const [confirming, setConfirming] = useState(false);
+
+  const saved = rule.data ? fromRule(rule.data.rules[0]!) : undefined;
+  const values = draft ?? saved ?? EMPTY_RULE;
+  const changed = !saved || !sameRule(values, saved);
+  const valid = toRule(values);
+
+  const planTags = useMemo<PlanTag[] | undefined>(
+    () =>
+      tags.data?.complete
+        ? tags.data.items.map((tag) => ({
+            name: tag.Tag,
+            updated: tag.updated,
+            digest: tag.digest,
+            size: tag.size,
+          }))
+        : undefined,
+    [tags.data],
+  );
+  const updated = useMemo(
+    () => new Map(planTags?.map((tag) => [tag.name, tag.updated])),
+    [planTags],
+  );
+  // `valid` is a new object each render; its text is what changes the plan.
+  const ruleText = JSON.stringify(valid);
+  const plan = useMemo(
+    () => (valid && planTags ? planRetention(planTags, valid, new Date()) : undefined),
+    [ruleText, planTags],
+  );
+
+  // Following a run: done when every planned tag is gone, or after FOLLOW_MS.
+  const gone = run ? run.tags.filter((tag) => !updated.has(tag)).length : 0;
+  const finished =
+    run !== undefined && (gone === run.tags.length || Date.now() - run.startedAt > FOLLOW_MS);
+  useEffect(() => {
+    if (!run || !finished) return;
+    void message.success(t('retention.ran', { count: gone }));
+    setRun(undefined);
+    void queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
+  }, [run, finished, gone, message, t, queryClient, target]);
+
+  const save = useMutation({
+    mutationFn: () => saveRetention(target, rule.data?.id, valid!),
+    onSuccess: async () => {
+      void message.success(t('retention.saved', { repository: name }));
+      setConfirming(false);
+      setDraft(undefined);
+      if (plan && plan.deleted.length > 0) setRun({ tags: plan.deleted, startedAt: Date.now() });
+      await queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => deleteRetention(target, id),
+    onSuccess: async () => {
+      void message.success(t('retention.deleted', { repository: name }));
+      setDraft(undefined);
+      await queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
+    },
+  });
+  const confirmDelete = (id: number) =>
+    void modal.confirm({
+      title: t('retention.delete.title', { repository: name }),
+      content: t('retention.delete.body'),
+      okText: t('retention.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync(id),
+    });
+
+  if (rule.error) return <ErrorAlert error={rule.error} onRetry={() => void rule.refetch()} />;
+  const tooMany = tags.data && !tags.data.complete;
+
+  return (
+    <section aria-labelledby={titleId}>
+      <Flex vertical gap={12}>
+        <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
+          {t('retention.title')}
+        </Typography.Title>
+        <Typography.Paragraph style={{ margin: 0 }}>{t('retention.intro')}</Typography.Paragraph>
+        {canManage ? null : (
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('retention.readOnly')}
+          </Typography.Paragraph>
+        )}
+        {rule.isPending ? null : (
+          <Typography.Paragraph strong style={{ margin: 0 }}>
+            {saved ? t('retention.current', { rule: describeRule(saved, t) }) : t('retention.none')}
+          </Typography.Paragraph>
+        )}
+        {run ? (
+          <Alert
+            type="info"
+            showIcon
+            role="status"
+            title={t('retention.running', { done: gone, count: run.tags.length })}
+            description={
+              <Progress
+                percent={Math.round((gone / run.tags.length) * 100)}
+                aria-label={t('retention.running', { done: gone, count: run.tags.length })}
+              />
+            }
+          />
+        ) : null}
+        <RuleEditor
+          values={values}
+          onChange={setDraft}
+          tagNames={planTags?.map((tag) => tag.name) ?? []}
+          disabled={!canManage || rule.isPending}
+        />
+        {canManage ? (
+          <Space wrap>
+            <Button
+              type="primary"
+              disabled={!valid || !changed || rule.isPending || tags.isPending}
+              onClick={() => {
+                save.reset();
+                setConfirming(true);
+              }}
+            >
+              {t('retention.save')}
+            </Button>
+            {draft && saved && changed ? (
+              <Button onClick={() => setDraft(undefined)}>{t('retention.reset')}</Button>
+            ) : null}
+            {rule.data ? (
+              <Button danger onClick={() => confirmDelete(rule.data!.id)}>
+                {t('retention.delete')}
+              </Button>
+            ) : null}
+          </Space>
+        ) : null}
+        <section aria-labelledby={planTitleId}>
+          <Typography.Title level={4} id={planTitleId} style={{ margin: '8px 0 12px' }}>
+            {t('retention.plan.title')}
+          </Typography.Title>
+          {tags.error ? (
+            <ErrorAlert error={tags.error} onRetry={() => void tags.refetch()} />
+          ) : tooMany ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t('retention.plan.tooMany', { total: tags.data!.total, cap: PLAN_TAG_CAP })}
+            />
+          ) : !valid ? (
+            <Typography.Paragraph>{t('retention.plan.invalid')}</Typography.Paragraph>
+          ) : plan ? (
+            <PlanView plan={plan} updated={updated} />
+          ) : null}
+        </section>
+        <Divider style={{ margin: '8px 0' }} />
+        <RetentionHistory target={target} />
+      </Flex>
+      <SaveRuleModal
+        open={confirming}
+        repository={name}
+        plan={plan}
+        pending={save.isPending}
+        error={save.error}
+        onSave={() => save.mutate()}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Retention, RetentionLog, RetentionRule } from '@swr-console/swr-api';
+import { swrClient } from '../../shared/swr';
+
+export interface RepositoryRef {
+  region: string;
+  namespace: string;
+  repository: string;
+}
+
+/** The repository's retention rule; SWR allows one, and answers a list of at most one. */
+export async function getRetention(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<Retention | null> {
+  const response = await swrClient(region).request(
+    'ListRetentions',
+    { path: { namespace, repository } },
+    { signal },
+  );
+  return response.data[0] ?? null;
+}
+
+/** Creates the rule, or changes the existing one: either way SWR runs it at once. */
+export async function saveRetention(
+  { region, namespace, repository }: RepositoryRef,
+  existing: number | undefined,
+  rule: RetentionRule,
+): Promise<void> {
+  const body = { algorithm: 'or' as const, rules: [rule] };
+  if (existing === undefined)
+    await swrClient(region).request('CreateRetention', { path: { namespace, repository }, body });
+  else
+    await swrClient(region).request('UpdateRetention', {
+      path: { namespace, repository, retention_id: existing },
+      body,
+    });
+}
+
+export async function deleteRetention(
+  { region, namespace, repository }: RepositoryRef,
+  id: number,
+): Promise<void> {
+  await swrClient(region).request('DeleteRetention', {
+    path: { namespace, repository, retention_id: id },
+  });
+}
+
+/** SWR keeps three months of history; the console reads at most this many deleted tags of it. */
+export const HISTORY_CAP = 5000;
+const HISTORY_PAGE = 1000;
+
+export interface History {
+  logs: RetentionLog[];
+  /** How many deleted tags SWR has on record, when more than were read. */
+  total: number;
+}
+
+/** The newest deleted tags first, up to HISTORY_CAP, in SWR's largest pages. */
+export async function listHistory(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<History> {
+  const logs: RetentionLog[] = [];
+  let total = Infinity;
+  while (logs.length < Math.min(total, HISTORY_CAP)) {
+    const response = await swrClient(region).request(
+      'ListRetentionHistories',
+      { path: { namespace, repository }, query: { limit: HISTORY_PAGE, offset: logs.length } },
+      { signal },
+    );
+    total = response.data.total;
+    if (response.data.retention_log.length === 0) break;
+    logs.push(...response.data.retention_log);
+  }
+  return { logs, total: Math.max(total === Infinity ? 0 : total, logs.length) };
+}
