@@ -8,6 +8,7 @@ import {
   RepositoriesPage,
   RetentionTab,
   Shell,
+  SyncTab,
   SignInPage,
   TagsPanel,
 } from './pages/pages.js';
@@ -23,6 +24,7 @@ interface Console {
   permissionsPanel: PermissionsPanel;
   loginCommand: LoginCommandPage;
   retention: RetentionTab;
+  sync: SyncTab;
 }
 
 /** Page objects as fixtures, in the test's language (set before the console loads). */
@@ -44,6 +46,7 @@ export const test = base.extend<Console>({
   permissionsPanel: async ({ page, t }, use) => use(new PermissionsPanel(page, t)),
   loginCommand: async ({ page, t }, use) => use(new LoginCommandPage(page, t)),
   retention: async ({ page, t }, use) => use(new RetentionTab(page, t)),
+  sync: async ({ page, t }, use) => use(new SyncTab(page, t)),
 });
 
 export { expect } from '@playwright/test';

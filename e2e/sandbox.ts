@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { deriveLoginKey } from '@swr-console/apig-signer';
 import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
 
 /** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
@@ -85,4 +86,26 @@ export async function imageExists(login: RegistryLogin, target: string): Promise
     if (/manifest unknown|not found/i.test(stderr)) return false;
     throw error;
   }
+}
+
+/** The long-term docker login of a user in a region, as its login command spells it. */
+export function regionLogin(user: SandboxUser, region: string): RegistryLogin {
+  const found = endpoints().regions.find((r) => r.id === region);
+  if (!found) throw new Error(`no sandbox region ${region}`);
+  return {
+    registry: found.registry.replace(/^https?:\/\//, ''),
+    username: `${region}@${user.access_key}`,
+    password: deriveLoginKey(user.access_key, user.secret_key),
+  };
+}
+
+/** The digest a registry serves for a tag (`skopeo inspect`). */
+export async function imageDigest(login: RegistryLogin, target: string): Promise<string> {
+  const env = await skopeoLogin(login);
+  const { stdout } = await run(
+    'skopeo',
+    ['inspect', '--tls-verify=false', `docker://${login.registry}/${target}`],
+    { env },
+  );
+  return (JSON.parse(stdout) as { Digest: string }).Digest;
 }

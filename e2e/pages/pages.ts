@@ -305,3 +305,61 @@ export class RetentionTab {
     await expect(dialog).toBeHidden();
   }
 }
+
+export class SyncTab {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: this.t('repo.tab.sync') }).click();
+    await expect(this.page.getByRole('heading', { name: this.t('sync.title') })).toBeVisible();
+  }
+
+  private async target(dialog: Locator, region: string, namespace: string): Promise<void> {
+    await choose(dialog.getByLabel(this.t('sync.target.region')), region);
+    await choose(dialog.getByLabel(this.t('sync.target.namespace')), namespace);
+  }
+
+  /** Sets up automatic sync, copying the existing tags too. */
+  async setUpAuto(region: string, namespace: string, existing: number): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('sync.auto.create') }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog.getByText(this.t('sync.auto.onlyNew'))).toBeVisible();
+    await this.target(dialog, region, namespace);
+    await expect(
+      dialog.getByRole('checkbox', { name: this.t('sync.auto.backfill', { count: existing }) }),
+    ).toBeChecked();
+    await dialog.getByRole('button', { name: this.t('sync.auto.ok') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      this.page
+        .getByRole('region', { name: this.t('sync.auto.title.list') })
+        .getByRole('row')
+        .filter({ hasText: region })
+        .filter({ hasText: namespace }),
+    ).toBeVisible();
+  }
+
+  /** Opens a manual sync of `tags`, and answers the preview's outcome per tag. */
+  async previewNow(tags: string[], region: string, namespace: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: this.t('sync.now.open') }).click();
+    const dialog = this.page.getByRole('dialog');
+    const picker = dialog.getByRole('combobox', { name: this.t('sync.now.tags') });
+    for (const tag of tags) await choose(picker, tag);
+    await picker.press('Escape');
+    await this.target(dialog, region, namespace);
+    await expect(dialog.getByRole('region', { name: this.t('sync.preview.title') })).toBeVisible();
+    return dialog;
+  }
+
+  /** The newest job of a tag. */
+  job(tag: string): Locator {
+    return this.page
+      .getByRole('region', { name: this.t('sync.jobs.title') })
+      .getByRole('row')
+      .filter({ has: this.page.getByText(tag, { exact: true }) })
+      .first();
+  }
+}

@@ -3,6 +3,7 @@ import { namespaceMessages } from '../features/namespaces/messages';
 import { permissionMessages } from '../features/permissions/messages';
 import { repositoryMessages } from '../features/repositories/messages';
 import { retentionMessages } from '../features/retention/messages';
+import { syncMessages } from '../features/sync/messages';
 import { signInMessages } from '../features/sign-in/messages';
 import { tagMessages } from '../features/tags/messages';
 import { mergeCatalogs } from '../shared/i18n';
@@ -19,5 +20,6 @@ export const catalogs = mergeCatalogs(
   tagMessages,
   permissionMessages,
   retentionMessages,
+  syncMessages,
   loginCommandMessages,
 );

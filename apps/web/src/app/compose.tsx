@@ -7,6 +7,7 @@ import { NamespaceDetailPage } from '../features/namespaces/routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
 import { RetentionPanel } from '../features/retention/routes';
+import { SyncPanel } from '../features/sync/routes';
 import { TagsPanel } from '../features/tags/routes';
 
 // Pages built from more than one feature; features never import each other, the app joins them.
@@ -73,6 +74,17 @@ export function RepositoryDetail() {
                 />
               )}
             </RepositoryTabs>
+          ),
+        },
+        {
+          key: 'sync',
+          label: t('repo.tab.sync'),
+          children: (
+            <SyncPanel
+              region={region}
+              namespace={repository.namespace}
+              repository={repository.name}
+            />
           ),
         },
         {

@@ -51,6 +51,7 @@ export const repositoryMessages = defineMessages(
     'repo.tab.tags': 'Tags',
     'repo.tab.permissions': 'Permissions',
     'repo.tab.retention': 'Retention',
+    'repo.tab.sync': 'Sync',
   },
   {
     'repos.title': '镜像仓库',
@@ -101,5 +102,6 @@ export const repositoryMessages = defineMessages(
     'repo.tab.tags': '镜像版本',
     'repo.tab.permissions': '权限',
     'repo.tab.retention': '老化规则',
+    'repo.tab.sync': '镜像同步',
   },
 );

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
-import { listAllTags } from '../../shared/queries/tags';
+import { ALL_TAGS_CAP, allTagsQuery } from '../../shared/queries/tags';
 import { getRetention, listHistory, type RepositoryRef } from './api';
 
 /** A plan is shown for repositories of at most this many tags (ten of SWR's largest pages). */
-export const PLAN_TAG_CAP = 10_000;
+export const PLAN_TAG_CAP = ALL_TAGS_CAP;
 
 const repositoryKey = ({ region, namespace, repository }: RepositoryRef) =>
   swrKeys.repository(region, namespace, repository);
@@ -24,11 +24,6 @@ export const retentionQueries = {
       queryKey: [...retentionKeys.all(ref), 'history'],
       queryFn: ({ signal }) => listHistory(ref, signal),
     }),
-  /** Every tag, for the plan; under the repository's tags key, so tag changes refresh it. */
-  tags: (ref: RepositoryRef) =>
-    queryOptions({
-      queryKey: [...repositoryKey(ref), 'tags', 'everything', { filter: '', cap: PLAN_TAG_CAP }],
-      queryFn: ({ signal }) =>
-        listAllTags(ref.region, ref.namespace, ref.repository, '', PLAN_TAG_CAP, signal),
-    }),
+  /** Every tag, for the plan. */
+  tags: (ref: RepositoryRef) => allTagsQuery(ref.region, ref.namespace, ref.repository),
 };

@@ -1,4 +1,6 @@
 import { MAX_PAGE_SIZE, type ListTagsQuery, type TagListItem } from '@swr-console/swr-api';
+import { queryOptions } from '@tanstack/react-query';
+import { swrKeys } from '../keys';
 import { swrClient } from '../swr';
 
 // Reading a repository's tags, which more than one feature needs (the tag list, retention plans).
@@ -60,3 +62,18 @@ export async function listAllTags(
   }
   return { items: [...byName.values()], total: byName.size, complete: true };
 }
+
+/** Beyond this many tags, features that need every tag (plans, previews) say they cannot. */
+export const ALL_TAGS_CAP = 10_000;
+
+/** Every tag of a repository, under its tags key so that any tag change refreshes it. */
+export const allTagsQuery = (region: string, namespace: string, repository: string) =>
+  queryOptions({
+    queryKey: [
+      ...swrKeys.repository(region, namespace, repository),
+      'tags',
+      'everything',
+      { filter: '', cap: ALL_TAGS_CAP },
+    ],
+    queryFn: ({ signal }) => listAllTags(region, namespace, repository, '', ALL_TAGS_CAP, signal),
+  });

@@ -1,0 +1,252 @@
+import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
+import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
+import { EmptyText } from '../../shared/components/EmptyText';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { formatTime } from '../../shared/format';
+import { useLocale, useT } from '../../shared/i18n';
+import { namespaceListQuery } from '../../shared/queries/namespaces';
+import { allTagsQuery } from '../../shared/queries/tags';
+import { useSession } from '../../shared/session';
+import { deleteAutoSync, syncNow, type RepositoryRef } from './api';
+import { AutoSyncModal } from './components/AutoSyncModal';
+import { SyncError } from './components/SyncError';
+import { JobsTable } from './components/JobsTable';
+import { ManualSyncModal } from './components/ManualSyncModal';
+import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './jobs';
+import { syncKeys, syncQueries } from './queries';
+
+/** While jobs wait or run, the list is read this often. */
+const POLL_MS = 2000;
+
+/**
+ * Copying a repository's images to other regions: automatic tasks (set up with an offer to copy
+ * what exists), copying chosen tags now with a preview, and the jobs, followed until they end.
+ */
+export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const jobsTitleId = useId();
+  const tasksTitleId = useId();
+  const source = useMemo(
+    () => ({ region, namespace, repository }),
+    [region, namespace, repository],
+  );
+  const session = useSession();
+  const admin = session?.user.admin ?? false;
+  const regions = (session?.regions ?? []).map((r) => r.id).filter((id) => id !== region);
+  const tasks = useQuery(syncQueries.tasks(source));
+  const jobs = useQuery({
+    ...syncQueries.jobs(source),
+    refetchInterval: (query) => (isActive(query.state.data ?? []) ? POLL_MS : false),
+  });
+  const tags = useQuery(allTagsQuery(region, namespace, repository));
+  const [dialog, setDialog] = useState<'auto' | 'now'>();
+
+  // Why jobs failed: SWR does not say, so check the target organizations and the source tags.
+  const failed = (jobs.data ?? []).filter((job) => RETRYABLE.has(job.status));
+  const failedRegions = [...new Set(failed.map((job) => job.remoteRegionId))];
+  const targetNamespaces = useQueries({
+    queries: failedRegions.map((id) => namespaceListQuery(id)),
+  });
+  const namespacesOf = new Map(
+    failedRegions.map((id, i) => [
+      id,
+      targetNamespaces[i]?.data
+        ? new Set(targetNamespaces[i].data.map((ns) => ns.name))
+        : undefined,
+    ]),
+  );
+  const sourceTags = tags.data?.complete
+    ? new Set(tags.data.items.map((tag) => tag.Tag))
+    : undefined;
+  const cause = (job: SyncJob) =>
+    failureCause(job, { targetNamespaces: namespacesOf.get(job.remoteRegionId), sourceTags });
+  const toRetry = retryBatches(jobs.data ?? []);
+  const retryCount = toRetry.reduce((sum, batch) => sum + batch.tags.length, 0);
+
+  const retry = useMutation({
+    mutationFn: async () => {
+      let queued = 0;
+      for (const batch of toRetry)
+        queued +=
+          batch.tags.length - (await syncNow(source, batch, batch.tags, batch.override)).length;
+      return queued;
+    },
+    onSuccess: async (queued) => {
+      void message.success(t('sync.retry.done', { count: queued }));
+      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (task: AutoSyncTask) =>
+      deleteAutoSync(source, { region: task.remoteRegionId, namespace: task.remoteNamespace }),
+    onSuccess: async (_, task) => {
+      void message.success(
+        t('sync.auto.deleted', { region: task.remoteRegionId, namespace: task.remoteNamespace }),
+      );
+      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
+    },
+  });
+  const confirmDelete = (task: AutoSyncTask) =>
+    void modal.confirm({
+      title: t('sync.auto.delete.title', {
+        region: task.remoteRegionId,
+        namespace: task.remoteNamespace,
+      }),
+      content: t('sync.auto.delete.body'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync(task),
+    });
+
+  const latest = latestJobs(jobs.data ?? []);
+  const active = latest.filter((job) => job.status === 'waiting' || job.status === 'running');
+
+  return (
+    <section aria-labelledby={titleId}>
+      <Flex vertical gap={12}>
+        <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
+          {t('sync.title')}
+        </Typography.Title>
+        <Typography.Paragraph style={{ margin: 0 }}>{t('sync.intro')}</Typography.Paragraph>
+        {admin ? null : <Alert type="info" showIcon title={t('sync.adminOnly')} />}
+        {regions.length === 0 ? <Alert type="info" showIcon title={t('sync.noRegions')} /> : null}
+        <Space wrap>
+          <Button
+            type="primary"
+            disabled={!admin || regions.length === 0 || !tags.data}
+            onClick={() => setDialog('auto')}
+          >
+            {t('sync.auto.create')}
+          </Button>
+          <Button
+            disabled={!admin || regions.length === 0 || !tags.data?.complete}
+            onClick={() => setDialog('now')}
+          >
+            {t('sync.now.open')}
+          </Button>
+        </Space>
+
+        <section aria-labelledby={tasksTitleId}>
+          <Typography.Title level={4} id={tasksTitleId} style={{ margin: '8px 0' }}>
+            {t('sync.auto.title.list')}
+          </Typography.Title>
+          {tasks.error ? (
+            <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
+          ) : (
+            <Table<AutoSyncTask>
+              size="small"
+              rowKey="id"
+              loading={tasks.isPending}
+              dataSource={tasks.data}
+              pagination={false}
+              locale={{ emptyText: <EmptyText>{t('sync.auto.empty')}</EmptyText> }}
+              columns={[
+                { key: 'region', title: t('sync.target.region'), dataIndex: 'remoteRegionId' },
+                {
+                  key: 'namespace',
+                  title: t('sync.target.namespace'),
+                  dataIndex: 'remoteNamespace',
+                },
+                {
+                  key: 'override',
+                  title: t('sync.jobs.override'),
+                  render: (_, task) =>
+                    task.override ? t('sync.override.yes') : t('sync.override.no'),
+                },
+                {
+                  key: 'created',
+                  title: t('sync.auto.createdAt'),
+                  render: (_, task) => formatTime(task.createdAt, locale),
+                },
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_, task) =>
+                    admin ? (
+                      <Button
+                        danger
+                        size="small"
+                        icon={<DeleteOutlined aria-hidden />}
+                        aria-label={t('sync.auto.delete', {
+                          region: task.remoteRegionId,
+                          namespace: task.remoteNamespace,
+                        })}
+                        onClick={() => confirmDelete(task)}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+        </section>
+        {remove.error ? <SyncError error={remove.error} /> : null}
+
+        <section aria-labelledby={jobsTitleId}>
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0' }}>
+            <Typography.Title level={4} id={jobsTitleId} style={{ margin: 0 }}>
+              {t('sync.jobs.title')}
+            </Typography.Title>
+            <Space wrap>
+              {retryCount > 0 && admin ? (
+                <Button loading={retry.isPending} onClick={() => retry.mutate()}>
+                  {t('sync.retry', { count: retryCount })}
+                </Button>
+              ) : null}
+              <Button
+                icon={<ReloadOutlined aria-hidden />}
+                loading={jobs.isFetching}
+                onClick={() => void jobs.refetch()}
+              >
+                {t('sync.jobs.refresh')}
+              </Button>
+            </Space>
+          </Flex>
+          {active.length > 0 ? (
+            <Typography.Paragraph role="status">
+              {t('sync.jobs.active', { count: active.length })}
+            </Typography.Paragraph>
+          ) : null}
+          {retry.error ? <SyncError error={retry.error} /> : null}
+          {jobs.error ? (
+            <ErrorAlert error={jobs.error} onRetry={() => void jobs.refetch()} />
+          ) : (
+            <JobsTable jobs={jobs.data ?? []} loading={jobs.isPending} cause={cause} />
+          )}
+        </section>
+      </Flex>
+      {dialog === 'auto' && tags.data ? (
+        <AutoSyncModal
+          target={source}
+          regions={regions}
+          tags={tags.data.items.map((tag) => tag.Tag)}
+          existing={(tasks.data ?? []).map((task) => ({
+            region: task.remoteRegionId,
+            namespace: task.remoteNamespace,
+          }))}
+          open
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'now' && tags.data ? (
+        <ManualSyncModal
+          source={source}
+          regions={regions}
+          tags={tags.data.items}
+          initialTags={[]}
+          open
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}

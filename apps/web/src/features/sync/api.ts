@@ -1,0 +1,108 @@
+import { ApiError, type AutoSyncTask, type SyncJob } from '@swr-console/swr-api';
+import { listAllTags } from '../../shared/queries/tags';
+import { swrClient } from '../../shared/swr';
+
+export interface RepositoryRef {
+  region: string;
+  namespace: string;
+  repository: string;
+}
+
+/** Where images go: an organization of the same account in another region. */
+export interface SyncTarget {
+  region: string;
+  namespace: string;
+}
+
+export async function listAutoSync(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<AutoSyncTask[]> {
+  const response = await swrClient(region).request(
+    'ListImageAutoSyncReposDetails',
+    { path: { namespace, repository } },
+    { signal },
+  );
+  return response.data;
+}
+
+export async function createAutoSync(
+  { region, namespace, repository }: RepositoryRef,
+  target: SyncTarget,
+  override: boolean,
+): Promise<void> {
+  await swrClient(region).request('CreateImageSyncRepo', {
+    path: { namespace, repository },
+    body: {
+      remoteRegionId: target.region,
+      remoteNamespace: target.namespace,
+      syncAuto: true,
+      override,
+    },
+  });
+}
+
+export async function deleteAutoSync(
+  { region, namespace, repository }: RepositoryRef,
+  target: SyncTarget,
+): Promise<void> {
+  await swrClient(region).request('DeleteImageSyncRepo', {
+    path: { namespace, repository },
+    body: { remoteRegionId: target.region, remoteNamespace: target.namespace },
+  });
+}
+
+/** Queues one job per tag; SWR answers the tags it could not queue. */
+export async function syncNow(
+  { region, namespace, repository }: RepositoryRef,
+  target: SyncTarget,
+  tags: string[],
+  override: boolean,
+): Promise<string[]> {
+  const response = await swrClient(region).request('CreateManualImageSyncRepo', {
+    path: { namespace, repository },
+    body: {
+      imageTag: tags,
+      remoteRegionId: target.region,
+      remoteNamespace: target.namespace,
+      override,
+    },
+  });
+  return response.data ?? [];
+}
+
+/** The console shows this many of the newest jobs. */
+export const JOB_PAGE = 100;
+
+export async function listJobs(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<SyncJob[]> {
+  const response = await swrClient(region).request(
+    'ShowSyncJob',
+    {
+      path: { namespace, repository },
+      query: { filter: `limit::${JOB_PAGE}|offset::0|order::desc` },
+    },
+    { signal },
+  );
+  return response.data;
+}
+
+/**
+ * The digest of each tag the same repository has in the target, or an empty map when the target
+ * has no such repository yet.
+ */
+export async function targetDigests(
+  repository: string,
+  target: SyncTarget,
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  try {
+    const all = await listAllTags(target.region, target.namespace, repository, '', 10_000, signal);
+    return new Map(all.items.map((tag) => [tag.Tag, tag.digest]));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return new Map();
+    throw error;
+  }
+}

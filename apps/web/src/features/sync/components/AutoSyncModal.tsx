@@ -1,0 +1,112 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Checkbox, Form, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../../shared/i18n';
+import { createAutoSync, type RepositoryRef, type SyncTarget } from '../api';
+import { syncKeys } from '../queries';
+import { syncInBatches } from '../sync-now';
+import { SyncError } from './SyncError';
+import { TargetFields } from './TargetFields';
+
+/**
+ * Sets up automatic sync to one target. SWR syncs only what is pushed after the task exists, so
+ * the dialog says so and offers to copy the tags the repository has now as well (on by default).
+ */
+export function AutoSyncModal({
+  target: repository,
+  regions,
+  tags,
+  existing,
+  open,
+  onClose,
+}: {
+  target: RepositoryRef;
+  regions: readonly string[];
+  /** The repository's tags now, offered for copying at once. */
+  tags: readonly string[];
+  /** Targets that already have a task. */
+  existing: readonly SyncTarget[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<Partial<SyncTarget>>({});
+  const [override, setOverride] = useState(false);
+  const [backfill, setBackfill] = useState(true);
+  const duplicate = existing.some(
+    (task) => task.region === target.region && task.namespace === target.namespace,
+  );
+  const mutation = useMutation({
+    mutationFn: async (chosen: SyncTarget) => {
+      await createAutoSync(repository, chosen, override);
+      if (!backfill || tags.length === 0) return { queued: 0, refused: [] as string[] };
+      return syncInBatches(repository, chosen, [...tags], override);
+    },
+    onSuccess: async (result, chosen) => {
+      void message.success(
+        result.queued > 0
+          ? t('sync.auto.createdWithBackfill', {
+              region: chosen.region,
+              namespace: chosen.namespace,
+              count: result.queued,
+            })
+          : t('sync.auto.created', { region: chosen.region, namespace: chosen.namespace }),
+      );
+      if (result.refused.length > 0)
+        void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+      await queryClient.invalidateQueries({ queryKey: syncKeys.all(repository) });
+      close();
+    },
+  });
+  const close = () => {
+    setTarget({});
+    setOverride(false);
+    setBackfill(true);
+    mutation.reset();
+    onClose();
+  };
+  const ready = target.region !== undefined && target.namespace !== undefined && !duplicate;
+
+  return (
+    <Modal
+      open={open}
+      title={t('sync.auto.title', {
+        repository: `${repository.namespace}/${repository.repository}`,
+      })}
+      okText={t('sync.auto.ok')}
+      okButtonProps={{ disabled: !ready }}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => mutation.mutate(target as SyncTarget)}
+      onCancel={close}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('sync.auto.onlyNew')} style={{ marginBottom: 16 }} />
+      <Form layout="vertical" component="div">
+        <TargetFields regions={regions} value={target} onChange={setTarget} />
+        {duplicate ? (
+          <Typography.Paragraph type="danger" role="alert">
+            {t('sync.auto.duplicate')}
+          </Typography.Paragraph>
+        ) : null}
+        <Form.Item extra={t('sync.override.help')}>
+          <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
+            {t('sync.override')}
+          </Checkbox>
+        </Form.Item>
+        <Form.Item>
+          <Checkbox
+            checked={backfill}
+            disabled={tags.length === 0}
+            onChange={(event) => setBackfill(event.target.checked)}
+          >
+            {t('sync.auto.backfill', { count: tags.length })}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      {mutation.error ? <SyncError error={mutation.error} /> : null}
+    </Modal>
+  );
+}

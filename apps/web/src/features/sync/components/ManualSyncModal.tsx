@@ -1,0 +1,185 @@
+import {
+  ArrowRightOutlined,
+  CheckOutlined,
+  MinusCircleOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TagListItem } from '@swr-console/swr-api';
+import { App, Checkbox, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { shortDigest } from '../../../shared/format';
+import { useT } from '../../../shared/i18n';
+import type { RepositoryRef, SyncTarget } from '../api';
+import { countOutcomes, previewSync, type PreviewRow, type SyncOutcome } from '../preview';
+import { syncKeys, syncQueries } from '../queries';
+import { syncInBatches } from '../sync-now';
+import { SyncError } from './SyncError';
+import { TargetFields } from './TargetFields';
+
+// antd's coloured tags fall short of 4.5:1 except the error one (the theme darkens it): icons
+// tell the outcomes apart, red marks the one that replaces an image.
+const OUTCOME_ICON: Record<SyncOutcome, ReactNode> = {
+  copy: <ArrowRightOutlined aria-hidden />,
+  same: <CheckOutlined aria-hidden />,
+  kept: <MinusCircleOutlined aria-hidden />,
+  replace: <WarningOutlined aria-hidden />,
+};
+
+/**
+ * Copies chosen tags to another region now. Before anything is sent, it reads the target and
+ * shows per tag whether it will be copied, is already there, stays as it is, or is replaced.
+ */
+export function ManualSyncModal({
+  source,
+  regions,
+  tags,
+  initialTags,
+  open,
+  onClose,
+}: {
+  source: RepositoryRef;
+  regions: readonly string[];
+  tags: readonly TagListItem[];
+  initialTags: readonly string[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const tagsId = useId();
+  const [chosen, setChosen] = useState<string[]>([...initialTags]);
+  const [target, setTarget] = useState<Partial<SyncTarget>>({});
+  const [override, setOverride] = useState(false);
+  const complete = target.region !== undefined && target.namespace !== undefined;
+  const inTarget = useQuery({
+    ...syncQueries.target(source.repository, target as SyncTarget),
+    enabled: open && complete,
+  });
+  const digests = useMemo(() => new Map(tags.map((tag) => [tag.Tag, tag.digest])), [tags]);
+  const rows = useMemo(
+    () =>
+      inTarget.data
+        ? previewSync(
+            chosen.map((name) => ({ name, digest: digests.get(name) ?? '' })),
+            inTarget.data,
+            override,
+          )
+        : undefined,
+    [chosen, digests, inTarget.data, override],
+  );
+  const counts = rows ? countOutcomes(rows) : undefined;
+  const mutation = useMutation({
+    mutationFn: () => syncInBatches(source, target as SyncTarget, chosen, override),
+    onSuccess: async (result) => {
+      void message.success(
+        t('sync.now.queued', {
+          count: result.queued,
+          region: target.region!,
+          namespace: target.namespace!,
+        }),
+      );
+      if (result.refused.length > 0)
+        void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
+      onClose();
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      width={760}
+      title={t('sync.now.title', { repository: `${source.namespace}/${source.repository}` })}
+      okText={t('sync.now.ok', { count: chosen.length })}
+      okButtonProps={{ disabled: !complete || chosen.length === 0 || !rows }}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => mutation.mutate()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form layout="vertical" component="div">
+        <Form.Item
+          label={t('sync.now.tags')}
+          htmlFor={tagsId}
+          required
+          validateStatus={chosen.length === 0 ? 'error' : undefined}
+          help={chosen.length === 0 ? t('sync.now.tags.required') : undefined}
+        >
+          <Select
+            id={tagsId}
+            mode="multiple"
+            value={chosen}
+            onChange={setChosen}
+            options={tags.map((tag) => ({ value: tag.Tag, label: tag.Tag }))}
+            maxTagCount={12}
+          />
+        </Form.Item>
+        <TargetFields regions={regions} value={target} onChange={setTarget} />
+        <Form.Item extra={t('sync.override.help')}>
+          <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
+            {t('sync.override')}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      {inTarget.error ? (
+        <ErrorAlert error={inTarget.error} onRetry={() => void inTarget.refetch()} />
+      ) : null}
+      {rows && counts ? (
+        <section aria-label={t('sync.preview.title')}>
+          <Typography.Title level={5}>{t('sync.preview.title')}</Typography.Title>
+          <Typography.Paragraph role="status">
+            {t('sync.preview.summary', {
+              copy: counts.copy,
+              same: counts.same,
+              kept: counts.kept,
+              replace: counts.replace,
+            })}
+          </Typography.Paragraph>
+          <Table<PreviewRow>
+            size="small"
+            rowKey="tag"
+            dataSource={rows}
+            pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+            columns={[
+              { key: 'tag', title: t('sync.preview.tag'), dataIndex: 'tag' },
+              {
+                key: 'source',
+                title: t('sync.preview.source'),
+                render: (_, row) => (
+                  <Typography.Text code>{shortDigest(row.digest)}</Typography.Text>
+                ),
+              },
+              {
+                key: 'target',
+                title: t('sync.preview.target'),
+                render: (_, row) =>
+                  row.targetDigest ? (
+                    <Typography.Text code>{shortDigest(row.targetDigest)}</Typography.Text>
+                  ) : (
+                    t('sync.preview.absent')
+                  ),
+              },
+              {
+                key: 'outcome',
+                title: t('sync.preview.outcome'),
+                render: (_, row) => (
+                  <Tag
+                    icon={OUTCOME_ICON[row.outcome]}
+                    color={row.outcome === 'replace' ? 'error' : undefined}
+                  >
+                    {t(`sync.outcome.${row.outcome}`)}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+        </section>
+      ) : null}
+      {mutation.error ? <SyncError error={mutation.error} /> : null}
+    </Modal>
+  );
+}
