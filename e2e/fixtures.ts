@@ -7,6 +7,7 @@ import {
   PermissionsPanel,
   RepositoriesPage,
   RetentionTab,
+  SharingTab,
   Shell,
   SyncTab,
   SignInPage,
@@ -25,6 +26,7 @@ interface Console {
   loginCommand: LoginCommandPage;
   retention: RetentionTab;
   sync: SyncTab;
+  sharing: SharingTab;
 }
 
 /** Page objects as fixtures, in the test's language (set before the console loads). */
@@ -47,6 +49,7 @@ export const test = base.extend<Console>({
   loginCommand: async ({ page, t }, use) => use(new LoginCommandPage(page, t)),
   retention: async ({ page, t }, use) => use(new RetentionTab(page, t)),
   sync: async ({ page, t }, use) => use(new SyncTab(page, t)),
+  sharing: async ({ page, t }, use) => use(new SharingTab(page, t)),
 });
 
 export { expect } from '@playwright/test';

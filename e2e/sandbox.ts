@@ -109,3 +109,14 @@ export async function imageDigest(login: RegistryLogin, target: string): Promise
   );
   return (JSON.parse(stdout) as { Digest: string }).Digest;
 }
+
+/** `skopeo copy` from the registry to a local folder: a pull, as a user runs it. */
+export async function pullImage(login: RegistryLogin, source: string): Promise<void> {
+  const env = await skopeoLogin(login);
+  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-pull-'));
+  await run(
+    'skopeo',
+    ['copy', '--src-tls-verify=false', `docker://${login.registry}/${source}`, `oci:${dir}:img`],
+    { env },
+  );
+}

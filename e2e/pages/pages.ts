@@ -50,7 +50,9 @@ export class Shell {
     readonly t: T,
   ) {}
 
-  async go(section: 'namespaces' | 'repositories' | 'loginCommand'): Promise<void> {
+  async go(
+    section: 'namespaces' | 'repositories' | 'loginCommand' | 'sharedWithMe',
+  ): Promise<void> {
     await this.page
       .getByRole('navigation')
       .getByRole('link', { name: this.t(`shell.nav.${section}`) })
@@ -361,5 +363,42 @@ export class SyncTab {
       .getByRole('row')
       .filter({ has: this.page.getByText(tag, { exact: true }) })
       .first();
+  }
+}
+
+export class SharingTab {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: this.t('repo.tab.sharing') }).click();
+    await expect(this.page.getByRole('heading', { name: this.t('sharing.title') })).toBeVisible();
+  }
+
+  row(account: string): Locator {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByText(account, { exact: true }) });
+  }
+
+  async share(account: string, description: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('sharing.create') }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel(this.t('sharing.account')).fill(account);
+    await dialog.getByLabel(this.t('sharing.description')).fill(description);
+    await dialog.getByRole('button', { name: this.t('sharing.create.ok') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.row(account)).toContainText(this.t('sharing.forever'));
+  }
+
+  async stop(account: string, repository: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('sharing.delete', { account }) }).click();
+    const dialog = this.page.getByRole('dialog', {
+      name: this.t('sharing.delete.title', { account, repository }),
+    });
+    await dialog.getByRole('button', { name: this.t('sharing.delete.ok') }).click();
+    await expect(this.row(account)).toHaveCount(0);
   }
 }

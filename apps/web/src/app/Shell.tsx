@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   DatabaseOutlined,
   KeyOutlined,
+  ShareAltOutlined,
   MoonOutlined,
   SunOutlined,
   UserOutlined,
@@ -141,6 +142,11 @@ export function Shell({ session }: { session: Session }) {
                 key: 'repositories',
                 icon: <DatabaseOutlined />,
                 label: <Link to={`/${region}/repositories`}>{t('shell.nav.repositories')}</Link>,
+              },
+              {
+                key: 'shared-with-me',
+                icon: <ShareAltOutlined />,
+                label: <Link to={`/${region}/shared-with-me`}>{t('shell.nav.sharedWithMe')}</Link>,
               },
               {
                 key: 'login-command',

@@ -3,6 +3,7 @@ import { namespaceMessages } from '../features/namespaces/messages';
 import { permissionMessages } from '../features/permissions/messages';
 import { repositoryMessages } from '../features/repositories/messages';
 import { retentionMessages } from '../features/retention/messages';
+import { sharingMessages } from '../features/sharing/messages';
 import { syncMessages } from '../features/sync/messages';
 import { signInMessages } from '../features/sign-in/messages';
 import { tagMessages } from '../features/tags/messages';
@@ -21,5 +22,6 @@ export const catalogs = mergeCatalogs(
   permissionMessages,
   retentionMessages,
   syncMessages,
+  sharingMessages,
   loginCommandMessages,
 );

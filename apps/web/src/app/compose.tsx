@@ -7,6 +7,7 @@ import { NamespaceDetailPage } from '../features/namespaces/routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
 import { RetentionPanel } from '../features/retention/routes';
+import { SharingPanel } from '../features/sharing/routes';
 import { SyncPanel } from '../features/sync/routes';
 import { TagsPanel } from '../features/tags/routes';
 
@@ -85,6 +86,23 @@ export function RepositoryDetail() {
               namespace={repository.namespace}
               repository={repository.name}
             />
+          ),
+        },
+        {
+          key: 'sharing',
+          label: t('repo.tab.sharing'),
+          children: (
+            <RepositoryTabs namespace={repository.namespace} repository={repository.name}>
+              {(level) => (
+                <SharingPanel
+                  region={region}
+                  namespace={repository.namespace}
+                  repository={repository.name}
+                  isPublic={repository.is_public}
+                  canManage={level >= 7}
+                />
+              )}
+            </RepositoryTabs>
           ),
         },
         {

@@ -88,6 +88,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           },
         },
         {
+          path: 'shared-with-me',
+          ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
+        },
+        {
           path: 'login-command',
           ...page(async () => (await import('../features/login-command/routes')).LoginCommandPage),
         },

@@ -88,6 +88,8 @@ export const listSharedReposQuery = z.object({
   filter: filterParam.optional(),
 });
 
+export type ListSharedReposQuery = z.input<typeof listSharedReposQuery>;
+
 export const sharingOperations = {
   CreateRepoDomains: defineOperation({
     ...endpoints.CreateRepoDomains,

@@ -52,6 +52,7 @@ export const repositoryMessages = defineMessages(
     'repo.tab.permissions': 'Permissions',
     'repo.tab.retention': 'Retention',
     'repo.tab.sync': 'Sync',
+    'repo.tab.sharing': 'Sharing',
   },
   {
     'repos.title': '镜像仓库',
@@ -103,5 +104,6 @@ export const repositoryMessages = defineMessages(
     'repo.tab.permissions': '权限',
     'repo.tab.retention': '老化规则',
     'repo.tab.sync': '镜像同步',
+    'repo.tab.sharing': '共享',
   },
 );

@@ -1,0 +1,173 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Share } from '@swr-console/swr-api';
+import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
+import { EmptyText } from '../../shared/components/EmptyText';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { formatTime } from '../../shared/format';
+import { useLocale, useT } from '../../shared/i18n';
+import { useSession } from '../../shared/session';
+import { deleteShare, type RepositoryRef } from './api';
+import { AccessCheck } from './components/AccessCheck';
+import { ShareModal } from './components/ShareModal';
+import { isExpired } from './deadline';
+import { sharingKeys, sharingQueries } from './queries';
+
+/**
+ * The accounts that may pull this private repository: shared read-only, within the region, until
+ * a day or for good. Managers add, change and remove shares; everyone may check an account.
+ */
+export function SharingPanel({
+  region,
+  namespace,
+  repository,
+  isPublic,
+  canManage,
+}: RepositoryRef & { isPublic: boolean; canManage: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const session = useSession();
+  const target = useMemo(
+    () => ({ region, namespace, repository }),
+    [region, namespace, repository],
+  );
+  const name = `${namespace}/${repository}`;
+  const shares = useQuery(sharingQueries.shares(target));
+  const [dialog, setDialog] = useState<{ editing: Share | undefined }>();
+  const remove = useMutation({
+    mutationFn: (account: string) => deleteShare(target, account),
+    onSuccess: async (_, account) => {
+      void message.success(t('sharing.deleted', { account, repository: name }));
+      await queryClient.invalidateQueries({ queryKey: sharingKeys.all(target) });
+    },
+  });
+  const confirmDelete = (share: Share) =>
+    void modal.confirm({
+      title: t('sharing.delete.title', { account: share.access_domain, repository: name }),
+      content: t('sharing.delete.body', { account: share.access_domain }),
+      okText: t('sharing.delete.ok'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync(share.access_domain),
+    });
+  const now = new Date();
+
+  return (
+    <section aria-labelledby={titleId}>
+      <Flex vertical gap={12}>
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
+            {t('sharing.title')}
+          </Typography.Title>
+          {canManage && !isPublic ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setDialog({ editing: undefined })}
+            >
+              {t('sharing.create')}
+            </Button>
+          ) : null}
+        </Flex>
+        <Typography.Paragraph style={{ margin: 0 }}>{t('sharing.intro')}</Typography.Paragraph>
+        {isPublic ? <Alert type="info" showIcon title={t('sharing.public')} /> : null}
+        {canManage ? null : (
+          <Typography.Paragraph style={{ margin: 0 }}>{t('sharing.readOnly')}</Typography.Paragraph>
+        )}
+        {shares.error ? (
+          <ErrorAlert error={shares.error} onRetry={() => void shares.refetch()} />
+        ) : (
+          <Table<Share>
+            size="small"
+            rowKey="access_domain"
+            loading={shares.isPending}
+            dataSource={shares.data}
+            pagination={{ hideOnSinglePage: true, defaultPageSize: 20 }}
+            locale={{ emptyText: <EmptyText>{t('sharing.empty')}</EmptyText> }}
+            columns={[
+              {
+                key: 'account',
+                title: t('sharing.account'),
+                render: (_, share) => (
+                  <Typography.Text strong>{share.access_domain}</Typography.Text>
+                ),
+              },
+              {
+                key: 'deadline',
+                title: t('sharing.validity'),
+                render: (_, share) =>
+                  share.deadline === 'forever' ? (
+                    t('sharing.forever')
+                  ) : (
+                    <Space size={4} wrap>
+                      <span>
+                        {t('sharing.through', {
+                          day: share.deadline.slice(0, 10),
+                        })}
+                      </span>
+                      {isExpired(share.deadline, now) ? (
+                        <Typography.Text type="danger" strong>
+                          {t('sharing.expired')}
+                        </Typography.Text>
+                      ) : null}
+                    </Space>
+                  ),
+              },
+              { key: 'description', title: t('sharing.description'), dataIndex: 'description' },
+              { key: 'creator', title: t('sharing.creator'), dataIndex: 'creator_name' },
+              {
+                key: 'updated',
+                title: t('sharing.updatedAt'),
+                render: (_, share) => formatTime(share.updated, locale),
+              },
+              ...(canManage
+                ? [
+                    {
+                      key: 'actions',
+                      title: t('common.actions'),
+                      render: (_: unknown, share: Share) => (
+                        <Space>
+                          <Button
+                            size="small"
+                            icon={<EditOutlined aria-hidden />}
+                            aria-label={t('sharing.edit', { account: share.access_domain })}
+                            onClick={() => setDialog({ editing: share })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined aria-hidden />}
+                            aria-label={t('sharing.delete', { account: share.access_domain })}
+                            onClick={() => confirmDelete(share)}
+                          >
+                            {t('sharing.delete.ok')}
+                          </Button>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+        {remove.error ? <ErrorAlert error={remove.error} /> : null}
+        <AccessCheck target={target} />
+      </Flex>
+      {dialog ? (
+        <ShareModal
+          target={target}
+          ownAccount={session?.account.name ?? ''}
+          editing={dialog.editing}
+          open
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}

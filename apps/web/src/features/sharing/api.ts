@@ -1,0 +1,95 @@
+import type {
+  ListSharedReposQuery,
+  RepositorySummary,
+  Share,
+  ShareCheck,
+} from '@swr-console/swr-api';
+import { swrClient } from '../../shared/swr';
+
+export interface RepositoryRef {
+  region: string;
+  namespace: string;
+  repository: string;
+}
+
+export interface ShareTerms {
+  /** `forever`, or a UTC midnight: the share holds through that day. */
+  deadline: string;
+  description: string;
+}
+
+export async function listShares(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<Share[]> {
+  const response = await swrClient(region).request(
+    'ListRepoDomains',
+    { path: { namespace, repository } },
+    { signal },
+  );
+  return response.data;
+}
+
+/** Whether an account can already pull the repository through a share (SWR answers exist:false). */
+export async function checkShare(
+  { region, namespace, repository }: RepositoryRef,
+  account: string,
+  signal?: AbortSignal,
+): Promise<ShareCheck> {
+  const response = await swrClient(region).request(
+    'ShowAccessDomain',
+    { path: { namespace, repository, access_domain: account } },
+    { signal },
+  );
+  return response.data;
+}
+
+export async function createShare(
+  { region, namespace, repository }: RepositoryRef,
+  account: string,
+  terms: ShareTerms,
+): Promise<void> {
+  await swrClient(region).request('CreateRepoDomains', {
+    path: { namespace, repository },
+    body: { access_domain: account, permit: 'read', ...terms },
+  });
+}
+
+export async function updateShare(
+  { region, namespace, repository }: RepositoryRef,
+  account: string,
+  terms: ShareTerms,
+): Promise<void> {
+  await swrClient(region).request('UpdateRepoDomains', {
+    path: { namespace, repository, access_domain: account },
+    body: { permit: 'read', ...terms },
+  });
+}
+
+export async function deleteShare(
+  { region, namespace, repository }: RepositoryRef,
+  account: string,
+): Promise<void> {
+  await swrClient(region).request('DeleteRepoDomains', {
+    path: { namespace, repository, access_domain: account },
+  });
+}
+
+export interface SharedPage {
+  items: RepositorySummary[];
+  total: number;
+}
+
+/** Repositories other accounts share with you, a page at a time. */
+export async function listSharedWithMe(
+  region: string,
+  query: Omit<ListSharedReposQuery, 'center'>,
+  signal?: AbortSignal,
+): Promise<SharedPage> {
+  const response = await swrClient(region).request(
+    'ListSharedReposDetails',
+    { query: { center: 'thirdparty', ...query } },
+    { signal },
+  );
+  return { items: response.data, total: response.range?.total ?? response.data.length };
+}

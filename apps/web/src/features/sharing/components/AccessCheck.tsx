@@ -1,0 +1,57 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Flex, Input } from 'antd';
+import { useId, useState } from 'react';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { formatTime } from '../../../shared/format';
+import { useLocale, useT } from '../../../shared/i18n';
+import { checkShare, type RepositoryRef } from '../api';
+import { isExpired } from '../deadline';
+
+/** "Can this account pull it?" answered by SWR's own check, without changing anything. */
+export function AccessCheck({ target }: { target: RepositoryRef }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const id = useId();
+  const [account, setAccount] = useState('');
+  const check = useMutation({ mutationFn: (name: string) => checkShare(target, name) });
+  const result = check.data;
+  const name = check.variables ?? '';
+  const answer = !result
+    ? undefined
+    : !result.exist
+      ? t('sharing.check.no', { account: name })
+      : result.deadline && isExpired(result.deadline, new Date())
+        ? t('sharing.check.expired', { account: name })
+        : result.deadline === 'forever'
+          ? t('sharing.check.forever', { account: name })
+          : t('sharing.check.until', {
+              account: name,
+              day: formatTime(result.deadline ?? '', locale),
+            });
+  return (
+    <Flex vertical gap={8}>
+      <Flex gap={8} wrap align="center">
+        <label htmlFor={id}>{t('sharing.check.label')}</label>
+        <Input
+          id={id}
+          value={account}
+          onChange={(event) => setAccount(event.target.value)}
+          onPressEnter={() => account.trim() && check.mutate(account.trim())}
+          style={{ width: 220 }}
+          autoComplete="off"
+        />
+        <Button
+          disabled={!account.trim()}
+          loading={check.isPending}
+          onClick={() => check.mutate(account.trim())}
+        >
+          {t('sharing.check.button')}
+        </Button>
+      </Flex>
+      {check.error ? <ErrorAlert error={check.error} /> : null}
+      {answer ? (
+        <Alert role="status" type={result?.exist ? 'info' : 'warning'} showIcon title={answer} />
+      ) : null}
+    </Flex>
+  );
+}

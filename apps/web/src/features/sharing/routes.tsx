@@ -1,0 +1,2 @@
+export { SharedWithMePage } from './SharedWithMePage';
+export { SharingPanel } from './SharingPanel';
