@@ -10,6 +10,7 @@ import {
   SharingTab,
   Shell,
   SyncTab,
+  TriggersTab,
   SignInPage,
   TagsPanel,
 } from './pages/pages.js';
@@ -27,6 +28,7 @@ interface Console {
   retention: RetentionTab;
   sync: SyncTab;
   sharing: SharingTab;
+  triggers: TriggersTab;
 }
 
 /** Page objects as fixtures, in the test's language (set before the console loads). */
@@ -50,6 +52,7 @@ export const test = base.extend<Console>({
   retention: async ({ page, t }, use) => use(new RetentionTab(page, t)),
   sync: async ({ page, t }, use) => use(new SyncTab(page, t)),
   sharing: async ({ page, t }, use) => use(new SharingTab(page, t)),
+  triggers: async ({ page, t }, use) => use(new TriggersTab(page, t)),
 });
 
 export { expect } from '@playwright/test';

@@ -402,3 +402,19 @@ export class SharingTab {
     await expect(this.row(account)).toHaveCount(0);
   }
 }
+
+export class TriggersTab {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: this.t('repo.tab.triggers') }).click();
+    await expect(this.page.getByRole('heading', { name: this.t('triggers.title') })).toBeVisible();
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+}

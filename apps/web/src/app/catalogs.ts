@@ -5,6 +5,7 @@ import { repositoryMessages } from '../features/repositories/messages';
 import { retentionMessages } from '../features/retention/messages';
 import { sharingMessages } from '../features/sharing/messages';
 import { syncMessages } from '../features/sync/messages';
+import { triggerMessages } from '../features/triggers/messages';
 import { signInMessages } from '../features/sign-in/messages';
 import { tagMessages } from '../features/tags/messages';
 import { mergeCatalogs } from '../shared/i18n';
@@ -23,5 +24,6 @@ export const catalogs = mergeCatalogs(
   retentionMessages,
   syncMessages,
   sharingMessages,
+  triggerMessages,
   loginCommandMessages,
 );

@@ -9,6 +9,7 @@ import { RepositoryDetailPage } from '../features/repositories/routes';
 import { RetentionPanel } from '../features/retention/routes';
 import { SharingPanel } from '../features/sharing/routes';
 import { SyncPanel } from '../features/sync/routes';
+import { TriggersPanel } from '../features/triggers/routes';
 import { TagsPanel } from '../features/tags/routes';
 
 // Pages built from more than one feature; features never import each other, the app joins them.
@@ -99,6 +100,22 @@ export function RepositoryDetail() {
                   namespace={repository.namespace}
                   repository={repository.name}
                   isPublic={repository.is_public}
+                  canManage={level >= 7}
+                />
+              )}
+            </RepositoryTabs>
+          ),
+        },
+        {
+          key: 'triggers',
+          label: t('repo.tab.triggers'),
+          children: (
+            <RepositoryTabs namespace={repository.namespace} repository={repository.name}>
+              {(level) => (
+                <TriggersPanel
+                  region={region}
+                  namespace={repository.namespace}
+                  repository={repository.name}
                   canManage={level >= 7}
                 />
               )}

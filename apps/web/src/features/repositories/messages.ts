@@ -53,6 +53,7 @@ export const repositoryMessages = defineMessages(
     'repo.tab.retention': 'Retention',
     'repo.tab.sync': 'Sync',
     'repo.tab.sharing': 'Sharing',
+    'repo.tab.triggers': 'Triggers',
   },
   {
     'repos.title': '镜像仓库',
@@ -105,5 +106,6 @@ export const repositoryMessages = defineMessages(
     'repo.tab.retention': '老化规则',
     'repo.tab.sync': '镜像同步',
     'repo.tab.sharing': '共享',
+    'repo.tab.triggers': '触发器',
   },
 );

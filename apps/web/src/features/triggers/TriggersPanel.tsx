@@ -1,0 +1,211 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Trigger } from '@swr-console/swr-api';
+import { App, Button, Flex, Space, Switch, Table, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
+import { EmptyText } from '../../shared/components/EmptyText';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { formatTime } from '../../shared/format';
+import { useLocale, useT } from '../../shared/i18n';
+import { deleteTrigger, setTriggerEnabled, type RepositoryRef } from './api';
+import { TriggerModal } from './components/TriggerModal';
+import { triggerKeys, triggerQueries } from './queries';
+import { fromTrigger, type TriggerValues } from './trigger-form';
+
+type History = Trigger['trigger_history'][number];
+
+/**
+ * Triggers update a CCE or CCI workload to the image when matching tags are pushed. Listed with
+ * what fires them, the workload, whether they are on, and what each firing did.
+ */
+export function TriggersPanel({
+  region,
+  namespace,
+  repository,
+  canManage,
+}: RepositoryRef & { canManage: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const target = useMemo(
+    () => ({ region, namespace, repository }),
+    [region, namespace, repository],
+  );
+  const triggers = useQuery(triggerQueries.list(target));
+  const [dialog, setDialog] = useState<{ editing: TriggerValues | undefined }>();
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: triggerKeys.all(target) });
+  const toggle = useMutation({
+    mutationFn: ({ name, enabled }: { name: string; enabled: boolean }) =>
+      setTriggerEnabled(target, name, enabled),
+    onSuccess: async (_, { name, enabled }) => {
+      void message.success(t(enabled ? 'triggers.enabledNow' : 'triggers.disabledNow', { name }));
+      await invalidate();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (name: string) => deleteTrigger(target, name),
+    onSuccess: async (_, name) => {
+      void message.success(t('triggers.deleted', { name }));
+      await invalidate();
+    },
+  });
+  const confirmDelete = (trigger: Trigger) =>
+    void modal.confirm({
+      title: t('triggers.delete.title', { name: trigger.name }),
+      content: t('triggers.delete.body', {
+        application: `${trigger.cluster_ns}/${trigger.application}`,
+      }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync(trigger.name),
+    });
+  const names = new Set((triggers.data ?? []).map((trigger) => trigger.name));
+
+  return (
+    <section aria-labelledby={titleId}>
+      <Flex vertical gap={12}>
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
+            {t('triggers.title')}
+          </Typography.Title>
+          {canManage ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setDialog({ editing: undefined })}
+            >
+              {t('triggers.create')}
+            </Button>
+          ) : null}
+        </Flex>
+        <Typography.Paragraph style={{ margin: 0 }}>{t('triggers.intro')}</Typography.Paragraph>
+        {canManage ? null : (
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('triggers.readOnly')}
+          </Typography.Paragraph>
+        )}
+        {toggle.error ? <ErrorAlert error={toggle.error} /> : null}
+        {remove.error ? <ErrorAlert error={remove.error} /> : null}
+        {triggers.error ? (
+          <ErrorAlert error={triggers.error} onRetry={() => void triggers.refetch()} />
+        ) : (
+          <Table<Trigger>
+            size="small"
+            rowKey="name"
+            loading={triggers.isPending}
+            dataSource={triggers.data}
+            pagination={false}
+            locale={{ emptyText: <EmptyText>{t('triggers.empty')}</EmptyText> }}
+            expandable={{
+              rowExpandable: (trigger) => trigger.trigger_history.length > 0,
+              expandedRowRender: (trigger) => (
+                <Table<History>
+                  size="small"
+                  rowKey={(entry) => `${entry.created_at}-${entry.tag}`}
+                  dataSource={trigger.trigger_history}
+                  pagination={{ hideOnSinglePage: true, defaultPageSize: 10 }}
+                  columns={[
+                    {
+                      key: 'time',
+                      title: t('triggers.history.time'),
+                      render: (_, entry) => formatTime(entry.created_at, locale),
+                    },
+                    { key: 'tag', title: t('triggers.history.tag'), dataIndex: 'tag' },
+                    { key: 'result', title: t('triggers.history.result'), dataIndex: 'result' },
+                    { key: 'detail', title: t('triggers.history.detail'), dataIndex: 'detail' },
+                  ]}
+                />
+              ),
+            }}
+            columns={[
+              {
+                key: 'name',
+                title: t('triggers.name'),
+                render: (_, trigger) => <Typography.Text strong>{trigger.name}</Typography.Text>,
+              },
+              {
+                key: 'fires',
+                title: t('triggers.type'),
+                render: (_, trigger) =>
+                  trigger.trigger_type === 'all'
+                    ? t('triggers.type.all')
+                    : `${t(trigger.trigger_type === 'tag' ? 'triggers.type.tag' : 'triggers.type.regular')}: ${trigger.condition}`,
+              },
+              {
+                key: 'workload',
+                title: t('triggers.workload'),
+                render: (_, trigger) =>
+                  [
+                    trigger.trigger_mode === 'cci'
+                      ? 'CCI'
+                      : trigger.cluster_name || trigger.cluster_id,
+                    trigger.cluster_ns,
+                    `${trigger.app_type}/${trigger.application}`,
+                  ].join(' · '),
+              },
+              {
+                key: 'enabled',
+                title: t('triggers.enabled'),
+                render: (_, trigger) => (
+                  <Switch
+                    checked={trigger.enable === 'true'}
+                    disabled={!canManage}
+                    loading={toggle.isPending && toggle.variables?.name === trigger.name}
+                    aria-label={t('triggers.enabledOf', { name: trigger.name })}
+                    onChange={(enabled) => toggle.mutate({ name: trigger.name, enabled })}
+                  />
+                ),
+              },
+              {
+                key: 'created',
+                title: t('triggers.created'),
+                render: (_, trigger) =>
+                  `${formatTime(trigger.created_at, locale)} · ${trigger.creator_name}`,
+              },
+              ...(canManage
+                ? [
+                    {
+                      key: 'actions',
+                      title: t('common.actions'),
+                      render: (_: unknown, trigger: Trigger) => (
+                        <Space>
+                          <Button
+                            size="small"
+                            icon={<EditOutlined aria-hidden />}
+                            aria-label={t('triggers.edit', { name: trigger.name })}
+                            onClick={() => setDialog({ editing: fromTrigger(trigger) })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined aria-hidden />}
+                            aria-label={t('triggers.delete', { name: trigger.name })}
+                            onClick={() => confirmDelete(trigger)}
+                          >
+                            {t('common.delete')}
+                          </Button>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Flex>
+      {dialog ? (
+        <TriggerModal
+          target={target}
+          editing={dialog.editing}
+          taken={new Set([...names].filter((name) => name !== dialog.editing?.name))}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}

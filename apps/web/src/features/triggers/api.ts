@@ -1,0 +1,46 @@
+import type { CreateTriggerBody, Trigger } from '@swr-console/swr-api';
+import { swrClient } from '../../shared/swr';
+
+export interface RepositoryRef {
+  region: string;
+  namespace: string;
+  repository: string;
+}
+
+export async function listTriggers(
+  { region, namespace, repository }: RepositoryRef,
+  signal?: AbortSignal,
+): Promise<Trigger[]> {
+  const response = await swrClient(region).request(
+    'ListTriggersDetails',
+    { path: { namespace, repository } },
+    { signal },
+  );
+  return response.data;
+}
+
+export async function createTrigger(
+  { region, namespace, repository }: RepositoryRef,
+  body: CreateTriggerBody,
+): Promise<void> {
+  await swrClient(region).request('CreateTrigger', { path: { namespace, repository }, body });
+}
+
+/** SWR can change only whether a trigger is on. */
+export async function setTriggerEnabled(
+  { region, namespace, repository }: RepositoryRef,
+  trigger: string,
+  enabled: boolean,
+): Promise<void> {
+  await swrClient(region).request('UpdateTrigger', {
+    path: { namespace, repository, trigger },
+    body: { enable: enabled ? 'true' : 'false' },
+  });
+}
+
+export async function deleteTrigger(
+  { region, namespace, repository }: RepositoryRef,
+  trigger: string,
+): Promise<void> {
+  await swrClient(region).request('DeleteTrigger', { path: { namespace, repository, trigger } });
+}

@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { swrKeys } from '../../shared/keys';
+import { listTriggers, type RepositoryRef } from './api';
+
+export const triggerKeys = {
+  all: ({ region, namespace, repository }: RepositoryRef) =>
+    [...swrKeys.repository(region, namespace, repository), 'triggers'] as const,
+};
+
+export const triggerQueries = {
+  list: (ref: RepositoryRef) =>
+    queryOptions({
+      queryKey: [...triggerKeys.all(ref), 'list'],
+      queryFn: ({ signal }) => listTriggers(ref, signal),
+    }),
+};

@@ -1,0 +1,1 @@
+export { TriggersPanel } from './TriggersPanel';
