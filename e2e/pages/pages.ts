@@ -51,7 +51,7 @@ export class Shell {
   ) {}
 
   async go(
-    section: 'namespaces' | 'repositories' | 'loginCommand' | 'sharedWithMe',
+    section: 'overview' | 'namespaces' | 'repositories' | 'loginCommand' | 'sharedWithMe',
   ): Promise<void> {
     await this.page
       .getByRole('navigation')

@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   KeyOutlined,
   ShareAltOutlined,
@@ -133,6 +134,11 @@ export function Shell({ session }: { session: Session }) {
             theme={theme.dark ? 'dark' : 'light'}
             selectedKeys={[section]}
             items={[
+              {
+                key: 'overview',
+                icon: <DashboardOutlined />,
+                label: <Link to={`/${region}/overview`}>{t('shell.nav.overview')}</Link>,
+              },
               {
                 key: 'namespaces',
                 icon: <AppstoreOutlined />,

@@ -1,5 +1,6 @@
 import { loginCommandMessages } from '../features/login-command/messages';
 import { namespaceMessages } from '../features/namespaces/messages';
+import { overviewMessages } from '../features/overview/messages';
 import { permissionMessages } from '../features/permissions/messages';
 import { repositoryMessages } from '../features/repositories/messages';
 import { retentionMessages } from '../features/retention/messages';
@@ -25,5 +26,6 @@ export const catalogs = mergeCatalogs(
   syncMessages,
   sharingMessages,
   triggerMessages,
+  overviewMessages,
   loginCommandMessages,
 );

@@ -4,6 +4,7 @@ export const shellMessages = defineMessages(
   {
     'shell.product': 'SWR Console',
     'shell.nav': 'Main navigation',
+    'shell.nav.overview': 'Overview',
     'shell.nav.namespaces': 'Organizations',
     'shell.nav.repositories': 'Repositories',
     'shell.nav.loginCommand': 'Login command',
@@ -28,6 +29,7 @@ export const shellMessages = defineMessages(
   {
     'shell.product': 'SWR 控制台',
     'shell.nav': '主导航',
+    'shell.nav.overview': '总览',
     'shell.nav.namespaces': '组织',
     'shell.nav.repositories': '镜像仓库',
     'shell.nav.loginCommand': '登录指令',

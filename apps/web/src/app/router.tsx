@@ -88,6 +88,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           },
         },
         {
+          path: 'overview',
+          ...page(async () => (await import('../features/overview/routes')).OverviewPage),
+        },
+        {
           path: 'shared-with-me',
           ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
         },

@@ -5,13 +5,6 @@ export async function showNamespace(region: string, namespace: string, signal?: 
     .data;
 }
 
-export async function namespaceQuota(region: string, projectId: string, signal?: AbortSignal) {
-  const { quotas } = (
-    await swrClient(region).request('ListQuotas', { path: { project_id: projectId } }, { signal })
-  ).data;
-  return quotas.find((q) => q.quota_key === 'namespace');
-}
-
 export async function createNamespace(region: string, namespace: string) {
   await swrClient(region).request('CreateNamespace', { body: { namespace } });
 }

@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
-import { namespaceQuota, showNamespace } from './api';
+import { namespaceQuotaQuery } from '../../shared/queries/quota';
+import { showNamespace } from './api';
 
 export const namespaceQueries = {
   list: namespaceListQuery,
@@ -10,9 +11,5 @@ export const namespaceQueries = {
       queryKey: [...swrKeys.namespace(region, namespace), 'detail'],
       queryFn: ({ signal }) => showNamespace(region, namespace, signal),
     }),
-  quota: (region: string, projectId: string) =>
-    queryOptions({
-      queryKey: [...swrKeys.region(region), 'quotas', projectId],
-      queryFn: ({ signal }) => namespaceQuota(region, projectId, signal),
-    }),
+  quota: namespaceQuotaQuery,
 };
