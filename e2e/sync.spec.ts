@@ -1,5 +1,6 @@
 import { expectAccessible } from './a11y.js';
 import { expect, test } from './fixtures.js';
+import { choose } from './pages/pages.js';
 import { imageDigest, imageExists, pushImage, regionLogin, sandboxUser } from './sandbox.js';
 
 const HOME = 'cn-north-4';
@@ -80,4 +81,41 @@ test('when an IAM user who is not an administrator opens sync, then the console 
   await expect(page.getByRole('button', { name: t('sync.auto.create') })).toBeDisabled();
   await expect(page.getByRole('button', { name: t('sync.now.open') })).toBeDisabled();
   await expectAccessible(page, 'the sync tab of a non-administrator');
+});
+
+test('when automatic sync is set up for several repositories from the list, then each gets its own result', async ({
+  page,
+  t,
+  signIn,
+  shell,
+}) => {
+  const admin = sandboxUser('swr-demo');
+  await signIn.withAccessKey(admin);
+  await shell.go('repositories');
+  // frontend already syncs to team-web in the second region; busybox-mini does not.
+  for (const name of ['team-web/frontend', 'library/busybox-mini'])
+    await page.getByRole('checkbox', { name: t('repos.select', { name }) }).check();
+  await page.getByRole('button', { name: t('sync.batch.open', { count: 2 }) }).click();
+  const dialog = page.getByRole('dialog', { name: t('sync.batch.title', { count: 2 }) });
+  await choose(dialog.getByLabel(t('sync.target.region')), AWAY);
+  await choose(dialog.getByLabel(t('sync.target.namespace')), TARGET);
+  await dialog.getByRole('checkbox', { name: t('sync.batch.backfill') }).uncheck();
+  await dialog.getByRole('button', { name: t('sync.batch.ok', { count: 2 }) }).click();
+  await expect(dialog.getByRole('status')).toHaveText(
+    t('sync.batch.summary', { ok: 1, failed: 1 }),
+  );
+  await expect(dialog.getByRole('row').filter({ hasText: 'library/busybox-mini' })).toContainText(
+    t('sync.batch.done', { count: 0 }),
+  );
+  await expect(dialog.getByRole('row').filter({ hasText: 'team-web/frontend' })).toContainText(
+    'already exists',
+  );
+  await expectAccessible(page, 'the batch sync result');
+  await dialog
+    .getByRole('button', { name: t('common.close') })
+    .last()
+    .click();
+  await expect(
+    page.getByRole('checkbox', { name: t('repos.select', { name: 'library/busybox-mini' }) }),
+  ).not.toBeChecked();
 });

@@ -8,7 +8,7 @@ import type { T } from '../i18n.js';
  * ones exposed as role=option (antd keeps a separate, hidden list for screen readers), so this
  * finds the visible item in the popup the combobox controls.
  */
-async function choose(combobox: Locator, label: string): Promise<void> {
+export async function choose(combobox: Locator, label: string): Promise<void> {
   await combobox.click();
   const list = await combobox.getAttribute('aria-controls');
   if (!list) throw new Error('the select does not name its option list');

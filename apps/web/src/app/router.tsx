@@ -63,7 +63,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: 'repositories',
-          ...page(async () => (await import('../features/repositories/routes')).RepositoriesPage),
+          ...page(async () => (await import('./compose-repositories')).Repositories),
         },
         {
           path: 'repositories/:namespace/:repository/:tab?',

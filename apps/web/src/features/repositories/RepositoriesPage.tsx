@@ -6,7 +6,7 @@ import {
   type RepositorySummary,
 } from '@swr-console/swr-api';
 import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
@@ -44,7 +44,18 @@ export function toQuery(state: ReturnType<typeof useListState>[0]): ListReposQue
   };
 }
 
-export function RepositoriesPage() {
+/** A repository picked in the list, for actions the app adds (`selectionActions`). */
+export interface PickedRepository {
+  namespace: string;
+  name: string;
+}
+
+export function RepositoriesPage({
+  selectionActions,
+}: {
+  /** Actions on the checked repositories; without it the list has no checkboxes. */
+  selectionActions?: (picked: PickedRepository[], clear: () => void) => ReactNode;
+} = {}) {
   const t = useT();
   const [locale] = useLocale();
   const region = useRegion();
@@ -54,6 +65,7 @@ export function RepositoriesPage() {
   const namespaces = useQuery(namespaceListQuery(region));
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<RepositorySummary | undefined>();
+  const [picked, setPicked] = useState<PickedRepository[]>([]);
   const sortOrder = (column: keyof typeof SORTABLE) =>
     SORTABLE[column] === state.sort
       ? state.order === 'asc'
@@ -106,11 +118,36 @@ export function RepositoriesPage() {
           onChange={(category: string) => setState({ filters: { category } })}
         />
       </Flex>
+      {selectionActions ? (
+        <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
+          {selectionActions(picked, () => setPicked([]))}
+        </Flex>
+      ) : null}
       {list.error ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<RepositorySummary>
           rowKey={(r) => `${r.namespace}/${r.name}`}
+          rowSelection={
+            selectionActions
+              ? {
+                  // Kept across pages: the selection is of repositories, not of rows on screen.
+                  preserveSelectedRowKeys: true,
+                  selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
+                  // Keys are "namespace/name"; organization names never hold a "/".
+                  onChange: (keys) =>
+                    setPicked(
+                      keys.map((key) => {
+                        const [namespace = '', ...name] = String(key).split('/');
+                        return { namespace, name: name.join('/') };
+                      }),
+                    ),
+                  getCheckboxProps: (r) => ({
+                    'aria-label': t('repos.select', { name: `${r.namespace}/${r.name}` }),
+                  }),
+                }
+              : undefined
+          }
           loading={list.isFetching}
           dataSource={list.data?.items}
           locale={{ emptyText: <EmptyText>{t('repos.empty')}</EmptyText> }}

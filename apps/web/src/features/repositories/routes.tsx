@@ -1,2 +1,2 @@
-export { RepositoriesPage } from './RepositoriesPage';
+export { RepositoriesPage, type PickedRepository } from './RepositoriesPage';
 export { RepositoryDetailPage, type RepositoryTab } from './RepositoryDetailPage';

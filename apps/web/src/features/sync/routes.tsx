@@ -1,1 +1,2 @@
+export { BatchAutoSyncButton } from './components/BatchAutoSyncButton';
 export { SyncPanel } from './SyncPanel';

@@ -1,0 +1,151 @@
+import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Checkbox, Form, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { explain } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { swrKeys } from '../../../shared/keys';
+import { allTagsQuery } from '../../../shared/queries/tags';
+import { createAutoSync, type SyncTarget } from '../api';
+import { syncInBatches } from '../sync-now';
+import { TargetFields } from './TargetFields';
+
+interface Outcome {
+  repository: string;
+  ok: boolean;
+  /** Tags queued for copying at once, when asked. */
+  copied: number;
+  error?: string;
+}
+
+/**
+ * Automatic sync for several repositories at once. SWR has no batch call, so the console sets
+ * each up in turn, and reports per repository what happened.
+ */
+export function BatchAutoSyncModal({
+  region,
+  repositories,
+  regions,
+  onClose,
+}: {
+  region: string;
+  repositories: readonly { namespace: string; name: string }[];
+  regions: readonly string[];
+  onClose: () => void;
+}) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<Partial<SyncTarget>>({});
+  const [override, setOverride] = useState(false);
+  const [backfill, setBackfill] = useState(true);
+  const run = useMutation({
+    mutationFn: async (chosen: SyncTarget) => {
+      const outcomes: Outcome[] = [];
+      for (const repo of repositories) {
+        const ref = { region, namespace: repo.namespace, repository: repo.name };
+        const name = `${repo.namespace}/${repo.name}`;
+        try {
+          await createAutoSync(ref, chosen, override);
+          let copied = 0;
+          if (backfill) {
+            const tags = await queryClient.fetchQuery(
+              allTagsQuery(region, repo.namespace, repo.name),
+            );
+            if (tags.items.length > 0)
+              copied = (
+                await syncInBatches(
+                  ref,
+                  chosen,
+                  tags.items.map((tag) => tag.Tag),
+                  override,
+                )
+              ).queued;
+          }
+          outcomes.push({ repository: name, ok: true, copied });
+        } catch (error) {
+          outcomes.push({ repository: name, ok: false, copied: 0, error: explain(error, t) });
+        }
+        await queryClient.invalidateQueries({
+          queryKey: swrKeys.repository(region, repo.namespace, repo.name),
+        });
+      }
+      return outcomes;
+    },
+  });
+  const outcomes = run.data;
+  const ready = target.region !== undefined && target.namespace !== undefined;
+
+  return (
+    <Modal
+      open
+      width={680}
+      title={t('sync.batch.title', { count: repositories.length })}
+      okText={outcomes ? t('common.close') : t('sync.batch.ok', { count: repositories.length })}
+      okButtonProps={{ disabled: !outcomes && !ready }}
+      cancelButtonProps={{ style: outcomes ? { display: 'none' } : undefined }}
+      cancelText={t('common.cancel')}
+      confirmLoading={run.isPending}
+      onOk={() => (outcomes ? onClose() : run.mutate(target as SyncTarget))}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {outcomes ? (
+        <>
+          <Typography.Paragraph role="status">
+            {t('sync.batch.summary', {
+              ok: outcomes.filter((o) => o.ok).length,
+              failed: outcomes.filter((o) => !o.ok).length,
+            })}
+          </Typography.Paragraph>
+          <Table<Outcome>
+            size="small"
+            rowKey="repository"
+            dataSource={outcomes}
+            pagination={false}
+            columns={[
+              { key: 'repository', title: t('sync.batch.repository'), dataIndex: 'repository' },
+              {
+                key: 'result',
+                title: t('sync.batch.result'),
+                render: (_, outcome) =>
+                  outcome.ok ? (
+                    <span>
+                      <CheckCircleOutlined aria-hidden />{' '}
+                      {t('sync.batch.done', { count: outcome.copied })}
+                    </span>
+                  ) : (
+                    <Typography.Text type="danger">
+                      <CloseCircleOutlined aria-hidden /> {outcome.error}
+                    </Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        </>
+      ) : (
+        <>
+          <Alert type="info" showIcon title={t('sync.auto.onlyNew')} style={{ marginBottom: 16 }} />
+          <Typography.Paragraph>
+            {repositories.map((r) => `${r.namespace}/${r.name}`).join(', ')}
+          </Typography.Paragraph>
+          <Form layout="vertical" component="div">
+            <TargetFields regions={regions} value={target} onChange={setTarget} />
+            <Form.Item extra={t('sync.override.help')}>
+              <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
+                {t('sync.override')}
+              </Checkbox>
+            </Form.Item>
+            <Form.Item>
+              <Checkbox checked={backfill} onChange={(event) => setBackfill(event.target.checked)}>
+                {t('sync.batch.backfill')}
+              </Checkbox>
+            </Form.Item>
+          </Form>
+          {run.isPending ? (
+            <Typography.Paragraph role="status">{t('sync.batch.running')}</Typography.Paragraph>
+          ) : null}
+        </>
+      )}
+    </Modal>
+  );
+}
