@@ -217,4 +217,6 @@ export const migrations: string[] = [
     PRIMARY KEY (repository_id, day)
   );
   `,
+  // Sync jobs retry with backoff, like other jobs: an empty time means "at once".
+  `ALTER TABLE sync_jobs ADD COLUMN run_after TEXT NOT NULL DEFAULT '';`,
 ];

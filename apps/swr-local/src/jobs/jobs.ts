@@ -111,9 +111,9 @@ export class Jobs {
     const sync = this.db
       .prepare(
         `UPDATE sync_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
-         WHERE id = (SELECT id FROM sync_jobs WHERE status = 'waiting' ORDER BY id LIMIT 1) RETURNING *`,
+         WHERE id = (SELECT id FROM sync_jobs WHERE status = 'waiting' AND run_after <= ? ORDER BY id LIMIT 1) RETURNING *`,
       )
-      .get(at) as SyncJobRow | undefined;
+      .get(at, at) as SyncJobRow | undefined;
     if (sync) return () => this.runSync(sync);
     const job = this.db
       .prepare(
@@ -138,9 +138,14 @@ export class Jobs {
           : 'waiting';
       this.log.warn({ job: job.id, tag: job.tag, reason, status }, 'sync job did not finish');
     }
+    // A retry waits 2, then 4 seconds: long enough for what failed (a registry that has not
+    // linked a pushed tag yet, a restart) to pass.
+    const retryAt = new Date(this.clock().getTime() + 1000 * 2 ** job.attempts);
     this.db
-      .prepare('UPDATE sync_jobs SET status = ?, reason = ?, updated_at = ? WHERE id = ?')
-      .run(status, reason, this.clock().toISOString(), job.id);
+      .prepare(
+        'UPDATE sync_jobs SET status = ?, reason = ?, run_after = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(status, reason, retryAt.toISOString(), this.clock().toISOString(), job.id);
   }
 
   private async runJob(job: JobRow): Promise<void> {

@@ -129,6 +129,29 @@ describe('manual sync', () => {
   });
 });
 
+describe('a push announced before the registry links its tag', () => {
+  it('when a sync job runs before the tag can be read, then it is retried, not failed, and succeeds', async () => {
+    // The registry notifies of a manifest before linking the tag to it: swr-local has the tag on
+    // record while the registry still answers 404. Recreated here by recording the tag first.
+    const { db } = sandbox.services;
+    const source = db
+      .prepare(
+        `SELECT r.id, t.digest FROM repositories r JOIN namespaces n ON n.id = r.namespace_id
+         JOIN tags t ON t.repository_id = r.id
+         WHERE n.region = 'cn-north-4' AND n.name = 'ship' AND r.name = 'svc/app' LIMIT 1`,
+      )
+      .get() as { id: number; digest: string };
+    const at = new Date().toISOString();
+    db.prepare(
+      'INSERT INTO tags (repository_id, name, digest, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(source.id, 'late', source.digest, at, at);
+    expect((await manual(['late'])).data).toEqual([]);
+    await push(ociImage('late'), 'cn-north-4', 'late');
+    expect((await settled(['late']))[0]?.status).toBe('success');
+    expect(await digestIn(AWAY, 'late')).toBe(await digestIn('cn-north-4', 'late'));
+  });
+});
+
 describe('automatic sync', () => {
   it('when a task exists, then only tags pushed after it are synced', async () => {
     await push(ociImage('before-task'), 'cn-north-4', 'before-task');

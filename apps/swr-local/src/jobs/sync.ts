@@ -25,8 +25,15 @@ export async function syncTag(services: Services, job: SyncJobRow): Promise<'suc
   if (!from || !to) throw new PermanentJobError(`Region ${job.remote_region} has no registry`);
 
   const manifest = await from.getManifest(imagePath(source), job.tag);
-  if (!manifest)
+  if (!manifest) {
+    // The registry announces a pushed manifest before it links the tag to it: a tag swr-local
+    // has on record is about to appear, so the job is retried rather than failed.
+    const recorded = db
+      .prepare('SELECT 1 FROM tags WHERE repository_id = ? AND name = ?')
+      .get(source.id, job.tag);
+    if (recorded) throw new Error(`Tag "${job.tag}" is not in the registry yet`);
     throw new PermanentJobError(`Tag "${job.tag}" no longer exists in the source repository`);
+  }
 
   const namespace = findNamespace(db, job.remote_region, job.remote_namespace);
   if (!namespace || namespace.domain_id !== source.domain_id) {
