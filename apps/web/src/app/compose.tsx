@@ -1,18 +1,29 @@
 import { useT } from '../shared/i18n';
 import { useRegion } from '../shared/region';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { repositoryAccessQuery } from '../shared/queries/access';
 import { NamespaceDetailPage } from '../features/namespaces/routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
-import { RetentionPanel } from '../features/retention/routes';
-import { SharingPanel } from '../features/sharing/routes';
-import { SyncPanel } from '../features/sync/routes';
-import { TriggersPanel } from '../features/triggers/routes';
 import { TagsPanel } from '../features/tags/routes';
+import { PageLoading } from './PageLoading';
 
 // Pages built from more than one feature; features never import each other, the app joins them.
+
+// Tabs other than tags load when first opened: most visits to a repository are for its tags.
+const RetentionPanel = lazy(async () => ({
+  default: (await import('../features/retention/routes')).RetentionPanel,
+}));
+const SyncPanel = lazy(async () => ({
+  default: (await import('../features/sync/routes')).SyncPanel,
+}));
+const SharingPanel = lazy(async () => ({
+  default: (await import('../features/sharing/routes')).SharingPanel,
+}));
+const TriggersPanel = lazy(async () => ({
+  default: (await import('../features/triggers/routes')).TriggersPanel,
+}));
 
 export function NamespaceDetail() {
   const region = useRegion();
@@ -36,7 +47,9 @@ function RepositoryTabs({
 }) {
   const region = useRegion();
   const access = useQuery(repositoryAccessQuery(region, namespace, repository));
-  return <>{children(access.data?.self_auth.auth ?? 1)}</>;
+  return (
+    <Suspense fallback={<PageLoading />}>{children(access.data?.self_auth.auth ?? 1)}</Suspense>
+  );
 }
 
 export function RepositoryDetail() {
@@ -82,11 +95,13 @@ export function RepositoryDetail() {
           key: 'sync',
           label: t('repo.tab.sync'),
           children: (
-            <SyncPanel
-              region={region}
-              namespace={repository.namespace}
-              repository={repository.name}
-            />
+            <Suspense fallback={<PageLoading />}>
+              <SyncPanel
+                region={region}
+                namespace={repository.namespace}
+                repository={repository.name}
+              />
+            </Suspense>
           ),
         },
         {

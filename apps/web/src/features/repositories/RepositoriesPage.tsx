@@ -126,114 +126,117 @@ export function RepositoriesPage({
       {list.error ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<RepositorySummary>
-          rowKey={(r) => `${r.namespace}/${r.name}`}
-          rowSelection={
-            selectionActions
-              ? {
-                  // Kept across pages: the selection is of repositories, not of rows on screen.
-                  preserveSelectedRowKeys: true,
-                  selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
-                  // Keys are "namespace/name"; organization names never hold a "/".
-                  onChange: (keys) =>
-                    setPicked(
-                      keys.map((key) => {
-                        const [namespace = '', ...name] = String(key).split('/');
-                        return { namespace, name: name.join('/') };
-                      }),
-                    ),
-                  getCheckboxProps: (r) => ({
-                    'aria-label': t('repos.select', { name: `${r.namespace}/${r.name}` }),
-                  }),
-                }
-              : undefined
-          }
-          loading={list.isFetching}
-          dataSource={list.data?.items}
-          locale={{ emptyText: <EmptyText>{t('repos.empty')}</EmptyText> }}
-          scroll={{ x: 900 }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            pageSizeOptions: LIST.pageSizes!.map(String),
-            showSizeChanger: true,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) =>
-              setState(pageSize !== state.pageSize ? { pageSize } : { page }),
-          }}
-          onChange={(_, __, sorter, extra) => {
-            if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-            const column = SORTABLE[sorter.columnKey as keyof typeof SORTABLE];
-            setState({
-              sort: sorter.order ? column : LIST.sort,
-              order: sorter.order === 'ascend' ? 'asc' : 'desc',
-            });
-          }}
-          columns={[
-            {
-              key: 'name',
-              title: t('repos.name'),
-              sorter: true,
-              sortOrder: sortOrder('name'),
-              render: (_, r) => (
-                <Link
-                  to={`/${region}/repositories/${r.namespace}/${repositoryToUrl(r.name)}`}
-                >{`${r.namespace}/${r.name}`}</Link>
-              ),
-            },
-            {
-              key: 'category',
-              title: t('repos.category'),
-              render: (_, r) => t(`repos.category.${r.category}`),
-            },
-            {
-              key: 'visibility',
-              title: t('repos.visibility'),
-              render: (_, r) =>
-                r.is_public ? (
-                  <Tag color="blue">{t('repos.public')}</Tag>
-                ) : (
-                  <Tag>{t('repos.private')}</Tag>
+        <div style={{ overflowX: 'auto' }}>
+          <Table<RepositorySummary>
+            rowKey={(r) => `${r.namespace}/${r.name}`}
+            rowSelection={
+              selectionActions
+                ? {
+                    // Kept across pages: the selection is of repositories, not of rows on screen.
+                    preserveSelectedRowKeys: true,
+                    selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
+                    // Keys are "namespace/name"; organization names never hold a "/".
+                    onChange: (keys) =>
+                      setPicked(
+                        keys.map((key) => {
+                          const [namespace = '', ...name] = String(key).split('/');
+                          return { namespace, name: name.join('/') };
+                        }),
+                      ),
+                    getCheckboxProps: (r) => ({
+                      'aria-label': t('repos.select', { name: `${r.namespace}/${r.name}` }),
+                    }),
+                  }
+                : undefined
+            }
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            locale={{ emptyText: <EmptyText>{t('repos.empty')}</EmptyText> }}
+            // No `scroll`: with it antd adds a hidden measuring row that copies the selection
+            // checkbox, a focusable control inside aria-hidden. The page scrolls sideways instead.
+            pagination={{
+              current: state.page,
+              pageSize: state.pageSize,
+              pageSizeOptions: LIST.pageSizes!.map(String),
+              showSizeChanger: true,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) =>
+                setState(pageSize !== state.pageSize ? { pageSize } : { page }),
+            }}
+            onChange={(_, __, sorter, extra) => {
+              if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+              const column = SORTABLE[sorter.columnKey as keyof typeof SORTABLE];
+              setState({
+                sort: sorter.order ? column : LIST.sort,
+                order: sorter.order === 'ascend' ? 'asc' : 'desc',
+              });
+            }}
+            columns={[
+              {
+                key: 'name',
+                title: t('repos.name'),
+                sorter: true,
+                sortOrder: sortOrder('name'),
+                render: (_, r) => (
+                  <Link
+                    to={`/${region}/repositories/${r.namespace}/${repositoryToUrl(r.name)}`}
+                  >{`${r.namespace}/${r.name}`}</Link>
                 ),
-            },
-            {
-              key: 'num_images',
-              title: t('repos.tags'),
-              dataIndex: 'num_images',
-              sorter: true,
-              sortOrder: sortOrder('num_images'),
-            },
-            { key: 'size', title: t('repos.size'), render: (_, r) => formatBytes(r.size) },
-            {
-              key: 'updated_at',
-              title: t('repos.updated'),
-              sorter: true,
-              sortOrder: sortOrder('updated_at'),
-              render: (_, r) => formatTime(r.updated_at, locale),
-            },
-            {
-              key: 'actions',
-              title: t('common.actions'),
-              render: (_, r) => (
-                <Flex gap={4}>
-                  <Button
-                    type="text"
-                    icon={<EditOutlined />}
-                    aria-label={t('repos.edit', { name: `${r.namespace}/${r.name}` })}
-                    onClick={() => setEditing(r)}
-                  />
-                  <DeleteRepositoryButton
-                    region={region}
-                    namespace={r.namespace}
-                    repository={r.name}
-                    tags={r.num_images}
-                  />
-                </Flex>
-              ),
-            },
-          ]}
-        />
+              },
+              {
+                key: 'category',
+                title: t('repos.category'),
+                render: (_, r) => t(`repos.category.${r.category}`),
+              },
+              {
+                key: 'visibility',
+                title: t('repos.visibility'),
+                render: (_, r) =>
+                  r.is_public ? (
+                    <Tag color="blue">{t('repos.public')}</Tag>
+                  ) : (
+                    <Tag>{t('repos.private')}</Tag>
+                  ),
+              },
+              {
+                key: 'num_images',
+                title: t('repos.tags'),
+                dataIndex: 'num_images',
+                sorter: true,
+                sortOrder: sortOrder('num_images'),
+              },
+              { key: 'size', title: t('repos.size'), render: (_, r) => formatBytes(r.size) },
+              {
+                key: 'updated_at',
+                title: t('repos.updated'),
+                sorter: true,
+                sortOrder: sortOrder('updated_at'),
+                render: (_, r) => formatTime(r.updated_at, locale),
+              },
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                render: (_, r) => (
+                  <Flex gap={4}>
+                    <Button
+                      type="text"
+                      icon={<EditOutlined />}
+                      aria-label={t('repos.edit', { name: `${r.namespace}/${r.name}` })}
+                      onClick={() => setEditing(r)}
+                    />
+                    <DeleteRepositoryButton
+                      region={region}
+                      namespace={r.namespace}
+                      repository={r.name}
+                      tags={r.num_images}
+                    />
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        </div>
       )}
       <RepositoryFormModal
         region={region}
