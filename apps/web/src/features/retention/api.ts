@@ -1,11 +1,8 @@
 import type { Retention, RetentionLog, RetentionRule } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
+import type { RepositoryRef } from '../../shared/keys';
 
-export interface RepositoryRef {
-  region: string;
-  namespace: string;
-  repository: string;
-}
+export type { RepositoryRef };
 
 /** The repository's retention rule; SWR allows one, and answers a list of at most one. */
 export async function getRetention(

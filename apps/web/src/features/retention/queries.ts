@@ -6,11 +6,8 @@ import { getRetention, listHistory, type RepositoryRef } from './api';
 /** A plan is shown for repositories of at most this many tags (ten of SWR's largest pages). */
 export const PLAN_TAG_CAP = ALL_TAGS_CAP;
 
-const repositoryKey = ({ region, namespace, repository }: RepositoryRef) =>
-  swrKeys.repository(region, namespace, repository);
-
 export const retentionKeys = {
-  all: (ref: RepositoryRef) => [...repositoryKey(ref), 'retentions'] as const,
+  all: (ref: RepositoryRef) => [...swrKeys.repositoryOf(ref), 'retentions'] as const,
 };
 
 export const retentionQueries = {

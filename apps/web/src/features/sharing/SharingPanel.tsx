@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
 import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
+import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
@@ -130,25 +131,13 @@ export function SharingPanel({
                       key: 'actions',
                       title: t('common.actions'),
                       render: (_: unknown, share: Share) => (
-                        <Space>
-                          <Button
-                            size="small"
-                            icon={<EditOutlined aria-hidden />}
-                            aria-label={t('sharing.edit', { account: share.access_domain })}
-                            onClick={() => setDialog({ editing: share })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined aria-hidden />}
-                            aria-label={t('sharing.delete', { account: share.access_domain })}
-                            onClick={() => confirmDelete(share)}
-                          >
-                            {t('sharing.delete.ok')}
-                          </Button>
-                        </Space>
+                        <RowActions
+                          editLabel={t('sharing.edit', { account: share.access_domain })}
+                          deleteLabel={t('sharing.delete', { account: share.access_domain })}
+                          deleteText={t('sharing.delete.ok')}
+                          onEdit={() => setDialog({ editing: share })}
+                          onDelete={() => confirmDelete(share)}
+                        />
                       ),
                     },
                   ]

@@ -5,12 +5,9 @@ import type {
   ShareCheck,
 } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
+import type { RepositoryRef } from '../../shared/keys';
 
-export interface RepositoryRef {
-  region: string;
-  namespace: string;
-  repository: string;
-}
+export type { RepositoryRef };
 
 export interface ShareTerms {
   /** `forever`, or a UTC midnight: the share holds through that day. */

@@ -4,8 +4,7 @@ import { swrKeys } from '../../shared/keys';
 import { listShares, listSharedWithMe, type RepositoryRef } from './api';
 
 export const sharingKeys = {
-  all: ({ region, namespace, repository }: RepositoryRef) =>
-    [...swrKeys.repository(region, namespace, repository), 'shares'] as const,
+  all: (ref: RepositoryRef) => [...swrKeys.repositoryOf(ref), 'shares'] as const,
   sharedWithMe: (region: string) => [...swrKeys.region(region), 'shared-with-me'] as const,
 };
 

@@ -1,12 +1,9 @@
 import { ApiError, type AutoSyncTask, type SyncJob } from '@swr-console/swr-api';
 import { listAllTags } from '../../shared/queries/tags';
 import { swrClient } from '../../shared/swr';
+import type { RepositoryRef } from '../../shared/keys';
 
-export interface RepositoryRef {
-  region: string;
-  namespace: string;
-  repository: string;
-}
+export type { RepositoryRef };
 
 /** Where images go: an organization of the same account in another region. */
 export interface SyncTarget {

@@ -2,11 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
 import { listAutoSync, listJobs, targetDigests, type RepositoryRef, type SyncTarget } from './api';
 
-const repositoryKey = ({ region, namespace, repository }: RepositoryRef) =>
-  swrKeys.repository(region, namespace, repository);
-
 export const syncKeys = {
-  all: (ref: RepositoryRef) => [...repositoryKey(ref), 'sync'] as const,
+  all: (ref: RepositoryRef) => [...swrKeys.repositoryOf(ref), 'sync'] as const,
 };
 
 export const syncQueries = {

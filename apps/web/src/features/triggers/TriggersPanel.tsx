@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
-import { App, Button, Flex, Space, Switch, Table, Typography } from 'antd';
+import { App, Button, Flex, Switch, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
+import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
@@ -171,25 +172,12 @@ export function TriggersPanel({
                       key: 'actions',
                       title: t('common.actions'),
                       render: (_: unknown, trigger: Trigger) => (
-                        <Space>
-                          <Button
-                            size="small"
-                            icon={<EditOutlined aria-hidden />}
-                            aria-label={t('triggers.edit', { name: trigger.name })}
-                            onClick={() => setDialog({ editing: fromTrigger(trigger) })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined aria-hidden />}
-                            aria-label={t('triggers.delete', { name: trigger.name })}
-                            onClick={() => confirmDelete(trigger)}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        </Space>
+                        <RowActions
+                          editLabel={t('triggers.edit', { name: trigger.name })}
+                          deleteLabel={t('triggers.delete', { name: trigger.name })}
+                          onEdit={() => setDialog({ editing: fromTrigger(trigger) })}
+                          onDelete={() => confirmDelete(trigger)}
+                        />
                       ),
                     },
                   ]

@@ -1,11 +1,8 @@
 import type { CreateTriggerBody, Trigger } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
+import type { RepositoryRef } from '../../shared/keys';
 
-export interface RepositoryRef {
-  region: string;
-  namespace: string;
-  repository: string;
-}
+export type { RepositoryRef };
 
 export async function listTriggers(
   { region, namespace, repository }: RepositoryRef,

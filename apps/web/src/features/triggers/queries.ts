@@ -3,8 +3,7 @@ import { swrKeys } from '../../shared/keys';
 import { listTriggers, type RepositoryRef } from './api';
 
 export const triggerKeys = {
-  all: ({ region, namespace, repository }: RepositoryRef) =>
-    [...swrKeys.repository(region, namespace, repository), 'triggers'] as const,
+  all: (ref: RepositoryRef) => [...swrKeys.repositoryOf(ref), 'triggers'] as const,
 };
 
 export const triggerQueries = {

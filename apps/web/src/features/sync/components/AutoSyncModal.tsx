@@ -6,6 +6,7 @@ import { createAutoSync, type RepositoryRef, type SyncTarget } from '../api';
 import { syncKeys } from '../queries';
 import { syncInBatches } from '../sync-now';
 import { SyncError } from './SyncError';
+import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
 
 /**
@@ -91,11 +92,7 @@ export function AutoSyncModal({
             {t('sync.auto.duplicate')}
           </Typography.Paragraph>
         ) : null}
-        <Form.Item extra={t('sync.override.help')}>
-          <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
-            {t('sync.override')}
-          </Checkbox>
-        </Form.Item>
+        <OverrideField value={override} onChange={setOverride} />
         <Form.Item>
           <Checkbox
             checked={backfill}

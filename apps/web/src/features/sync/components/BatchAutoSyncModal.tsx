@@ -8,6 +8,7 @@ import { swrKeys } from '../../../shared/keys';
 import { allTagsQuery } from '../../../shared/queries/tags';
 import { createAutoSync, type SyncTarget } from '../api';
 import { syncInBatches } from '../sync-now';
+import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
 
 interface Outcome {
@@ -130,11 +131,7 @@ export function BatchAutoSyncModal({
           </Typography.Paragraph>
           <Form layout="vertical" component="div">
             <TargetFields regions={regions} value={target} onChange={setTarget} />
-            <Form.Item extra={t('sync.override.help')}>
-              <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
-                {t('sync.override')}
-              </Checkbox>
-            </Form.Item>
+            <OverrideField value={override} onChange={setOverride} />
             <Form.Item>
               <Checkbox checked={backfill} onChange={(event) => setBackfill(event.target.checked)}>
                 {t('sync.batch.backfill')}

@@ -6,7 +6,7 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
-import { App, Checkbox, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
@@ -16,6 +16,7 @@ import { countOutcomes, previewSync, type PreviewRow, type SyncOutcome } from '.
 import { syncKeys, syncQueries } from '../queries';
 import { syncInBatches } from '../sync-now';
 import { SyncError } from './SyncError';
+import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
 
 // antd's coloured tags fall short of 4.5:1 except the error one (the theme darkens it): icons
@@ -119,11 +120,7 @@ export function ManualSyncModal({
           />
         </Form.Item>
         <TargetFields regions={regions} value={target} onChange={setTarget} />
-        <Form.Item extra={t('sync.override.help')}>
-          <Checkbox checked={override} onChange={(event) => setOverride(event.target.checked)}>
-            {t('sync.override')}
-          </Checkbox>
-        </Form.Item>
+        <OverrideField value={override} onChange={setOverride} />
       </Form>
       {inTarget.error ? (
         <ErrorAlert error={inTarget.error} onRetry={() => void inTarget.refetch()} />
