@@ -52,9 +52,10 @@ test.describe('when the system prefers a dark theme', () => {
         .locator(selector)
         .first()
         .evaluate((element) => getComputedStyle(element).backgroundColor);
+    // Dark and opaque: a transparent background would show whatever is behind it.
     const dark = (rgb: string) => {
-      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
-      return r! + g! + b! < 3 * 80;
+      const [r, g, b, alpha = 1] = rgb.match(/[\d.]+/g)!.map(Number);
+      return alpha > 0 && r! + g! + b! < 3 * 80;
     };
     await expect(page.getByRole('table')).toBeVisible();
     expect(dark(await background('.ant-layout'))).toBe(true);

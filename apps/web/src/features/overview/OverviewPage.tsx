@@ -50,7 +50,8 @@ export function OverviewPage() {
               <Card size="small">
                 <Statistic
                   title={t('overview.namespaces')}
-                  loading={quota.isPending}
+                  // A disabled query (no project id) stays pending: only a real fetch loads.
+                  loading={quota.isLoading || totals.isPending}
                   value={quota.data?.used ?? totals.data?.namspace_num ?? 0}
                   suffix={quota.data ? `/ ${quota.data.quota_limit}` : undefined}
                 />

@@ -4,6 +4,7 @@ import { Alert, App, Button, Divider, Flex, Progress, Space, Typography } from '
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
+import { swrKeys } from '../../shared/keys';
 import { deleteRetention, saveRetention, type RepositoryRef } from './api';
 import { PlanView } from './components/PlanView';
 import { RetentionHistory } from './components/RetentionHistory';
@@ -79,16 +80,24 @@ export function RetentionPanel({
     [ruleText, planTags],
   );
 
-  // Following a run: done when every planned tag is gone, or after FOLLOW_MS.
+  // Following a run: done when every planned tag is gone, or after FOLLOW_MS at the latest.
   const gone = run ? run.tags.filter((tag) => !updated.has(tag)).length : 0;
-  const finished =
-    run !== undefined && (gone === run.tags.length || Date.now() - run.startedAt > FOLLOW_MS);
+  const [timedOut, setTimedOut] = useState(false);
+  useEffect(() => {
+    if (!run) return;
+    setTimedOut(false);
+    const timer = setTimeout(() => setTimedOut(true), FOLLOW_MS);
+    return () => clearTimeout(timer);
+  }, [run]);
+  const finished = run !== undefined && (gone === run.tags.length || timedOut);
   useEffect(() => {
     if (!run || !finished) return;
     void message.success(t('retention.ran', { count: gone }));
     setRun(undefined);
-    void queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
-  }, [run, finished, gone, message, t, queryClient, target]);
+    // The tag count and size of the repository, and the lists showing it, changed too.
+    void queryClient.invalidateQueries({ queryKey: swrKeys.repositoryOf(target) });
+    void queryClient.invalidateQueries({ queryKey: swrKeys.repositories(region) });
+  }, [run, finished, gone, message, t, queryClient, target, region]);
 
   const save = useMutation({
     mutationFn: () => saveRetention(target, rule.data?.id, valid!),
@@ -162,7 +171,7 @@ export function RetentionPanel({
           <Space wrap>
             <Button
               type="primary"
-              disabled={!valid || !changed || rule.isPending || tags.isPending}
+              disabled={!valid || !changed || rule.isPending || tags.isPending || !!tags.error}
               onClick={() => {
                 save.reset();
                 setConfirming(true);

@@ -64,6 +64,8 @@ export const retentionMessages = defineMessages(
     'retention.confirm.nothing':
       'SWR runs the rule as soon as it is saved. No tag is deleted now; later pushes and the daily run apply it.',
     'retention.confirm.later': 'From then on, tags the rule selects are deleted without asking.',
+    'retention.confirm.unknown':
+      'SWR runs the rule as soon as it is saved, and the console cannot show which tags it deletes: the repository has more tags than it plans for.',
     'retention.confirm.ok': 'Save and delete {count} tags',
     'retention.saved': 'The retention rule of {repository} is saved.',
     'retention.running': 'SWR is running the rule: {done} of {count} tags deleted so far.',
@@ -147,6 +149,8 @@ export const retentionMessages = defineMessages(
     'retention.confirm.nothing':
       'SWR 在保存后立即执行规则。现在不会删除任何镜像版本；之后的推送和每日执行会应用它。',
     'retention.confirm.later': '此后，规则选中的镜像版本会被直接删除，不再询问。',
+    'retention.confirm.unknown':
+      'SWR 在保存后立即执行规则，而控制台无法显示它会删除哪些镜像版本：此镜像仓库的镜像版本数超过了预演上限。',
     'retention.confirm.ok': '保存并删除 {count} 个镜像版本',
     'retention.saved': '{repository} 的老化规则已保存。',
     'retention.running': 'SWR 正在执行规则：已删除 {count} 个中的 {done} 个。',

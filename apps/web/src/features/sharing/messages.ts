@@ -47,7 +47,7 @@ export const sharingMessages = defineMessages(
     'sharing.check.button': 'Check',
     'sharing.check.no': '{account} has no share of this repository.',
     'sharing.check.forever': '{account} can pull this repository, with no end date.',
-    'sharing.check.until': '{account} can pull this repository until {day}.',
+    'sharing.check.until': '{account} can pull this repository through {day} (UTC).',
     'sharing.check.expired': 'The share with {account} has expired: it can no longer pull.',
     'shared.title': 'Shared with me',
     'shared.intro':
@@ -112,7 +112,7 @@ export const sharingMessages = defineMessages(
     'sharing.check.button': '检查',
     'sharing.check.no': '{account} 没有此镜像仓库的共享。',
     'sharing.check.forever': '{account} 可以下载此镜像仓库，无截止日期。',
-    'sharing.check.until': '{account} 可以下载此镜像仓库，直到 {day}。',
+    'sharing.check.until': '{account} 可以下载此镜像仓库，至 {day}（UTC）。',
     'sharing.check.expired': '与 {account} 的共享已过期：对方已无法下载。',
     'shared.title': '共享给我的',
     'shared.intro':

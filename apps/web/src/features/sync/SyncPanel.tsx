@@ -228,7 +228,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
         <AutoSyncModal
           target={source}
           regions={regions}
-          tags={tags.data.items.map((tag) => tag.Tag)}
+          tags={tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : undefined}
           existing={(tasks.data ?? []).map((task) => ({
             region: task.remoteRegionId,
             namespace: task.remoteNamespace,

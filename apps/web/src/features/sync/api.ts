@@ -87,17 +87,17 @@ export async function listJobs(
 }
 
 /**
- * The digest of each tag the same repository has in the target, or an empty map when the target
- * has no such repository yet.
+ * The digest of each tag the same repository has in the target, an empty map when the target has
+ * no such repository yet, or null when it has more tags than the console reads.
  */
 export async function targetDigests(
   repository: string,
   target: SyncTarget,
   signal?: AbortSignal,
-): Promise<Map<string, string>> {
+): Promise<Map<string, string> | null> {
   try {
     const all = await listAllTags(target.region, target.namespace, repository, '', 10_000, signal);
-    return new Map(all.items.map((tag) => [tag.Tag, tag.digest]));
+    return all.complete ? new Map(all.items.map((tag) => [tag.Tag, tag.digest])) : null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return new Map();
     throw error;

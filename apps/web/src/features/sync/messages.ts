@@ -29,6 +29,12 @@ export const syncMessages = defineMessages(
       'SWR copies only images pushed after the task exists. The tags the repository has now are not copied unless you choose to copy them below.',
     'sync.auto.backfill': 'Also copy the {count} tags the repository has now',
     'sync.auto.duplicate': 'This repository already syncs to that organization.',
+    'sync.auto.backfill.tooMany':
+      'The repository has too many tags to copy them all from here; use Sync tags now for the ones you need.',
+    'sync.auto.copyFailed':
+      'Pushes now sync to {namespace} in {region}, but copying the existing tags could not start; use Sync tags now to copy them.',
+    'sync.preview.tooMany':
+      'The target repository has more tags than the console reads, so what happens to each tag cannot be shown. Tags that exist there are kept unless replacing is on.',
     'sync.auto.ok': 'Set up',
     'sync.auto.created': 'Pushes to this repository now sync to {namespace} in {region}.',
     'sync.auto.createdWithBackfill':
@@ -122,6 +128,12 @@ export const syncMessages = defineMessages(
       'SWR 只同步任务创建之后推送的镜像。除非在下面选择一并复制，镜像仓库现有的镜像版本不会被同步。',
     'sync.auto.backfill': '同时复制镜像仓库现有的 {count} 个镜像版本',
     'sync.auto.duplicate': '此镜像仓库已同步到该组织。',
+    'sync.auto.backfill.tooMany':
+      '此镜像仓库的镜像版本过多，无法在此全部复制；请用“立即同步镜像版本”复制需要的版本。',
+    'sync.auto.copyFailed':
+      '推送现在会同步到 {region} 的 {namespace}，但复制现有镜像版本未能开始；请用“立即同步镜像版本”复制它们。',
+    'sync.preview.tooMany':
+      '目标镜像仓库的镜像版本数超过控制台的读取上限，无法显示每个版本的结果。除非开启覆盖，目标中已有的版本会保留。',
     'sync.auto.ok': '设置',
     'sync.auto.created': '此镜像仓库的推送现在会同步到 {region} 的 {namespace}。',
     'sync.auto.createdWithBackfill':

@@ -16,6 +16,8 @@ export const triggerMessages = defineMessages(
     'triggers.edit.recreateNote':
       'SWR cannot change a trigger’s other settings: saving deletes the trigger and creates it again with these settings. Its history is lost.',
     'triggers.edit.recreate': 'Delete and create again',
+    'triggers.edit.halfDone':
+      'The old trigger {name} is deleted, but the new one could not be created. Correct what SWR says and save again to create it.',
     'triggers.saved': 'Trigger {name} is saved.',
     'triggers.delete': 'Delete trigger {name}',
     'triggers.delete.title': 'Delete trigger {name}?',
@@ -80,6 +82,8 @@ export const triggerMessages = defineMessages(
     'triggers.edit.recreateNote':
       'SWR 无法修改触发器的其他设置：保存将删除该触发器并按这些设置重新创建，其执行记录将丢失。',
     'triggers.edit.recreate': '删除并重新创建',
+    'triggers.edit.halfDone':
+      '旧的触发器 {name} 已删除，但新的未能创建。请按 SWR 的提示修改后再次保存以创建它。',
     'triggers.saved': '触发器 {name} 已保存。',
     'triggers.delete': '删除触发器 {name}',
     'triggers.delete.title': '删除触发器 {name}？',

@@ -36,7 +36,8 @@ export const EMPTY_TRIGGER: TriggerValues = {
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export type TriggerField = 'name' | 'condition' | 'cluster' | 'clusterNamespace' | 'application';
+export type TriggerField =
+  'name' | 'condition' | 'cluster' | 'clusterNamespace' | 'application' | 'container';
 export type TriggerProblems = Partial<Record<TriggerField, string>>;
 
 /** Problems by field, as message keys (`triggers.problem.*`), except a regex's own explanation. */
@@ -68,6 +69,8 @@ export function triggerProblems(
     if (!value) problems[field] = 'triggers.problem.required';
     else if (value.length > 63 || !K8S_NAME.test(value)) problems[field] = 'triggers.problem.k8s';
   }
+  if (values.container && (values.container.length > 63 || !K8S_NAME.test(values.container)))
+    problems.container = 'triggers.problem.k8s';
   return problems;
 }
 

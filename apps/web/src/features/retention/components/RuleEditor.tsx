@@ -42,6 +42,7 @@ export function RuleEditor({
     <Form layout="vertical" component="div" disabled={disabled}>
       <Form.Item label={t('retention.kind')} htmlFor={`${id}-kind`}>
         <Radio.Group
+          aria-label={t('retention.kind')}
           id={`${id}-kind`}
           value={values.kind}
           onChange={(event) => set({ kind: event.target.value as RuleValues['kind'] })}

@@ -34,14 +34,18 @@ export function SaveRuleModal({
           ? t('retention.confirm.ok', { count: deleted.length })
           : t('retention.save')
       }
-      okButtonProps={{ danger: deleted.length > 0 }}
+      okButtonProps={{ danger: plan === undefined || deleted.length > 0 }}
       cancelText={t('common.cancel')}
       confirmLoading={pending}
       onOk={onSave}
       onCancel={onCancel}
       destroyOnHidden
     >
-      {deleted.length > 0 ? (
+      {plan === undefined ? (
+        <Typography.Paragraph type="danger" strong>
+          {t('retention.confirm.unknown')}
+        </Typography.Paragraph>
+      ) : deleted.length > 0 ? (
         <>
           <Typography.Paragraph>
             {t('retention.confirm.deletes', {

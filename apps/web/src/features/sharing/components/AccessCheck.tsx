@@ -2,15 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { formatTime } from '../../../shared/format';
-import { useLocale, useT } from '../../../shared/i18n';
+import { useT } from '../../../shared/i18n';
 import { checkShare, type RepositoryRef } from '../api';
 import { isExpired } from '../deadline';
 
 /** "Can this account pull it?" answered by SWR's own check, without changing anything. */
 export function AccessCheck({ target }: { target: RepositoryRef }) {
   const t = useT();
-  const [locale] = useLocale();
   const id = useId();
   const [account, setAccount] = useState('');
   const check = useMutation({ mutationFn: (name: string) => checkShare(target, name) });
@@ -26,7 +24,7 @@ export function AccessCheck({ target }: { target: RepositoryRef }) {
           ? t('sharing.check.forever', { account: name })
           : t('sharing.check.until', {
               account: name,
-              day: formatTime(result.deadline ?? '', locale),
+              day: (result.deadline ?? '').slice(0, 10),
             });
   return (
     <Flex vertical gap={8}>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type Share } from '@swr-console/swr-api';
 import { App, Form, Input, Modal, Radio } from 'antd';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { checkShare, createShare, updateShare, type RepositoryRef } from '../api';
@@ -38,6 +38,8 @@ export function ShareModal({
   const queryClient = useQueryClient();
   const id = useId();
   const [account, setAccount] = useState(editing?.access_domain ?? '');
+  const typed = useRef(account.trim());
+  typed.current = account.trim();
   const [touched, setTouched] = useState(false);
   const [validity, setValidity] = useState<Validity>(
     editing ? fromDeadline(editing.deadline) : { kind: 'forever' },
@@ -51,7 +53,10 @@ export function ShareModal({
 
   const check = useMutation({
     mutationFn: (name: string) => checkShare(target, name),
-    onSuccess: (result, name) => setExists(result.exist ? name : undefined),
+    // Answers may come back out of order: only the one for what is typed now counts.
+    onSuccess: (result, name) => {
+      if (name === typed.current) setExists(result.exist ? name : undefined);
+    },
   });
   const save = useMutation({
     mutationFn: async () => {
@@ -132,6 +137,7 @@ export function ShareModal({
         )}
         <Form.Item label={t('sharing.validity')} htmlFor={`${id}-validity`}>
           <Radio.Group
+            aria-label={t('sharing.validity')}
             id={`${id}-validity`}
             value={validity.kind}
             onChange={(event) =>

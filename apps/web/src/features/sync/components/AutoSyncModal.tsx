@@ -23,8 +23,8 @@ export function AutoSyncModal({
 }: {
   target: RepositoryRef;
   regions: readonly string[];
-  /** The repository's tags now, offered for copying at once. */
-  tags: readonly string[];
+  /** The repository's tags now, offered for copying at once; undefined when too many to list. */
+  tags: readonly string[] | undefined;
   /** Targets that already have a task. */
   existing: readonly SyncTarget[];
   open: boolean;
@@ -42,10 +42,23 @@ export function AutoSyncModal({
   const mutation = useMutation({
     mutationFn: async (chosen: SyncTarget) => {
       await createAutoSync(repository, chosen, override);
-      if (!backfill || tags.length === 0) return { queued: 0, refused: [] as string[] };
-      return syncInBatches(repository, chosen, [...tags], override);
+      if (!backfill || !tags || tags.length === 0) return { queued: 0, refused: [] as string[] };
+      try {
+        return await syncInBatches(repository, chosen, [...tags], override);
+      } catch {
+        // The task exists either way; copying what exists can be done again as a manual sync.
+        return { queued: 0, refused: [...tags], copyFailed: true };
+      }
     },
-    onSuccess: async (result, chosen) => {
+    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all(repository) }),
+    onSuccess: (result, chosen) => {
+      if ('copyFailed' in result) {
+        void message.warning(
+          t('sync.auto.copyFailed', { region: chosen.region, namespace: chosen.namespace }),
+        );
+        close();
+        return;
+      }
       void message.success(
         result.queued > 0
           ? t('sync.auto.createdWithBackfill', {
@@ -57,7 +70,6 @@ export function AutoSyncModal({
       );
       if (result.refused.length > 0)
         void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
-      await queryClient.invalidateQueries({ queryKey: syncKeys.all(repository) });
       close();
     },
   });
@@ -95,11 +107,13 @@ export function AutoSyncModal({
         <OverrideField value={override} onChange={setOverride} />
         <Form.Item>
           <Checkbox
-            checked={backfill}
-            disabled={tags.length === 0}
+            checked={backfill && tags !== undefined}
+            disabled={!tags || tags.length === 0}
             onChange={(event) => setBackfill(event.target.checked)}
           >
-            {t('sync.auto.backfill', { count: tags.length })}
+            {tags
+              ? t('sync.auto.backfill', { count: tags.length })
+              : t('sync.auto.backfill.tooMany')}
           </Checkbox>
         </Form.Item>
       </Form>

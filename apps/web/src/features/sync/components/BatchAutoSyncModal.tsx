@@ -83,7 +83,14 @@ export function BatchAutoSyncModal({
       title={t('sync.batch.title', { count: repositories.length })}
       okText={outcomes ? t('common.close') : t('sync.batch.ok', { count: repositories.length })}
       okButtonProps={{ disabled: !outcomes && !ready }}
-      cancelButtonProps={{ style: outcomes ? { display: 'none' } : undefined }}
+      // Closing mid-way would hide the results of requests still under way.
+      cancelButtonProps={{
+        style: outcomes ? { display: 'none' } : undefined,
+        disabled: run.isPending,
+      }}
+      closable={!run.isPending}
+      maskClosable={!run.isPending}
+      keyboard={!run.isPending}
       cancelText={t('common.cancel')}
       confirmLoading={run.isPending}
       onOk={() => (outcomes ? onClose() : run.mutate(target as SyncTarget))}

@@ -6,7 +6,7 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
-import { App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
@@ -72,6 +72,7 @@ export function ManualSyncModal({
     [chosen, digests, inTarget.data, override],
   );
   const counts = rows ? countOutcomes(rows) : undefined;
+  const tooMany = inTarget.data === null;
   const mutation = useMutation({
     mutationFn: () => syncInBatches(source, target as SyncTarget, chosen, override),
     onSuccess: async (result) => {
@@ -95,7 +96,7 @@ export function ManualSyncModal({
       width={760}
       title={t('sync.now.title', { repository: `${source.namespace}/${source.repository}` })}
       okText={t('sync.now.ok', { count: chosen.length })}
-      okButtonProps={{ disabled: !complete || chosen.length === 0 || !rows }}
+      okButtonProps={{ disabled: !complete || chosen.length === 0 || (!rows && !tooMany) }}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
       onOk={() => mutation.mutate()}
@@ -125,6 +126,7 @@ export function ManualSyncModal({
       {inTarget.error ? (
         <ErrorAlert error={inTarget.error} onRetry={() => void inTarget.refetch()} />
       ) : null}
+      {tooMany ? <Alert type="warning" showIcon title={t('sync.preview.tooMany')} /> : null}
       {rows && counts ? (
         <section aria-label={t('sync.preview.title')}>
           <Typography.Title level={5}>{t('sync.preview.title')}</Typography.Title>

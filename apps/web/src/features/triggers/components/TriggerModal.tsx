@@ -43,17 +43,24 @@ export function TriggerModal({
   const recreate = editing !== undefined && needsRecreate(editing, values);
   const set = (change: Partial<TriggerValues>) => setValues({ ...values, ...change });
 
+  // Set once an edit has deleted the old trigger: if creating the new one then fails, saving
+  // again only creates (the old one is gone, and the list says so).
+  const [replaced, setReplaced] = useState(false);
   const save = useMutation({
     mutationFn: async () => {
-      if (editing && !recreate) return setTriggerEnabled(target, editing.name, values.enabled);
-      if (editing) await deleteTrigger(target, editing.name);
+      if (editing && !recreate && !replaced)
+        return setTriggerEnabled(target, editing.name, values.enabled);
+      if (editing && !replaced) {
+        await deleteTrigger(target, editing.name);
+        setReplaced(true);
+      }
       await createTrigger(target, toBody(values));
     },
-    onSuccess: async () => {
+    onSuccess: () => {
       void message.success(t('triggers.saved', { name: values.name }));
-      await queryClient.invalidateQueries({ queryKey: triggerKeys.all(target) });
       onClose();
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: triggerKeys.all(target) }),
   });
 
   const problemText = (field: TriggerField) => {
@@ -103,8 +110,8 @@ export function TriggerModal({
               repository: `${target.namespace}/${target.repository}`,
             })
       }
-      okText={recreate ? t('triggers.edit.recreate') : t('common.save')}
-      okButtonProps={{ danger: recreate }}
+      okText={recreate && !replaced ? t('triggers.edit.recreate') : t('common.save')}
+      okButtonProps={{ danger: recreate && !replaced }}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
       onOk={() => {
@@ -131,6 +138,7 @@ export function TriggerModal({
         )}
         <Form.Item label={t('triggers.type')} htmlFor={`${id}-type`}>
           <Radio.Group
+            aria-label={t('triggers.type')}
             id={`${id}-type`}
             value={values.type}
             onChange={(event) =>
@@ -157,6 +165,7 @@ export function TriggerModal({
             )}
         <Form.Item label={t('triggers.mode')} htmlFor={`${id}-mode`}>
           <Radio.Group
+            aria-label={t('triggers.mode')}
             id={`${id}-mode`}
             value={values.mode}
             onChange={(event) => set({ mode: event.target.value as TriggerValues['mode'] })}
@@ -172,6 +181,7 @@ export function TriggerModal({
         {field('clusterNamespace', t('triggers.clusterNamespace'), text('clusterNamespace'))}
         <Form.Item label={t('triggers.appType')} htmlFor={`${id}-appType`}>
           <Radio.Group
+            aria-label={t('triggers.appType')}
             id={`${id}-appType`}
             value={values.appType}
             onChange={(event) => set({ appType: event.target.value as TriggerValues['appType'] })}
@@ -182,18 +192,13 @@ export function TriggerModal({
           />
         </Form.Item>
         {field('application', t('triggers.application'), text('application'))}
-        <Form.Item
-          label={t('triggers.container')}
-          htmlFor={`${id}-container`}
-          help={t('triggers.container.help')}
-        >
-          <Input
-            id={`${id}-container`}
-            value={values.container}
-            autoComplete="off"
-            onChange={(event) => set({ container: event.target.value })}
-          />
-        </Form.Item>
+        {field(
+          'container',
+          t('triggers.container'),
+          text('container'),
+          t('triggers.container.help'),
+          false,
+        )}
         <Form.Item label={t('triggers.enabled')} htmlFor={`${id}-enabled`}>
           <Switch
             id={`${id}-enabled`}
@@ -202,6 +207,14 @@ export function TriggerModal({
           />
         </Form.Item>
       </Form>
+      {replaced && save.error ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('triggers.edit.halfDone', { name: editing?.name ?? '' })}
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
       {save.error ? <ErrorAlert error={save.error} /> : null}
     </Modal>
   );
