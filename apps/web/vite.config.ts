@@ -1,8 +1,35 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a Brotli and a gzip copy next to each script, stylesheet and SVG of the build, once, so
+ * the BFF sends them compressed without compressing on every request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'swr-console-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = path.join(options.dir!, 'assets');
+      for (const name of readdirSync(dir)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue;
+        const file = path.join(dir, name);
+        const data = readFileSync(file);
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { conditions: ['source'] },
   build: {
     outDir: 'dist',

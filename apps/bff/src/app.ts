@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { auditTrail } from './audit.js';
 import { requestLog } from './logger.js';
@@ -132,8 +132,38 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
+/** An asset file name as the build writes them: no folders, nothing to traverse. */
+const ASSET_NAME = /^\/[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+
+/**
+ * Sends the Brotli or gzip copy the build wrote next to an asset when the browser takes it,
+ * with the asset's own type; anything else falls through to the plain file.
+ */
+function precompressed(dir: string): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !ASSET_NAME.test(req.path))
+      return next();
+    const file = path.join(dir, req.path);
+    // Brotli when taken at all (it is smaller), whatever order the browser lists them in.
+    const encoding = req.acceptsEncodings('br')
+      ? 'br'
+      : req.acceptsEncodings('gzip')
+        ? 'gzip'
+        : false;
+    const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : undefined;
+    res.vary('Accept-Encoding');
+    if (!suffix || !existsSync(file) || !existsSync(file + suffix)) return next();
+    res.type(path.extname(file));
+    res.setHeader('content-encoding', encoding as string);
+    res.sendFile(file + suffix, { immutable: true, maxAge: '1y' }, (error) => {
+      if (error) next(error);
+    });
+  };
+}
+
 function serveConsole(app: Express, webDir: string): void {
   // Hashed assets never change under the same name; the HTML must always be fresh.
+  app.use('/assets', precompressed(path.join(webDir, 'assets')));
   app.use(
     '/assets',
     express.static(path.join(webDir, 'assets'), {

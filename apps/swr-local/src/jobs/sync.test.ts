@@ -149,7 +149,8 @@ describe('a push announced before the registry links its tag', () => {
     await push(ociImage('late'), 'cn-north-4', 'late');
     expect((await settled(['late']))[0]?.status).toBe('success');
     expect(await digestIn(AWAY, 'late')).toBe(await digestIn('cn-north-4', 'late'));
-  });
+    // The retry waits two seconds by design.
+  }, 30_000);
 });
 
 describe('automatic sync', () => {
@@ -189,7 +190,8 @@ describe('durability', () => {
     expect(finished.map((j) => j.status)).toEqual(tags.map(() => 'success'));
     for (const tag of tags)
       expect(await digestIn(AWAY, tag)).toBe(await digestIn('cn-north-4', tag));
-  });
+    // Six pushes, a restart and six copies: seconds on a busy machine.
+  }, 30_000);
 
   it('when the same manual sync is asked again, then nothing is copied twice: the jobs say existed', async () => {
     await manual(['d1', 'd2']);
