@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { ms, percentile } from './lib.js';
 
 const TAGS = Number(process.env.TAGS ?? 10_000);
@@ -97,17 +98,7 @@ while (
 )
   await new Promise((resolve) => setTimeout(resolve, 100));
 
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser: Browser = await chromium.launch(chromiumLaunchOptions);
 
 // Sign in once through the page, then reuse the session cookie in fresh contexts.
 const signInContext = await browser.newContext({ locale: 'en-US' });
