@@ -13,6 +13,13 @@ export interface RegionEndpoint {
   registry: string;
 }
 
+/** A running Enterprise instance: its registry (direct, unauthenticated) and its public host. */
+export interface InstanceRuntime {
+  registry: RegistryClient;
+  /** `host:port` of the instance's registry front, its access address. */
+  host: string;
+}
+
 /** Everything a handler may use; built once by start.ts. */
 export interface Services {
   db: Db;
@@ -23,6 +30,8 @@ export interface Services {
   registries: Map<string, RegistryClient>;
   images: ImageStore;
   jobs: Jobs;
+  /** Enterprise instances by id. */
+  instances: Map<string, InstanceRuntime>;
 }
 
 export function registryHostOf(services: Pick<Services, 'regions'>, region: string): string {

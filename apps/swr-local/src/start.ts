@@ -17,10 +17,13 @@ import { syncTag } from './jobs/sync.js';
 import type { Options } from './options.js';
 import { TokenSigner } from './registry/access.js';
 import { RegistryClient } from './registry/client.js';
-import { RegistryEvents } from './registry/events.js';
+import { basicBackend, RegistryEvents } from './registry/events.js';
 import { RegistryFront } from './registry/front.js';
 import { startRegistry, type RegistryProcess } from './registry/process.js';
 import { seedDemo } from './seed/demo.js';
+import { allInstances, ensureInstances } from './enterprise/records.js';
+import { enterpriseBackend } from './enterprise/registry.js';
+import { runSignExecution, SIGN_JOB, signOnPush } from './enterprise/signing.js';
 import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
@@ -33,6 +36,8 @@ export interface RunningSwrLocal {
 export interface Endpoints {
   iam: string;
   regions: RegionEndpoint[];
+  /** Registry host of each Enterprise instance, by instance id (kept across restarts). */
+  instances?: Record<string, string>;
   accounts: ReturnType<Identity['sandboxCredentials']>;
 }
 
@@ -83,6 +88,7 @@ export async function startSwrLocal(
     registries,
     images: new ImageStore(db, registries, clock),
     jobs,
+    instances: new Map(),
   };
   const events = new RegistryEvents(services, registries, pushHooks(services));
   const tokens = new TokenSigner();
@@ -110,12 +116,10 @@ export async function startSwrLocal(
   try {
     for (const region of options.regions) {
       const front = new RegistryFront({
-        region,
         services,
         tokens,
-        events,
+        backend: basicBackend(services, events, region),
         eventToken,
-        anonymousPull: true,
       });
       fronts.push(front);
       const frontUrl = await listenFront(
@@ -135,6 +139,37 @@ export async function startSwrLocal(
       registries.set(region, new RegistryClient(registry.url));
       regions.push({ id: region, api: '', registry: front.host });
     }
+    // Each account's Enterprise instance, in the first (home) region, with its own registry.
+    ensureInstances(db, options.regions[0]!, clock());
+    for (const instance of allInstances(db)) {
+      const front = new RegistryFront({
+        services,
+        tokens,
+        backend: enterpriseBackend(
+          services,
+          instance,
+          () => services.instances.get(instance.id)?.registry,
+          (push) => signOnPush(services, push),
+        ),
+        eventToken,
+      });
+      fronts.push(front);
+      const frontUrl = await listenFront(front, previous?.instances?.[instance.id]);
+      const registry = await startRegistry({
+        region: instance.name,
+        dataDir: path.join(options.dataDir, 'instances', instance.id),
+        publicUrl: frontUrl,
+        notificationUrl: `${frontUrl}/internal/events`,
+        notificationToken: eventToken,
+        log,
+      });
+      processes.push(registry);
+      front.upstream = registry.url;
+      services.instances.set(instance.id, {
+        registry: new RegistryClient(registry.url),
+        host: front.host,
+      });
+    }
     // Port 0 (tests) lets every server take any free port.
     const portOf = (i: number) => (options.port === 0 ? 0 : options.port + i);
     for (const [i, region] of options.regions.entries()) {
@@ -150,6 +185,8 @@ export async function startSwrLocal(
         if (kind === 'retention-run')
           await runRetention(services, (payload as { repositoryId: number }).repositoryId);
         else if (kind === 'maintenance') dailyMaintenance(services);
+        else if (kind === SIGN_JOB)
+          await runSignExecution(services, (payload as { executionId: number }).executionId);
         else throw new Error(`unknown job kind ${kind}`);
       },
       sync: (job) => syncTag(services, job),
@@ -175,6 +212,9 @@ export async function startSwrLocal(
   const endpoints: Endpoints = {
     iam: `http://127.0.0.1:${(servers.at(-1)!.address() as { port: number }).port}`,
     regions,
+    instances: Object.fromEntries(
+      [...services.instances].map(([id, runtime]) => [id, runtime.host]),
+    ),
     accounts: identity.sandboxCredentials(),
   };
   writeAtomically(endpointsFile, JSON.stringify(endpoints, null, 2));

@@ -11,6 +11,85 @@ export interface Endpoint {
   path: string;
   status: number;
   paged?: boolean;
+  /**
+   * Which API family answers it: the Basic edition (default), the Enterprise edition (its own
+   * error body and paging), or the key service (KMS), which the sandbox serves beside SWR.
+   */
+  edition?: 'enterprise' | 'kms';
+}
+
+const I = '/v2/{project_id}/instances/{instance_id}';
+const NS = `${I}/namespaces/{namespace_name}`;
+const REPO = `${NS}/repositories/{repository_name}`;
+const POLICY = `${NS}/signature/policies/{policy_id}`;
+
+/** The Enterprise edition's operations the console uses, under an instance. */
+const enterpriseEndpoints = {
+  ListInstance: { method: 'GET', path: '/v2/{project_id}/instances', status: 200 },
+  ShowInstance: { method: 'GET', path: I, status: 200 },
+  CreateInstanceTempCredential: { method: 'POST', path: `${I}/temp-credential`, status: 201 },
+  CreateInstanceNamespace: { method: 'POST', path: `${I}/namespaces`, status: 201 },
+  ListInstanceNamespaces: { method: 'GET', path: `${I}/namespaces`, status: 200 },
+  ShowInstanceNamespace: { method: 'GET', path: NS, status: 200 },
+  DeleteInstanceNamespace: { method: 'DELETE', path: NS, status: 204 },
+  CreateSubResourceTags: { method: 'POST', path: `${NS}/tags/create`, status: 204 },
+  DeleteSubResourceTags: { method: 'DELETE', path: `${NS}/tags/delete`, status: 204 },
+  ListSubResourceTags: { method: 'GET', path: `${NS}/tags`, status: 200 },
+  ListNamespaceTags: { method: 'GET', path: `${I}/namespaces-tags`, status: 200 },
+  ListSubResourceInstances: {
+    method: 'POST',
+    path: `${I}/namespaces/resource-instances/filter`,
+    status: 200,
+  },
+  ShowSubResourceInstancesCount: {
+    method: 'POST',
+    path: `${I}/namespaces/resource-instances/count`,
+    status: 200,
+  },
+  ListInstanceRepositories: { method: 'GET', path: `${I}/repositories`, status: 200 },
+  ListNamespaceRepositories: { method: 'GET', path: `${NS}/repositories`, status: 200 },
+  ShowInstanceRepository: { method: 'GET', path: REPO, status: 200 },
+  DeleteInstanceRepository: { method: 'DELETE', path: REPO, status: 204 },
+  ListInstanceArtifacts: { method: 'GET', path: `${REPO}/artifacts`, status: 200 },
+  ShowInstanceArtifact: { method: 'GET', path: `${REPO}/artifacts/{reference}`, status: 200 },
+  ListInstanceAccessories: {
+    method: 'GET',
+    path: `${REPO}/artifacts/{reference}/accessories`,
+    status: 200,
+  },
+  ListInstanceSignPolicies: { method: 'GET', path: `${I}/signature/policies`, status: 200 },
+  CreateInstanceSignPolicy: { method: 'POST', path: `${NS}/signature/policies`, status: 201 },
+  ShowInstanceSignPolicy: { method: 'GET', path: POLICY, status: 200 },
+  UpdateInstanceSignPolicy: { method: 'PUT', path: POLICY, status: 200 },
+  DeleteInstanceSignPolicy: { method: 'DELETE', path: POLICY, status: 204 },
+  ExecuteInstanceSignPolicy: { method: 'POST', path: `${POLICY}/executions`, status: 201 },
+  ListInstanceSignPolicyExecutions: { method: 'GET', path: `${POLICY}/executions`, status: 200 },
+  ListInstanceSignPolicyExecTasks: {
+    method: 'GET',
+    path: `${POLICY}/executions/{execution_id}/tasks`,
+    status: 200,
+  },
+  ListInstanceSignatureExecutionSubtasks: {
+    method: 'GET',
+    path: `${POLICY}/executions/{execution_id}/tasks/{task_id}/subtasks`,
+    status: 200,
+  },
+} as const satisfies Record<string, Omit<Endpoint, 'edition'>>;
+
+/** The key service (DEW KMS) operations signing needs: keys to pick and their public halves. */
+const kmsEndpoints = {
+  CreateKey: { method: 'POST', path: '/v1.0/{project_id}/kms/create-key', status: 200 },
+  ListKeys: { method: 'POST', path: '/v1.0/{project_id}/kms/list-keys', status: 200 },
+  ShowPublicKey: { method: 'POST', path: '/v1.0/{project_id}/kms/get-publickey', status: 200 },
+} as const satisfies Record<string, Omit<Endpoint, 'edition'>>;
+
+function inEdition<const T extends Record<string, Omit<Endpoint, 'edition'>>, E extends string>(
+  table: T,
+  edition: E,
+): { [K in keyof T]: T[K] & { edition: E } } {
+  return Object.fromEntries(
+    Object.entries(table).map(([id, endpoint]) => [id, { ...endpoint, edition }]),
+  ) as { [K in keyof T]: T[K] & { edition: E } };
 }
 
 export const endpoints = {
@@ -234,6 +313,8 @@ export const endpoints = {
     path: '/v2/manage/projects/{project_id}/feature-gates',
     status: 200,
   },
+  ...inEdition(enterpriseEndpoints, 'enterprise'),
+  ...inEdition(kmsEndpoints, 'kms'),
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointId = keyof typeof endpoints;

@@ -34,6 +34,29 @@ export const SwrErrorCode = {
 } as const;
 export type SwrErrorCode = (typeof SwrErrorCode)[keyof typeof SwrErrorCode];
 
+/**
+ * Codes of the Enterprise edition, which drop the `SVCSTG.` prefix and answer a plain
+ * `{error_code, error_msg}`. SWR documents only `SWR.400003` (a retention policy that does not
+ * exist); the others are this project's choice, built like the Basic codes (status first).
+ */
+export const EnterpriseErrorCode = {
+  invalidParameter: 'SWR.400001',
+  limitExceeded: 'SWR.400002',
+  retentionPolicyNotFound: 'SWR.400003',
+  forbidden: 'SWR.403001',
+  notFound: 'SWR.404001',
+  exists: 'SWR.409001',
+  internal: 'SWR.500001',
+} as const;
+
+/** Codes of the key service (KMS), which wraps its errors as `{error: {error_code, error_msg}}`. */
+export const KmsErrorCode = {
+  invalidParameter: 'KMS.0201',
+  forbidden: 'KMS.0403',
+  keyNotFound: 'KMS.0207',
+  internal: 'KMS.0500',
+} as const;
+
 /** Codes of the API gateway in front of SWR; they come before SWR sees the request. */
 export const GatewayErrorCode = {
   authFailed: 'APIGW.0301',
@@ -104,6 +127,13 @@ export function normalizeError(body: unknown): NormalizedError {
     typeof body.error_msg === 'string'
   ) {
     result = { code: body.error_code, message: body.error_msg, requestId: text(body.request_id) };
+  } else if (
+    isObject(body) &&
+    isObject(body.error) &&
+    typeof body.error.error_code === 'string' &&
+    typeof body.error.error_msg === 'string'
+  ) {
+    result = { code: body.error.error_code, message: body.error.error_msg };
   } else if (Array.isArray(body) && isObject(body[0]) && typeof body[0].errorCode === 'string') {
     result = { code: body[0].errorCode, message: text(body[0].errorMessage) };
   } else if (isObject(body) && typeof body.errorCode === 'string') {

@@ -21,6 +21,18 @@ export const swrErrorBody = z.looseObject({
   encoded_authorization_message: z.string().optional(),
 });
 
+/** The Enterprise edition's plain error body. */
+export const enterpriseErrorBody = z.looseObject({
+  error_code: z.string(),
+  error_msg: z.string(),
+  encoded_authorization_message: z.string().optional(),
+});
+
+/** The key service's error body. */
+export const kmsErrorBody = z.looseObject({
+  error: z.looseObject({ error_code: z.string(), error_msg: z.string() }),
+});
+
 /** The API gateway's own errors (signature, token, unknown path, throttling). */
 export const gatewayErrorBody = z.looseObject({
   error_code: z.string(),

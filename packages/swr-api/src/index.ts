@@ -10,6 +10,8 @@ export * from './filter.js';
 export * from './paging.js';
 export * from './commands.js';
 export * from './retention-plan.js';
+export * from './glob.js';
+export * from './signing-scope.js';
 // With the schemas:
 export * from './names.js';
 export * from './errors.js';
@@ -34,3 +36,6 @@ export * from './resources/sync.js';
 export * from './resources/triggers.js';
 export * from './resources/retention.js';
 export * from './resources/account.js';
+export * from './resources/enterprise.js';
+export * from './resources/signing.js';
+export * from './resources/kms.js';

@@ -20,6 +20,8 @@ export interface Operation {
   status: number;
   /** Answers with `Content-Range` when both `offset` and `limit` are given. */
   paged?: boolean;
+  /** The API family: Basic when absent; Enterprise and KMS answer errors in their own bodies. */
+  edition?: 'enterprise' | 'kms';
 }
 
 export function defineOperation<const T extends Operation>(operation: T): T {

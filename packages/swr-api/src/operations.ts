@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { Operation } from './operation.js';
 import { accountOperations } from './resources/account.js';
+import { enterpriseOperations } from './resources/enterprise.js';
+import { kmsOperations } from './resources/kms.js';
 import { namespaceOperations } from './resources/namespaces.js';
 import { permissionOperations } from './resources/permissions.js';
 import { repositoryOperations } from './resources/repositories.js';
 import { retentionOperations } from './resources/retention.js';
+import { signingOperations } from './resources/signing.js';
 import { sharingOperations } from './resources/sharing.js';
 import { syncOperations } from './resources/sync.js';
 import { tagOperations } from './resources/tags.js';
@@ -12,8 +15,10 @@ import { triggerOperations } from './resources/triggers.js';
 import { versionOperations } from './resources/versions.js';
 
 /**
- * Every Basic-edition operation, keyed by the name the official SDKs give it: the 49 of the
- * Node SDK plus the tag read and the two read-only signature lists.
+ * Every operation, keyed by the name the official SDKs give it: the Basic edition's 49 of the
+ * Node SDK plus the tag read and the two read-only signature lists; the Enterprise edition's
+ * instances, namespaces with resource tags, artifacts and signing policies; and the three key
+ * service operations signing needs.
  */
 export const operations = {
   ...versionOperations,
@@ -26,6 +31,9 @@ export const operations = {
   ...triggerOperations,
   ...retentionOperations,
   ...accountOperations,
+  ...enterpriseOperations,
+  ...signingOperations,
+  ...kmsOperations,
 } satisfies Record<string, Operation>;
 
 export type Operations = typeof operations;

@@ -39,3 +39,43 @@ export function repositoryFromPath(segment: string): string {
 /** Permission levels on an organization or repository, as SWR numbers them. */
 export const AUTH_LEVELS = { read: 1, edit: 3, manage: 7 } as const;
 export type AuthLevel = (typeof AUTH_LEVELS)[keyof typeof AUTH_LEVELS];
+
+/**
+ * Enterprise-edition names (namespaces, long-term credentials): lower-case letters and digits with
+ * single `.`, `_` or `-` between them, 1–64 characters; unlike the Basic edition a digit may lead.
+ */
+export const ENTERPRISE_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+/** Names of Enterprise policies: letters, digits, Chinese characters, `_` and `-`. */
+export const POLICY_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fa5]{1,256}$/;
+
+/**
+ * Resource tags on Enterprise namespaces. SWR documents a per-namespace maximum without its value;
+ * the console and the sandbox use 20, SWR's documented maximum for an instance's own tags.
+ */
+export const RESOURCE_TAG_LIMITS = {
+  perNamespace: 20,
+  keyLength: 128,
+  valueLength: 255,
+  filterKeys: 50,
+  filterValues: 10,
+} as const;
+
+/** Signing keys: which key algorithm signs with which signature algorithm. */
+export const SIGNING_ALGORITHMS = {
+  EC_P256: 'ECDSA_SHA_256',
+  EC_P384: 'ECDSA_SHA_384',
+  SM2: 'SM2DSA_SM3',
+} as const;
+export type KeySpec = keyof typeof SIGNING_ALGORITHMS;
+export type SignatureAlgorithm = (typeof SIGNING_ALGORITHMS)[KeySpec];
+
+/** Cosign keeps an image's signature in the same repository under this tag. */
+export function signatureTagOf(digest: string): string {
+  return `${digest.replace(':', '-')}.sig`;
+}
+
+/** The digest a cosign signature tag (`sha256-<hex>.sig`) signs, or undefined for other tags. */
+export function signedDigestOf(tag: string): string | undefined {
+  const match = /^(sha256|sha384|sha512)-([a-f0-9]{64,128})\.sig$/.exec(tag);
+  return match ? `${match[1]}:${match[2]}` : undefined;
+}

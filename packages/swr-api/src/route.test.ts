@@ -14,6 +14,13 @@ const sample: Record<string, string> = {
   project_id: '0123456789abcdef0123456789abcdef',
   resource_type: 'store',
   frequency: 'daily',
+  instance_id: '7d1e4c39-2b5a-4f0e-9a51-0c9f6f1d2a11',
+  namespace_name: '1st-team',
+  repository_name: 'team/app',
+  reference: `sha256:${'a'.repeat(64)}`,
+  policy_id: '3',
+  execution_id: '14',
+  task_id: '15',
 };
 
 describe('matchOperation', () => {
@@ -25,11 +32,32 @@ describe('matchOperation', () => {
       const match = matchOperation(operation.method, path);
       expect(match?.id).toBe(id);
       for (const name of Object.keys(operation.params.shape)) {
-        const expected = name === 'repository' ? 'library$nginx' : sample[name];
+        // A Basic repository keeps its `$`; an Enterprise one arrives encoded twice, so once
+        // decoded by the router it still carries its `%2F`.
+        const expected =
+          name === 'repository'
+            ? 'library$nginx'
+            : name === 'repository_name'
+              ? 'team%2Fapp'
+              : sample[name];
         expect(match?.params[name]).toBe(expected);
       }
     },
   );
+
+  it('when an Enterprise path is built, then the repository name travels encoded twice', () => {
+    const path = buildPath(operations.ShowInstanceRepository.path, sample);
+    expect(path).toContain('/repositories/team%252Fapp');
+  });
+
+  it('when the Enterprise tag filter is asked, then it is not read as a namespace called "resource-instances"', () => {
+    const base = `/v2/p/instances/i/namespaces/resource-instances`;
+    expect(matchOperation('POST', `${base}/filter`)?.id).toBe('ListSubResourceInstances');
+    expect(matchOperation('POST', `${base}/count`)?.id).toBe('ShowSubResourceInstancesCount');
+    expect(matchOperation('GET', `/v2/p/instances/i/namespaces/ns/tags`)?.id).toBe(
+      'ListSubResourceTags',
+    );
+  });
 
   it('when the path is retentions/histories, then it is the history list, not a rule id', () => {
     expect(matchOperation('GET', '/v2/manage/namespaces/g/repos/r/retentions/histories')?.id).toBe(

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
+  EnterpriseErrorCode,
   GatewayErrorCode,
+  KmsErrorCode,
   matchOperation,
   operations,
   SwrErrorCode,
@@ -53,6 +55,7 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
       region,
       now,
     );
+    res.locals.edition = match.endpoint.edition;
     const operation: Operation = operations[match.id];
     const context = {
       region,
@@ -86,7 +89,7 @@ function errorHandler(services: Services): ErrorRequestHandler {
       return;
     }
     if (error instanceof SwrError) {
-      res.status(error.status).json(error.toBody());
+      res.status(error.status).json(editionBody(res.locals.edition as Edition, error));
       return;
     }
     const type = (error as { type?: string }).type;
@@ -103,8 +106,51 @@ function errorHandler(services: Services): ErrorRequestHandler {
       return;
     }
     services.log.error({ err: error, requestId }, 'unexpected error');
-    res.status(500).json(new SwrError(500, SwrErrorCode.internal, 'Internal error').toBody());
+    res
+      .status(500)
+      .json(
+        editionBody(
+          res.locals.edition as Edition,
+          new SwrError(500, SwrErrorCode.internal, 'Internal error'),
+        ),
+      );
   };
+}
+
+type Edition = Operation['edition'];
+
+const ENTERPRISE_BY_STATUS: Record<number, string> = {
+  400: EnterpriseErrorCode.invalidParameter,
+  403: EnterpriseErrorCode.forbidden,
+  404: EnterpriseErrorCode.notFound,
+  409: EnterpriseErrorCode.exists,
+};
+const KMS_BY_STATUS: Record<number, string> = {
+  400: KmsErrorCode.invalidParameter,
+  403: KmsErrorCode.forbidden,
+  404: KmsErrorCode.keyNotFound,
+};
+
+/**
+ * SWR's error in the body its API family uses: the Basic edition's combined object, the
+ * Enterprise edition's plain `{error_code, error_msg}` (its own codes, without `SVCSTG.`), or the
+ * key service's `{error: {...}}`. Shared checks (validation, permissions) raise Basic codes, which
+ * are translated by status.
+ */
+function editionBody(edition: Edition, error: SwrError): unknown {
+  if (edition === 'enterprise') {
+    const code = error.code.startsWith('SVCSTG.')
+      ? (ENTERPRISE_BY_STATUS[error.status] ?? EnterpriseErrorCode.internal)
+      : error.code;
+    return { error_code: code, error_msg: error.message };
+  }
+  if (edition === 'kms') {
+    const code = error.code.startsWith('SVCSTG.')
+      ? (KMS_BY_STATUS[error.status] ?? KmsErrorCode.internal)
+      : error.code;
+    return { error: { error_code: code, error_msg: error.message } };
+  }
+  return error.toBody();
 }
 
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {

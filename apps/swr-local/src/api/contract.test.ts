@@ -183,7 +183,11 @@ describe('every operation answers as the contract says', () => {
     await call('DeleteNamespaces', { path: { namespace: 'contract-org' } });
   });
 
-  it('when both passes are done, then every operation of the contract was called', () => {
-    expect([...called].sort()).toEqual(Object.keys(operations).sort());
+  it('when both passes are done, then every Basic operation of the contract was called', () => {
+    // The Enterprise edition and the key service have their own suite (enterprise.test.ts).
+    const basic = Object.entries(operations)
+      .filter(([, operation]) => !('edition' in operation))
+      .map(([id]) => id);
+    expect([...called].sort()).toEqual(basic.sort());
   });
 });

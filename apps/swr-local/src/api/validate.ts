@@ -23,12 +23,23 @@ function refuse(where: string, issues: z.core.$ZodIssue[]): SwrError {
 
 /** Path parameters, with a repository's `$` (or `%2F`) turned back into `/` for the handlers. */
 export function validatePath(operation: Operation, raw: Record<string, string>): unknown {
+  // The Enterprise edition encodes a repository name twice; the router decoded it once.
+  if (raw.repository_name !== undefined)
+    raw = { ...raw, repository_name: decodeTwice(raw.repository_name) };
   const parsed = operation.params.safeParse(raw);
   if (!parsed.success) throw refuse('path', parsed.error.issues);
   const params = parsed.data as Record<string, unknown>;
   if (typeof params.repository === 'string')
     params.repository = repositoryFromPath(params.repository);
   return params;
+}
+
+function decodeTwice(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /**

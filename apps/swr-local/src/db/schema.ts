@@ -219,4 +219,115 @@ export const migrations: string[] = [
   `,
   // Sync jobs retry with backoff, like other jobs: an empty time means "at once".
   `ALTER TABLE sync_jobs ADD COLUMN run_after TEXT NOT NULL DEFAULT '';`,
+  // The Enterprise edition: instances with their own registry, and the key service for signing.
+  `
+  CREATE TABLE ent_instances (
+    id TEXT PRIMARY KEY,
+    domain_id TEXT NOT NULL REFERENCES domains(id),
+    region TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    spec TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (domain_id, region, name)
+  );
+  CREATE TABLE ent_namespaces (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL REFERENCES ent_instances(id),
+    name TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (instance_id, name)
+  );
+  CREATE TABLE ent_namespace_tags (
+    namespace_id INTEGER NOT NULL REFERENCES ent_namespaces(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (namespace_id, key)
+  );
+  CREATE INDEX ent_namespace_tags_by_key ON ent_namespace_tags (key, value);
+  CREATE TABLE ent_repositories (
+    id INTEGER PRIMARY KEY,
+    namespace_id INTEGER NOT NULL REFERENCES ent_namespaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    pull_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (namespace_id, name)
+  );
+  CREATE TABLE ent_artifacts (
+    id INTEGER PRIMARY KEY,
+    repository_id INTEGER NOT NULL REFERENCES ent_repositories(id) ON DELETE CASCADE,
+    digest TEXT NOT NULL,
+    type TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    manifest_media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    -- For a cosign signature: the digest of the artifact it signs.
+    subject_digest TEXT,
+    push_time TEXT NOT NULL,
+    pull_time TEXT NOT NULL DEFAULT '',
+    UNIQUE (repository_id, digest)
+  );
+  CREATE INDEX ent_artifacts_by_subject ON ent_artifacts (repository_id, subject_digest);
+  CREATE TABLE ent_tags (
+    id INTEGER PRIMARY KEY,
+    repository_id INTEGER NOT NULL REFERENCES ent_repositories(id) ON DELETE CASCADE,
+    artifact_id INTEGER NOT NULL REFERENCES ent_artifacts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    push_time TEXT NOT NULL,
+    pull_time TEXT NOT NULL DEFAULT '',
+    UNIQUE (repository_id, name)
+  );
+  CREATE TABLE kms_keys (
+    id TEXT PRIMARY KEY,
+    domain_id TEXT NOT NULL REFERENCES domains(id),
+    region TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    public_key TEXT NOT NULL,
+    private_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (domain_id, region, alias)
+  );
+  CREATE TABLE ent_sign_policies (
+    id INTEGER PRIMARY KEY,
+    namespace_id INTEGER NOT NULL REFERENCES ent_namespaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    creator TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (namespace_id, name)
+  );
+  CREATE TABLE ent_sign_executions (
+    id INTEGER PRIMARY KEY,
+    policy_id INTEGER NOT NULL REFERENCES ent_sign_policies(id) ON DELETE CASCADE,
+    trigger TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE ent_sign_tasks (
+    id INTEGER PRIMARY KEY,
+    execution_id INTEGER NOT NULL REFERENCES ent_sign_executions(id) ON DELETE CASCADE,
+    namespace TEXT NOT NULL,
+    repository TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE ent_sign_subtasks (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES ent_sign_tasks(id) ON DELETE CASCADE,
+    digest TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -4,8 +4,9 @@ import { MANIFEST_TYPES } from '../domain/manifests.js';
 import { createNamespace } from '../domain/namespaces.js';
 import { createRepository } from '../domain/repositories.js';
 import { findNamespace, findRepository, type RepositoryRecord } from '../domain/records.js';
-import { allowedActions } from './access.js';
+import { allowedActions, checkLogin } from './access.js';
 import { INTERNAL_AGENT, type RegistryClient } from './client.js';
+import type { RegistryBackend } from './front.js';
 
 export interface ImageName {
   namespace: string;
@@ -186,4 +187,23 @@ export class RegistryEvents {
     const stillThere = await registry.getManifest(`${image.namespace}/${image.repository}`, digest);
     if (!stillThere) this.manifestDeleted(region, image, digest);
   }
+}
+
+/** A region's Basic-edition registry: SWR's login forms and permissions, recorded by region. */
+export function basicBackend(
+  services: Services,
+  events: RegistryEvents,
+  region: string,
+): RegistryBackend {
+  const { identity, db } = services;
+  return {
+    login: (username, password, now) => checkLogin(identity, db, region, username, password, now),
+    allowed: (subject, repository, now) =>
+      allowedActions(db, subject, region, repository, now, true),
+    ensureRepository: (image, userId) => events.ensureRepository(region, image, userId),
+    manifestPushed: (image, pushed) => events.manifestPushed(region, image, pushed),
+    manifestDeleted: (image, digest) => events.manifestDeleted(region, image, digest),
+    pulled: (image, reference) => events.pulled(region, image, reference),
+    notified: (envelope) => events.notified(region, envelope),
+  };
 }

@@ -6,30 +6,44 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Services } from '../services.js';
+import type { User } from '../identity/identity.js';
 import {
-  allowedActions,
-  checkLogin,
   parseScopes,
   splitImageName,
   type Access,
   type Action,
+  type Subject,
   type TokenSigner,
 } from './access.js';
-import type { RegistryEvents } from './events.js';
+import type { ImageName, PushedManifest } from './events.js';
 
 const TOKEN_LIFETIME_SECONDS = 300;
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const API_VERSION = { 'Docker-Distribution-API-Version': 'registry/2.0' };
 const IMAGE_PATH = /^\/v2\/(.+?)\/(manifests|blobs|tags)(\/.*)?$/;
 
+/**
+ * Whose registry a front guards: a region's Basic-edition registry or an Enterprise instance's.
+ * It decides logins and permissions and records what was pushed, pulled and deleted.
+ */
+export interface RegistryBackend {
+  login(username: string, password: string, now: Date): User | undefined;
+  allowed(subject: Subject, repository: string, now: Date): Action[];
+  /** Before a push: make the repository exist; false when the user may not create it. */
+  ensureRepository(image: ImageName, userId: string): boolean;
+  manifestPushed(image: ImageName, pushed: PushedManifest): Promise<void>;
+  manifestDeleted(image: ImageName, digest: string): void;
+  pulled(image: ImageName, reference: string): void;
+  /** The registry's own notification envelope. */
+  notified(envelope: unknown): Promise<void>;
+}
+
 export interface FrontOptions {
-  region: string;
   services: Services;
   tokens: TokenSigner;
-  events: RegistryEvents;
+  backend: RegistryBackend;
   /** The secret the registry presents when it reports events. */
   eventToken: string;
-  anonymousPull: boolean;
 }
 
 /**
@@ -112,17 +126,17 @@ export class RegistryFront {
     const image = splitImageName(name);
     if (!image) return denied(res);
     if (action === 'push') {
-      const ready = this.options.events.ensureRepository(this.options.region, image, claims.sub);
+      const ready = this.options.backend.ensureRepository(image, claims.sub);
       if (!ready) return denied(res);
     }
     if (kind === 'manifests' && req.method === 'PUT')
       return this.putManifest(req, res, url, image, rest.slice(1), claims.sub);
     await this.proxy(req, res, url, async (status) => {
       if (kind === 'manifests' && status === 200 && req.method === 'GET') {
-        this.options.events.pulled(this.options.region, image, rest.slice(1));
+        this.options.backend.pulled(image, rest.slice(1));
       }
       if (kind === 'manifests' && req.method === 'DELETE' && status === 202) {
-        this.options.events.manifestDeleted(this.options.region, image, rest.slice(1));
+        this.options.backend.manifestDeleted(image, rest.slice(1));
       }
     });
   }
@@ -143,21 +157,14 @@ export class RegistryFront {
   }
 
   private token(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const { services, region, tokens, anonymousPull } = this.options;
+    const { services, tokens, backend } = this.options;
     const now = services.clock();
-    let subject: { user: ReturnType<typeof checkLogin> } = { user: undefined };
+    let subject: Subject = { user: undefined };
     const header = req.headers.authorization ?? '';
     if (header.startsWith('Basic ')) {
       const decoded = Buffer.from(header.slice(6), 'base64').toString();
       const at = decoded.indexOf(':');
-      const user = checkLogin(
-        services.identity,
-        services.db,
-        region,
-        decoded.slice(0, at),
-        decoded.slice(at + 1),
-        now,
-      );
+      const user = backend.login(decoded.slice(0, at), decoded.slice(at + 1), now);
       if (!user) {
         res.setHeader('WWW-Authenticate', `Basic realm="swr-local"`);
         return send(res, 401, {
@@ -172,7 +179,7 @@ export class RegistryFront {
       subject = { user };
     }
     const access: Access[] = parseScopes(url.searchParams.getAll('scope')).map((wanted) => {
-      const allowed = allowedActions(services.db, subject, region, wanted.name, now, anonymousPull);
+      const allowed = backend.allowed(subject, wanted.name, now);
       return { ...wanted, actions: wanted.actions.filter((a) => allowed.includes(a)) };
     });
     const token = tokens.issue(
@@ -195,10 +202,7 @@ export class RegistryFront {
     const body = await readBody(req, MAX_MANIFEST_BYTES);
     if (body === undefined) return send(res, 413, {});
     try {
-      await this.options.events.notified(
-        this.options.region,
-        JSON.parse(body.toString()) as unknown,
-      );
+      await this.options.backend.notified(JSON.parse(body.toString()) as unknown);
     } catch (error) {
       this.options.services.log.warn({ err: error }, 'registry event not understood');
     }
@@ -224,7 +228,7 @@ export class RegistryFront {
       async (status, headers) => {
         if (status !== 201) return;
         const digest = String(headers['docker-content-digest'] ?? '');
-        await this.options.events.manifestPushed(this.options.region, image, {
+        await this.options.backend.manifestPushed(image, {
           reference,
           digest,
           body: body.toString('utf8'),

@@ -12,6 +12,14 @@ const TABLES = [
   'sync_jobs',
   'triggers',
   'retentions',
+  'ent_namespaces',
+  'ent_namespace_tags',
+  'ent_repositories',
+  'ent_artifacts',
+  'ent_tags',
+  'kms_keys',
+  'ent_sign_policies',
+  'ent_sign_executions',
 ];
 
 /** Every stored row of the metadata, to prove a refused request changed nothing. */

@@ -1,10 +1,13 @@
 import type { Handlers } from '../handler.js';
 import { accountHandlers } from './account.js';
+import { enterpriseHandlers } from './enterprise.js';
+import { kmsHandlers } from './kms.js';
 import { namespaceHandlers } from './namespaces.js';
 import { permissionHandlers } from './permissions.js';
 import { repositoryHandlers } from './repositories.js';
 import { retentionHandlers } from './retention.js';
 import { sharingHandlers } from './sharing.js';
+import { signingHandlers } from './signing.js';
 import { syncHandlers } from './sync.js';
 import { tagHandlers } from './tags.js';
 import { triggerHandlers } from './triggers.js';
@@ -20,4 +23,7 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...triggerHandlers,
   ...retentionHandlers,
+  ...enterpriseHandlers,
+  ...signingHandlers,
+  ...kmsHandlers,
 };

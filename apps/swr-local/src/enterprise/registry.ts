@@ -1,0 +1,219 @@
+import { signedDigestOf } from '@swr-console/swr-api';
+import type { Db } from '../db/database.js';
+import { MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
+import { checkLogin, type Action } from '../registry/access.js';
+import { INTERNAL_AGENT, type RegistryClient } from '../registry/client.js';
+import type { ImageName, PushedManifest } from '../registry/events.js';
+import type { RegistryBackend } from '../registry/front.js';
+import type { Services } from '../services.js';
+import {
+  findArtifact,
+  findEntNamespace,
+  findEntRepository,
+  isPublic,
+  splitEnterpriseImage,
+  type ArtifactRow,
+  type EntNamespaceRow,
+  type EntRepositoryRow,
+  type InstanceRow,
+} from './records.js';
+
+/** A manifest now recorded in an instance, for what happens after a push (automatic signing). */
+export interface RecordedPush {
+  instance: InstanceRow;
+  namespace: EntNamespaceRow;
+  repository: EntRepositoryRow;
+  artifact: ArtifactRow;
+  tag: string | undefined;
+  /** False when the front and the registry's notification both reported the same push. */
+  changed: boolean;
+}
+
+const isDigest = (reference: string) => /^[a-z0-9]+:[a-f0-9]{32,}$/.test(reference);
+
+/**
+ * Records a manifest written to an instance's registry: the repository, the artifact (a cosign
+ * signature when its tag names another artifact's digest) and the tag, which moves when it
+ * pointed elsewhere. Undefined when the namespace does not exist.
+ */
+export function recordEnterprisePush(
+  db: Db,
+  instance: InstanceRow,
+  image: ImageName,
+  pushed: Pick<PushedManifest, 'reference' | 'digest' | 'body' | 'contentType'>,
+  at: string,
+): RecordedPush | undefined {
+  const namespace = findEntNamespace(db, instance.id, image.namespace);
+  if (!namespace || !pushed.digest) return undefined;
+  const tag = isDigest(pushed.reference) ? undefined : pushed.reference;
+  const facts = readManifest(pushed.body, pushed.contentType);
+  const parsed = JSON.parse(pushed.body) as { config?: { mediaType?: string } };
+  const subject = tag ? signedDigestOf(tag) : undefined;
+  return db.transaction(() => {
+    const repository = ensureEntRepository(db, namespace, image.repository, at);
+    const before = findArtifact(db, repository.id, pushed.digest);
+    const taggedBefore = tag
+      ? (db
+          .prepare('SELECT artifact_id FROM ent_tags WHERE repository_id = ? AND name = ?')
+          .pluck()
+          .get(repository.id, tag) as number | undefined)
+      : undefined;
+    db.prepare(
+      `INSERT INTO ent_artifacts (repository_id, digest, type, media_type, manifest_media_type, size, subject_digest, push_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (repository_id, digest) DO UPDATE SET push_time = excluded.push_time`,
+    ).run(
+      repository.id,
+      pushed.digest,
+      subject ? 'SIGNATURE' : 'IMAGE',
+      parsed.config?.mediaType ?? facts.mediaType,
+      facts.mediaType,
+      facts.imageSize + Buffer.byteLength(pushed.body),
+      subject ?? null,
+      at,
+    );
+    const artifact = findArtifact(db, repository.id, pushed.digest)!;
+    if (tag) {
+      db.prepare(
+        `INSERT INTO ent_tags (repository_id, artifact_id, name, push_time) VALUES (?, ?, ?, ?)
+         ON CONFLICT (repository_id, name) DO UPDATE SET artifact_id = excluded.artifact_id, push_time = excluded.push_time`,
+      ).run(repository.id, artifact.id, tag, at);
+    }
+    db.prepare('UPDATE ent_repositories SET updated_at = ? WHERE id = ?').run(at, repository.id);
+    db.prepare('UPDATE ent_namespaces SET updated_at = ? WHERE id = ?').run(at, namespace.id);
+    const changed = !before || (tag !== undefined && taggedBefore !== artifact.id);
+    return { instance, namespace, repository, artifact, tag, changed };
+  })();
+}
+
+export function ensureEntRepository(
+  db: Db,
+  namespace: EntNamespaceRow,
+  name: string,
+  at: string,
+): EntRepositoryRow {
+  db.prepare(
+    `INSERT OR IGNORE INTO ent_repositories (namespace_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+  ).run(namespace.id, name, at, at);
+  return findEntRepository(db, namespace.id, name)!;
+}
+
+/** Forgets an artifact (its tags go with it) and the signatures recorded for it. */
+export function forgetArtifact(db: Db, repositoryId: number, digest: string): void {
+  db.transaction(() => {
+    db.prepare(
+      'DELETE FROM ent_artifacts WHERE repository_id = ? AND (digest = ? OR subject_digest = ?)',
+    ).run(repositoryId, digest, digest);
+  })();
+}
+
+/**
+ * An instance's registry: the same logins as the region's Basic registry; the account's users pull,
+ * its administrators push and delete; public namespaces are pulled by anyone. Pushes go only into
+ * namespaces that exist (repositories appear with their first push).
+ */
+export function enterpriseBackend(
+  services: Services,
+  instance: InstanceRow,
+  registry: () => RegistryClient | undefined,
+  afterPush: (push: RecordedPush) => void,
+): RegistryBackend {
+  const { db, identity, clock } = services;
+  const locate = (image: ImageName) => {
+    const namespace = findEntNamespace(db, instance.id, image.namespace);
+    const repository = namespace && findEntRepository(db, namespace.id, image.repository);
+    return { namespace, repository };
+  };
+  const manifestPushed = (image: ImageName, pushed: PushedManifest) => {
+    const recorded = recordEnterprisePush(db, instance, image, pushed, clock().toISOString());
+    if (recorded?.changed) afterPush(recorded);
+    return Promise.resolve();
+  };
+  return {
+    login: (username, password, now) =>
+      checkLogin(identity, db, instance.region, username, password, now),
+    allowed(subject, name) {
+      const image = splitEnterpriseImage(name);
+      if (!image) return [];
+      const namespace = findEntNamespace(db, instance.id, image.namespace);
+      if (!namespace) return [];
+      const actions: Action[] = [];
+      const member = subject.user?.domainId === instance.domain_id;
+      if (member || isPublic(namespace)) actions.push('pull');
+      if (member && subject.user?.isAdmin) actions.push('push', 'delete');
+      return actions;
+    },
+    ensureRepository(image, userId) {
+      const user = identity.userById(userId);
+      const namespace = findEntNamespace(db, instance.id, image.namespace);
+      if (!user?.isAdmin || user.domainId !== instance.domain_id || !namespace) return false;
+      ensureEntRepository(db, namespace, image.repository, clock().toISOString());
+      return true;
+    },
+    manifestPushed,
+    manifestDeleted(image, digest) {
+      const { repository } = locate(image);
+      if (repository) forgetArtifact(db, repository.id, digest);
+    },
+    pulled(image, reference) {
+      const { repository } = locate(image);
+      if (!repository) return;
+      const at = clock().toISOString();
+      db.prepare('UPDATE ent_repositories SET pull_count = pull_count + 1 WHERE id = ?').run(
+        repository.id,
+      );
+      if (isDigest(reference))
+        db.prepare(
+          'UPDATE ent_artifacts SET pull_time = ? WHERE repository_id = ? AND digest = ?',
+        ).run(at, repository.id, reference);
+      else
+        db.prepare('UPDATE ent_tags SET pull_time = ? WHERE repository_id = ? AND name = ?').run(
+          at,
+          repository.id,
+          reference,
+        );
+    },
+    async notified(envelope) {
+      // Writes through the front are recorded already; catch any that reached the registry
+      // another way, and deletions.
+      const events =
+        (
+          envelope as {
+            events?: {
+              action?: string;
+              target?: { mediaType?: string; digest?: string; repository?: string; tag?: string };
+              request?: { useragent?: string };
+            }[];
+          }
+        ).events ?? [];
+      for (const event of events) {
+        const target = event.target;
+        const image = target?.repository && splitEnterpriseImage(target.repository);
+        if (!image || !target.digest || event.request?.useragent === INTERNAL_AGENT) continue;
+        const client = registry();
+        if (!client) continue;
+        const manifest = await client.getManifest(target.repository!, target.digest);
+        if (event.action === 'delete' && !manifest) {
+          const { repository } = locate(image);
+          if (repository) forgetArtifact(db, repository.id, target.digest);
+        } else if (
+          event.action === 'push' &&
+          manifest &&
+          target.mediaType &&
+          MANIFEST_TYPES.has(target.mediaType)
+        ) {
+          const { repository } = locate(image);
+          const known = repository && findArtifact(db, repository.id, target.digest);
+          if (known && !target.tag) continue;
+          await manifestPushed(image, {
+            reference: target.tag ?? target.digest,
+            digest: target.digest,
+            body: manifest.body,
+            contentType: manifest.mediaType,
+            pusher: '',
+          });
+        }
+      }
+    },
+  };
+}
