@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit.js';
 import { iamRoutes } from './routes/iam.js';
 import { loginCommandRoutes } from './routes/login-command.js';
 import { sessionRoutes } from './routes/session.js';
+import { signatureRoutes } from './routes/signatures.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import type { SessionStore } from './session/store.js';
@@ -111,6 +112,14 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     loginCommandRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      insecureRegistries: deps.insecureRegistries,
+    }),
+  );
+  app.use(
+    signatureRoutes({
       topology: deps.topology,
       sessions,
       timeoutMs: deps.upstreamTimeoutMs,

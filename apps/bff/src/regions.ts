@@ -10,6 +10,8 @@ export interface Region {
   api: string;
   /** `host[:port]` of its registry, as image names write it. */
   registry: string;
+  /** Base URL of its key service (KMS), where signing keys live. */
+  kms: string;
 }
 
 /** The sandbox's own users (local profile only), for its one-click sign-in. */
@@ -50,7 +52,12 @@ const endpointsFile = z.object({
 /** Where the SWR API and registry of a real region are (eu-west-101 lives under .eu). */
 export function huaweiCloudRegion(id: string): Region {
   const domain = id === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';
-  return { id, api: `https://swr-api.${id}.${domain}`, registry: `swr.${id}.${domain}` };
+  return {
+    id,
+    api: `https://swr-api.${id}.${domain}`,
+    registry: `swr.${id}.${domain}`,
+    kms: `https://kms.${id}.${domain}`,
+  };
 }
 
 /**
@@ -76,7 +83,8 @@ export function loadTopology(config: Config): Topology {
   }
   return {
     iam: parsed.iam,
-    regions: parsed.regions,
+    // The sandbox answers the key service on each region's API port.
+    regions: parsed.regions.map((region) => ({ ...region, kms: region.api })),
     sandboxUsers: parsed.accounts.flatMap((account) =>
       account.users.map((user) => ({
         account: account.domain_name,

@@ -76,6 +76,7 @@ describe('authentication by default', () => {
         'GET /api/session',
         'DELETE /api/session',
         'POST /api/login-command',
+        'GET /api/signatures/:region',
         'GET /api/audit',
         'GET /api/iam/users',
         'GET /{*path}',

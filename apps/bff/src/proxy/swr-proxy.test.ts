@@ -170,6 +170,20 @@ describe('what never reaches SWR', () => {
     expect(headers['x-project-id']).toBe(root.projects['ap-southeast-1']);
   });
 
+  it('when a key service call is made, then it goes to the region’s key service, not to SWR', async () => {
+    const project = sandboxUser().projects['ap-southeast-1']!;
+    const before = stub.received.length;
+    const keys = await browser.request(
+      'POST',
+      `/api/swr/ap-southeast-1/v1.0/${project}/kms/list-keys`,
+      { body: {} },
+    );
+    expect(keys.status).toBe(200);
+    expect(stub.received.length).toBe(before);
+    await browser.request('GET', `/api/swr/ap-southeast-1/v2/${project}/instances`);
+    expect(stub.received.at(-1)!.url).toBe(`/v2/${project}/instances`);
+  });
+
   it('when SWR answers with headers of its own, then only the allowed ones reach the browser', async () => {
     const answer = await browser.request('GET', '/api/swr/ap-southeast-1/v2/manage/namespaces');
     expect(answer.headers.get('content-range')).toBe('0-0/0');

@@ -120,7 +120,7 @@ function prepare(options: ProxyOptions): RequestHandler {
         ? Buffer.alloc(0)
         : await readBody(req, options.maxBodyBytes);
     calls.set(req, {
-      target: region.api,
+      target: match.endpoint.edition === 'kms' ? region.kms : region.api,
       path: `${rawPath}${query !== undefined ? `?${query}` : ''}`,
       body,
       credentials,

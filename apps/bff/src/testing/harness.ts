@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../app.js';
 import { createLogger } from '../logger.js';
-import type { Topology } from '../regions.js';
+import type { Region, Topology } from '../regions.js';
 import { SESSION_COOKIE } from '../session/sessions.js';
 import { SqliteSessionStore, type SessionStore } from '../session/store.js';
 import { Vault } from '../session/vault.js';
@@ -32,9 +32,16 @@ export interface SandboxEndpoints extends Topology {
   accounts: SandboxAccount[];
 }
 
-/** The swr-local every BFF test talks to (started once by the global setup). */
+/**
+ * The swr-local every BFF test talks to (started once by the global setup), as the local profile
+ * reads it: the key service answers on each region's API port.
+ */
 export function sandbox(): SandboxEndpoints {
-  return JSON.parse(readFileSync(inject('swrLocalEndpoints'), 'utf8')) as SandboxEndpoints;
+  const endpoints = JSON.parse(readFileSync(inject('swrLocalEndpoints'), 'utf8')) as Omit<
+    SandboxEndpoints,
+    'regions'
+  > & { regions: Omit<Region, 'kms'>[] };
+  return { ...endpoints, regions: endpoints.regions.map((r) => ({ ...r, kms: r.api })) };
 }
 
 export function sandboxUser(

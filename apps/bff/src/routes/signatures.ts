@@ -1,0 +1,373 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import {
+  buildPath,
+  endpoints,
+  ENTERPRISE_NAME_PATTERN,
+  REPOSITORY_PATTERN,
+  signatureTagOf,
+  SIGNING_ALGORITHMS,
+  type KeySpec,
+} from '@swr-console/swr-api';
+import { Router } from 'express';
+import { z } from 'zod';
+import { callUpstream, UpstreamUnavailable } from '../auth/upstream.js';
+import { HttpProblem, titleOf } from '../problem.js';
+import { findRegion, type Region, type Topology } from '../regions.js';
+import { requireSignIn } from '../security.js';
+import type { LoadedSession, Sessions } from '../session/sessions.js';
+import type { Credentials } from '../session/vault.js';
+
+/**
+ * `GET /api/signatures/{region}`: whether artifacts of an Enterprise repository carry cosign
+ * signatures, and whether each verifies with one of the account's keys. The BFF reads the
+ * signatures from the instance's registry and checks them itself with the public keys of the key
+ * service; nothing the registry or SWR says about "signed" is taken on trust.
+ */
+
+const MAX_DIGESTS = 50;
+const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const HASHES: Record<string, string> = { ECDSA_SHA_256: 'sha256', ECDSA_SHA_384: 'sha384' };
+const MAX_BLOB_BYTES = 64 * 1024;
+
+const query = z.object({
+  instance: z.string().min(1).max(64),
+  namespace: z.string().regex(ENTERPRISE_NAME_PATTERN, 'Not a namespace name.').max(64),
+  repository: z.string().regex(REPOSITORY_PATTERN, 'Not a repository name.').max(255),
+  digest: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(
+      z
+        .array(z.string().regex(/^sha256:[a-f0-9]{64}$/, 'A digest is sha256:<64 hex>.'))
+        .min(1)
+        .max(MAX_DIGESTS, `At most ${MAX_DIGESTS} digests at once.`),
+    ),
+});
+
+export interface SignatureCheck {
+  /** The key that verified it, when one did. */
+  keyId?: string;
+  keyAlias?: string;
+  algorithm?: string;
+  verified: boolean;
+  /** Why it did not verify. */
+  problem?: string;
+}
+
+export interface ArtifactSignatures {
+  digest: string;
+  signed: boolean;
+  /** True when at least one signature verified with a key of the account. */
+  verified: boolean;
+  signatures: SignatureCheck[];
+}
+
+interface PublicKey {
+  id: string;
+  alias: string;
+  algorithm: string;
+  pem: string;
+}
+
+export interface SignatureOptions {
+  topology: Topology;
+  sessions: Sessions;
+  timeoutMs: number;
+  /** Registries spoken to over plain HTTP (the sandbox). */
+  insecureRegistries: boolean;
+}
+
+interface Upstream {
+  credentials: Credentials;
+  projectId: string;
+  region: Region;
+  timeoutMs: number;
+}
+
+async function swr(upstream: Upstream, method: string, url: string, body?: unknown) {
+  let response: Response;
+  try {
+    response = await callUpstream(upstream.credentials, {
+      method,
+      url,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      projectId: upstream.projectId,
+      region: upstream.region.id,
+      timeoutMs: upstream.timeoutMs,
+    });
+  } catch (error) {
+    if (error instanceof UpstreamUnavailable)
+      throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
+        code: 'UPSTREAM_UNREACHABLE',
+      });
+    throw error;
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    const message =
+      typeof json.error_msg === 'string'
+        ? json.error_msg
+        : typeof (json.error as { error_msg?: unknown } | undefined)?.error_msg === 'string'
+          ? (json.error as { error_msg: string }).error_msg
+          : 'SWR refused the request.';
+    throw new HttpProblem(response.status, titleOf(response.status), message, {
+      code: typeof json.error_code === 'string' ? json.error_code : 'UPSTREAM_ERROR',
+    });
+  }
+  return json;
+}
+
+/** Every signing key of the account in the region, with its public half. */
+async function publicKeys(upstream: Upstream): Promise<PublicKey[]> {
+  const { kms } = upstream.region;
+  const path = (id: keyof typeof endpoints) =>
+    buildPath(endpoints[id].path, { project_id: upstream.projectId });
+  const listed = (await swr(upstream, 'POST', `${kms}${path('ListKeys')}`, {})) as {
+    key_details?: { key_id: string; key_alias: string; key_spec: string }[];
+  };
+  const keys: PublicKey[] = [];
+  for (const key of listed.key_details ?? []) {
+    const algorithm = SIGNING_ALGORITHMS[key.key_spec as KeySpec];
+    if (!algorithm || !HASHES[algorithm]) continue;
+    const shown = (await swr(upstream, 'POST', `${kms}${path('ShowPublicKey')}`, {
+      key_id: key.key_id,
+    })) as { public_key?: string };
+    if (shown.public_key)
+      keys.push({ id: key.key_id, alias: key.key_alias, algorithm, pem: shown.public_key });
+  }
+  return keys;
+}
+
+/** A pull-only view of one repository of a registry, with Docker's token authentication. */
+class RegistryReader {
+  private token: string | undefined;
+
+  constructor(
+    private readonly base: string,
+    private readonly repository: string,
+    private readonly login: { username: string; password: string },
+    private readonly timeoutMs: number,
+  ) {}
+
+  async manifest(reference: string): Promise<string | undefined> {
+    const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, {
+      accept: 'application/vnd.oci.image.manifest.v1+json',
+    });
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`the registry answered ${response.status}`);
+    return response.text();
+  }
+
+  /** A blob, checked against its digest (small ones only: signature payloads). */
+  async blob(digest: string): Promise<Buffer> {
+    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
+    if (!response.ok) throw new Error(`the registry answered ${response.status} for a blob`);
+    const data = Buffer.from(await response.arrayBuffer());
+    if (data.length > MAX_BLOB_BYTES) throw new Error('a signature payload is too large');
+    if (`sha256:${createHash('sha256').update(data).digest('hex')}` !== digest)
+      throw new Error('a signature payload does not match its digest');
+    return data;
+  }
+
+  private async get(path: string, headers: Record<string, string>): Promise<Response> {
+    const send = () =>
+      fetch(`${this.base}${path}`, {
+        headers: { ...headers, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    let response = await send();
+    if (response.status === 401 && !this.token) {
+      await response.body?.cancel();
+      this.token = await this.authenticate(response.headers.get('www-authenticate') ?? '');
+      response = await send();
+    }
+    return response;
+  }
+
+  private async authenticate(challenge: string): Promise<string> {
+    const field = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
+    const realm = field('realm');
+    if (!realm) throw new Error('the registry asked for an unknown kind of login');
+    const url = new URL(realm);
+    const service = field('service');
+    if (service) url.searchParams.set('service', service);
+    url.searchParams.set('scope', `repository:${this.repository}:pull`);
+    const basic = Buffer.from(`${this.login.username}:${this.login.password}`).toString('base64');
+    const response = await fetch(url, {
+      headers: { authorization: `Basic ${basic}` },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`the registry refused the login (${response.status})`);
+    const body = (await response.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new Error('the registry issued no token');
+    return token;
+  }
+}
+
+interface Payload {
+  critical?: {
+    identity?: { 'docker-reference'?: string };
+    image?: { 'docker-manifest-digest'?: string };
+    type?: string;
+  };
+}
+
+/** Checks one signature layer: the payload names this image and a key of the account signed it. */
+function checkLayer(
+  payload: Buffer,
+  signature: string,
+  expected: { digest: string; repository: string },
+  keys: PublicKey[],
+): SignatureCheck {
+  let parsed: Payload;
+  try {
+    parsed = JSON.parse(payload.toString('utf8')) as Payload;
+  } catch {
+    return { verified: false, problem: 'The signed payload is not JSON.' };
+  }
+  if (parsed.critical?.type !== 'cosign container image signature')
+    return { verified: false, problem: 'The payload is not a cosign image signature.' };
+  if (parsed.critical.image?.['docker-manifest-digest'] !== expected.digest)
+    return { verified: false, problem: 'The signature is for another image digest.' };
+  const reference = parsed.critical.identity?.['docker-reference'] ?? '';
+  if (!reference.endsWith(`/${expected.repository}`))
+    return { verified: false, problem: `The signature names another repository (${reference}).` };
+  for (const key of keys) {
+    try {
+      const ok = verify(
+        HASHES[key.algorithm]!,
+        payload,
+        createPublicKey(key.pem),
+        Buffer.from(signature, 'base64'),
+      );
+      if (ok)
+        return { verified: true, keyId: key.id, keyAlias: key.alias, algorithm: key.algorithm };
+    } catch {
+      // a malformed signature verifies with no key
+    }
+  }
+  return {
+    verified: false,
+    problem:
+      keys.length === 0
+        ? 'The account has no signing keys in this region to check it with.'
+        : 'No signing key of the account in this region verifies it.',
+  };
+}
+
+export async function checkSignatures(
+  reader: Pick<RegistryReader, 'manifest' | 'blob'>,
+  digests: string[],
+  expected: { repository: string },
+  keys: PublicKey[],
+): Promise<ArtifactSignatures[]> {
+  const results: ArtifactSignatures[] = [];
+  for (const digest of digests) {
+    const manifest = await reader.manifest(signatureTagOf(digest));
+    if (!manifest) {
+      results.push({ digest, signed: false, verified: false, signatures: [] });
+      continue;
+    }
+    const layers =
+      (
+        JSON.parse(manifest) as {
+          layers?: { mediaType?: string; digest: string; annotations?: Record<string, string> }[];
+        }
+      ).layers ?? [];
+    const signatures: SignatureCheck[] = [];
+    for (const layer of layers.filter((l) => l.mediaType === SIMPLE_SIGNING)) {
+      const signature = layer.annotations?.[SIGNATURE_ANNOTATION];
+      if (!signature) {
+        signatures.push({ verified: false, problem: 'A signature layer carries no signature.' });
+        continue;
+      }
+      try {
+        const payload = await reader.blob(layer.digest);
+        signatures.push(checkLayer(payload, signature, { digest, ...expected }, keys));
+      } catch (error) {
+        signatures.push({ verified: false, problem: `Not readable: ${(error as Error).message}.` });
+      }
+    }
+    results.push({
+      digest,
+      signed: signatures.length > 0,
+      verified: signatures.some((s) => s.verified),
+      signatures,
+    });
+  }
+  return results;
+}
+
+export function signatureRoutes(options: SignatureOptions): Router {
+  const router = Router();
+  router.get('/api/signatures/:region', requireSignIn(), async (req, res) => {
+    const parsed = query.safeParse(req.query);
+    if (!parsed.success)
+      throw new HttpProblem(400, titleOf(400), 'Some parameters need attention.', {
+        code: 'INVALID_INPUT',
+        errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      });
+    const { instance, namespace, repository, digest: digests } = parsed.data;
+    const regionId = String(req.params.region);
+    const region = findRegion(options.topology, regionId);
+    const session = res.locals.session as LoadedSession;
+    const projectId = session.record.identity!.projects[regionId];
+    if (!region || !projectId)
+      throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not available to you.`, {
+        code: 'UNKNOWN_REGION',
+      });
+    const credentials = options.sessions.credentials(session);
+    if (!credentials)
+      throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
+        code: 'SESSION_INVALID',
+      });
+    const upstream: Upstream = { credentials, projectId, region, timeoutMs: options.timeoutMs };
+    const at = { project_id: projectId, instance_id: instance };
+    const shown = (await swr(
+      upstream,
+      'GET',
+      `${region.api}${buildPath(endpoints.ShowInstance.path, at)}`,
+    )) as { access_address?: string };
+    if (!shown.access_address)
+      throw new HttpProblem(502, titleOf(502), 'The instance has no registry address.', {
+        code: 'NO_REGISTRY',
+      });
+    const login = (await swr(
+      upstream,
+      'POST',
+      `${region.api}${buildPath(endpoints.CreateInstanceTempCredential.path, at)}`,
+    )) as { user_id: string; auth_token: string };
+    const keys = await publicKeys(upstream);
+    const base = `${options.insecureRegistries ? 'http' : 'https'}://${shown.access_address}`;
+    const reader = new RegistryReader(
+      base,
+      `${namespace}/${repository}`,
+      { username: login.user_id, password: login.auth_token },
+      options.timeoutMs,
+    );
+    let artifacts: ArtifactSignatures[];
+    try {
+      artifacts = await checkSignatures(
+        reader,
+        digests,
+        { repository: `${namespace}/${repository}` },
+        keys,
+      );
+    } catch (error) {
+      throw new HttpProblem(
+        502,
+        titleOf(502),
+        `The instance registry: ${(error as Error).message}.`,
+        {
+          code: 'REGISTRY_UNREADABLE',
+        },
+      );
+    }
+    res.setHeader('cache-control', 'no-store');
+    res.json({ artifacts });
+  });
+  return router;
+}
