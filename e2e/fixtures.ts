@@ -2,6 +2,7 @@ import { test as base } from '@playwright/test';
 import type { Locale } from '../apps/web/src/shared/i18n';
 import { translator, type T } from './i18n.js';
 import {
+  EnterprisePage,
   LoginCommandPage,
   NamespacesPage,
   PermissionsPanel,
@@ -29,6 +30,7 @@ interface Console {
   sync: SyncTab;
   sharing: SharingTab;
   triggers: TriggersTab;
+  enterprise: EnterprisePage;
 }
 
 /** Page objects as fixtures, in the test's language (set before the console loads). */
@@ -53,6 +55,7 @@ export const test = base.extend<Console>({
   sync: async ({ page, t }, use) => use(new SyncTab(page, t)),
   sharing: async ({ page, t }, use) => use(new SharingTab(page, t)),
   triggers: async ({ page, t }, use) => use(new TriggersTab(page, t)),
+  enterprise: async ({ page, t }, use) => use(new EnterprisePage(page, t)),
 });
 
 export { expect } from '@playwright/test';

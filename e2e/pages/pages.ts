@@ -418,3 +418,39 @@ export class TriggersTab {
     return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
   }
 }
+
+export class EnterprisePage {
+  constructor(
+    readonly page: Page,
+    readonly t: T,
+  ) {}
+
+  async open(region = 'cn-north-4'): Promise<void> {
+    await this.page.goto(`/${region}/enterprise`);
+    await expect(this.page.getByRole('heading', { name: this.t('ent.title') })).toBeVisible();
+    await expect(this.page.getByRole('combobox', { name: this.t('ent.instance') })).toBeVisible();
+  }
+
+  /** The instance's registry address, as the page shows it. */
+  async registry(): Promise<string> {
+    const text = this.page.getByText(this.t('ent.registry')).locator('..').locator('code');
+    return (await text.innerText()).trim();
+  }
+
+  namespaceRow(name: string): Locator {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  async createNamespace(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('ent.ns.create') }).click();
+    const dialog = this.page.getByRole('dialog', { name: this.t('ent.ns.create') });
+    await dialog
+      .getByRole('textbox', { name: new RegExp(`^(\\* )?${this.t('ent.ns.name')}$`) })
+      .fill(name);
+    await dialog.getByRole('button', { name: this.t('common.create') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.namespaceRow(name)).toBeVisible();
+  }
+}

@@ -21,6 +21,7 @@ import { basicBackend, RegistryEvents } from './registry/events.js';
 import { RegistryFront } from './registry/front.js';
 import { startRegistry, type RegistryProcess } from './registry/process.js';
 import { seedDemo } from './seed/demo.js';
+import { seedEnterpriseDemo } from './seed/enterprise.js';
 import { allInstances, ensureInstances } from './enterprise/records.js';
 import { enterpriseBackend } from './enterprise/registry.js';
 import { runSignExecution, SIGN_JOB, signOnPush } from './enterprise/signing.js';
@@ -200,6 +201,7 @@ export async function startSwrLocal(
       db.prepare("SELECT value FROM settings WHERE key = 'demo-seeded'").get() === undefined
     ) {
       await seedDemo(services, events);
+      await seedEnterpriseDemo(services);
       db.prepare("INSERT INTO settings (key, value) VALUES ('demo-seeded', ?)").run(
         clock().toISOString(),
       );

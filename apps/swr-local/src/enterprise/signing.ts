@@ -74,6 +74,8 @@ export function startExecution(
   namespace: EntNamespaceRow,
   trigger: 'manual' | 'event_based',
   selection: Selected[],
+  /** False when the caller runs the execution itself (the demo seed, before start-up ends). */
+  queue = true,
 ): number {
   const { db, clock, jobs } = services;
   const at = clock().toISOString();
@@ -107,7 +109,7 @@ export function startExecution(
     }
     return id;
   })();
-  if (selection.length > 0) jobs.enqueue(SIGN_JOB, { executionId });
+  if (queue && selection.length > 0) jobs.enqueue(SIGN_JOB, { executionId });
   return executionId;
 }
 

@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   ShareAltOutlined,
   MoonOutlined,
   SunOutlined,
@@ -153,6 +154,11 @@ export function Shell({ session }: { session: Session }) {
                 key: 'shared-with-me',
                 icon: <ShareAltOutlined />,
                 label: <Link to={`/${region}/shared-with-me`}>{t('shell.nav.sharedWithMe')}</Link>,
+              },
+              {
+                key: 'enterprise',
+                icon: <SafetyCertificateOutlined />,
+                label: <Link to={`/${region}/enterprise`}>{t('shell.nav.enterprise')}</Link>,
               },
               {
                 key: 'login-command',

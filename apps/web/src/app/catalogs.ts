@@ -1,3 +1,4 @@
+import { enterpriseMessages } from '../features/enterprise/messages';
 import { loginCommandMessages } from '../features/login-command/messages';
 import { namespaceMessages } from '../features/namespaces/messages';
 import { overviewMessages } from '../features/overview/messages';
@@ -28,4 +29,5 @@ export const catalogs = mergeCatalogs(
   triggerMessages,
   overviewMessages,
   loginCommandMessages,
+  enterpriseMessages,
 );

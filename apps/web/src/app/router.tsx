@@ -96,6 +96,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
         },
         {
+          path: 'enterprise/:instance?',
+          ...page(async () => (await import('../features/enterprise/routes')).EnterprisePage),
+        },
+        {
+          path: 'enterprise/:instance/namespaces/:namespace/:tab?',
+          ...page(
+            async () => (await import('../features/enterprise/routes')).EnterpriseNamespacePage,
+          ),
+        },
+        {
           path: 'login-command',
           ...page(async () => (await import('../features/login-command/routes')).LoginCommandPage),
         },

@@ -1,0 +1,264 @@
+import { FilterOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { TagsFilterBody } from '@swr-console/swr-api';
+import { Alert, Button, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { EmptyText } from '../../shared/components/EmptyText';
+import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { useT } from '../../shared/i18n';
+import { useSession } from '../../shared/session';
+import { CreateNamespaceModal } from './components/CreateNamespaceModal';
+import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
+import { NamespaceTagsModal } from './components/NamespaceTagsModal';
+import { TagList } from './components/TagList';
+import { useInstance } from './instance';
+import { enterpriseQueries } from './queries';
+
+type Filter = NonNullable<TagsFilterBody['tags']>;
+
+/** Tag filters live in the URL (`?tags=[{"key":…,"values":[…]}]`), so a filtered list is a link. */
+export function readFilter(params: URLSearchParams): Filter {
+  try {
+    const parsed = JSON.parse(params.get('tags') ?? '[]') as unknown;
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (f): f is Filter[number] =>
+        typeof (f as { key?: unknown }).key === 'string' &&
+        Array.isArray((f as { values?: unknown }).values),
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function EnterprisePage() {
+  const t = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const { region, projectId, instances, ref, current } = useInstance();
+  const instance = ref?.instance;
+  const filter = readFilter(params);
+  const namespaces = useQuery({
+    ...enterpriseQueries.namespaces(ref ?? { region, projectId, instance: '' }, filter),
+    enabled: ref !== undefined,
+  });
+  const tagKeys = useQuery({
+    ...enterpriseQueries.tagKeys(ref ?? { region, projectId, instance: '' }),
+    enabled: ref !== undefined,
+  });
+  const [creating, setCreating] = useState(false);
+  const [editingTags, setEditingTags] = useState<string>();
+  const [filterKey, setFilterKey] = useState<string>();
+  const [filterValues, setFilterValues] = useState<string[]>([]);
+  const admin = session?.user.admin ?? false;
+
+  const setFilter = (next: Filter) => {
+    const search = new URLSearchParams(params);
+    if (next.length === 0) search.delete('tags');
+    else search.set('tags', JSON.stringify(next));
+    setParams(search);
+  };
+  const keyOptions = (tagKeys.data ?? []).map((k) => ({ value: k.key, label: k.key }));
+  const valueOptions = (tagKeys.data?.find((k) => k.key === filterKey)?.values ?? []).map((v) => ({
+    value: v,
+    label: v === '' ? t('ent.tags.emptyValue') : v,
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('ent.title')}
+        extra={
+          instances.data && instances.data.length > 0 ? (
+            <Select
+              aria-label={t('ent.instance')}
+              value={instance}
+              style={{ minWidth: 260 }}
+              options={instances.data.map((i) => ({
+                value: i.id,
+                label: `${i.name} (${i.access_address})`,
+              }))}
+              onChange={(id: string) => void navigate(`/${region}/enterprise/${id}`)}
+            />
+          ) : null
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('ent.intro')}</Typography.Paragraph>
+      </PageHeader>
+      {instances.error ? (
+        <ErrorAlert error={instances.error} onRetry={() => void instances.refetch()} />
+      ) : null}
+      {instances.data && instances.data.length === 0 ? (
+        <Alert type="info" showIcon title={t('ent.noInstance', { region })} />
+      ) : null}
+      {ref && current ? (
+        <>
+          <Typography.Paragraph>
+            {t('ent.registry')}{' '}
+            <Typography.Text code copyable>
+              {current.access_address}
+            </Typography.Text>
+          </Typography.Paragraph>
+          <Flex justify="space-between" align="end" wrap gap={8} style={{ marginBottom: 12 }}>
+            <Space wrap align="end">
+              <Typography.Text>{t('ent.filter.by')}</Typography.Text>
+              <Select
+                aria-label={t('ent.filter.key')}
+                style={{ minWidth: 160 }}
+                value={filterKey}
+                options={keyOptions}
+                allowClear
+                onChange={(key?: string) => {
+                  setFilterKey(key);
+                  setFilterValues([]);
+                }}
+              />
+              <Select
+                aria-label={t('ent.filter.values')}
+                mode="multiple"
+                style={{ minWidth: 200 }}
+                value={filterValues}
+                options={valueOptions}
+                disabled={!filterKey}
+                maxCount={10}
+                onChange={(values: string[]) => setFilterValues(values)}
+              />
+              <Button
+                icon={<FilterOutlined />}
+                disabled={!filterKey}
+                onClick={() => {
+                  if (!filterKey) return;
+                  setFilter([
+                    ...filter.filter((f) => f.key !== filterKey),
+                    { key: filterKey, values: filterValues },
+                  ]);
+                  setFilterKey(undefined);
+                  setFilterValues([]);
+                }}
+              >
+                {t('ent.filter.add')}
+              </Button>
+            </Space>
+            <Tooltip title={admin ? undefined : t('ent.adminOnly')}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                disabled={!admin}
+                onClick={() => setCreating(true)}
+              >
+                {t('ent.ns.create')}
+              </Button>
+            </Tooltip>
+          </Flex>
+          {filter.length > 0 ? (
+            <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+              <Typography.Text>{t('ent.filter.active')}</Typography.Text>
+              {filter.map((f) => (
+                <Tag
+                  key={f.key}
+                  closable
+                  closeIcon={<span aria-label={t('ent.filter.remove', { key: f.key })}>×</span>}
+                  onClose={() => setFilter(filter.filter((g) => g.key !== f.key))}
+                >
+                  {f.values.length === 0
+                    ? t('ent.filter.any', { key: f.key })
+                    : `${f.key} = ${f.values.join(' | ')}`}
+                </Tag>
+              ))}
+              <Button size="small" type="link" onClick={() => setFilter([])}>
+                {t('ent.filter.clear')}
+              </Button>
+            </Flex>
+          ) : null}
+          {namespaces.error ? (
+            <ErrorAlert error={namespaces.error} onRetry={() => void namespaces.refetch()} />
+          ) : (
+            <Table
+              rowKey="resource_id"
+              loading={namespaces.isPending}
+              dataSource={namespaces.data ?? []}
+              locale={{
+                emptyText: (
+                  <EmptyText>
+                    {filter.length > 0 ? t('ent.ns.noMatch') : t('ent.ns.empty')}
+                  </EmptyText>
+                ),
+              }}
+              pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+              columns={[
+                {
+                  key: 'name',
+                  title: t('ent.ns.name'),
+                  render: (_, ns) => (
+                    <Link
+                      to={`/${region}/enterprise/${ref.instance}/namespaces/${ns.resource_name}`}
+                    >
+                      {ns.resource_name}
+                    </Link>
+                  ),
+                },
+                {
+                  key: 'public',
+                  title: t('ent.ns.visibility'),
+                  render: (_, ns) => {
+                    const detail = ns.resource_detail as { metadata?: { public?: string } };
+                    return detail.metadata?.public === 'true'
+                      ? t('ent.ns.public')
+                      : t('ent.ns.private');
+                  },
+                },
+                {
+                  key: 'repos',
+                  title: t('ent.ns.repos'),
+                  render: (_, ns) =>
+                    (ns.resource_detail as { repo_count?: number }).repo_count ?? 0,
+                },
+                {
+                  key: 'tags',
+                  title: t('ent.ns.tags'),
+                  render: (_, ns) => <TagList tags={ns.tags} />,
+                },
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_, ns) =>
+                    admin ? (
+                      <Space>
+                        <Button
+                          size="small"
+                          icon={<TagsOutlined aria-hidden />}
+                          aria-label={t('ent.tags.editOf', { name: ns.resource_name })}
+                          onClick={() => setEditingTags(ns.resource_name)}
+                        >
+                          {t('ent.tags.edit')}
+                        </Button>
+                        <DeleteNamespaceButton
+                          target={ref}
+                          name={ns.resource_name}
+                          repositories={
+                            (ns.resource_detail as { repo_count?: number }).repo_count ?? 0
+                          }
+                          tags={ns.tags.length}
+                        />
+                      </Space>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+          <CreateNamespaceModal target={ref} open={creating} onClose={() => setCreating(false)} />
+          {editingTags ? (
+            <NamespaceTagsModal
+              target={ref}
+              namespace={editingTags}
+              onClose={() => setEditingTags(undefined)}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

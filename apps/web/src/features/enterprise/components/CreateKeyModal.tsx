@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { createKey } from '../api';
+import { enterpriseKeys } from '../queries';
+
+const ALIAS = /^[a-zA-Z0-9:/_-]{1,255}$/;
+
+/** A signing key in the region's key service; its private half never leaves the service. */
+export function CreateKeyModal({
+  region,
+  projectId,
+  onClose,
+  onCreated,
+}: {
+  region: string;
+  projectId: string;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ alias: string; spec: 'EC_P256' | 'EC_P384' }>();
+  const mutation = useMutation({
+    mutationFn: ({ alias, spec }: { alias: string; spec: 'EC_P256' | 'EC_P384' }) =>
+      createKey({ region, projectId }, alias, spec),
+    onSuccess: async (id, { alias }) => {
+      void message.success(t('ent.key.created', { alias }));
+      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.keys(region) });
+      onCreated(id);
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('ent.key.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('ent.key.intro')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ spec: 'EC_P256' }}
+        onFinish={(values) => mutation.mutate(values)}
+      >
+        <Form.Item
+          name="alias"
+          label={t('ent.key.alias')}
+          extra={t('ent.key.aliasRules')}
+          rules={[{ required: true, pattern: ALIAS, message: t('ent.key.aliasRules') }]}
+        >
+          <Input autoFocus spellCheck={false} maxLength={255} />
+        </Form.Item>
+        <Form.Item name="spec" label={t('ent.key.spec')} extra={t('ent.key.noSm2')}>
+          <Radio.Group
+            aria-label={t('ent.key.spec')}
+            options={[
+              { value: 'EC_P256', label: 'EC_P256 (ECDSA_SHA_256)' },
+              { value: 'EC_P384', label: 'EC_P384 (ECDSA_SHA_384)' },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+      {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+    </Modal>
+  );
+}

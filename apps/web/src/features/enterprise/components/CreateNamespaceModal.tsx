@@ -1,0 +1,87 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, EnterpriseErrorCode, ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
+import { App, Form, Input, Modal, Radio } from 'antd';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { useT } from '../../../shared/i18n';
+import { createNamespace, type InstanceRef } from '../api';
+import { enterpriseKeys } from '../queries';
+
+export function CreateNamespaceModal({
+  target,
+  open,
+  onClose,
+}: {
+  target: InstanceRef;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ name: string; visibility: 'private' | 'public' }>();
+  const mutation = useMutation({
+    mutationFn: ({ name, visibility }: { name: string; visibility: string }) =>
+      createNamespace(target, name, visibility === 'public'),
+    onSuccess: async (_, { name }) => {
+      void message.success(t('ent.ns.created', { name }));
+      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.namespaces(target) });
+      form.resetFields();
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
+        form.setFields([{ name: 'name', errors: [t('ent.ns.taken')] }]);
+    },
+  });
+  const taken =
+    mutation.error instanceof ApiError && mutation.error.code === EnterpriseErrorCode.exists;
+  return (
+    <Modal
+      open={open}
+      title={t('ent.ns.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        mutation.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ visibility: 'private' }}
+        onFinish={(values) => mutation.mutate(values)}
+      >
+        <Form.Item
+          name="name"
+          label={t('ent.ns.name')}
+          extra={t('ent.ns.rules')}
+          validateTrigger="onChange"
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                value && value.length <= 64 && ENTERPRISE_NAME_PATTERN.test(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('ent.ns.rules'))),
+            },
+          ]}
+        >
+          <Input autoFocus spellCheck={false} maxLength={64} />
+        </Form.Item>
+        <Form.Item name="visibility" label={t('ent.ns.visibility')}>
+          <Radio.Group
+            aria-label={t('ent.ns.visibility')}
+            options={[
+              { value: 'private', label: t('ent.ns.private') },
+              { value: 'public', label: t('ent.ns.public') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+      {mutation.error && !taken ? <ErrorAlert error={mutation.error} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,187 @@
+import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SignPolicy } from '@swr-console/swr-api';
+import { Alert, App, Button, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { EmptyText } from '../../../shared/components/EmptyText';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { RowActions } from '../../../shared/components/RowActions';
+import { useT } from '../../../shared/i18n';
+import { deletePolicy, runPolicy, type InstanceRef } from '../api';
+import { enterpriseKeys, enterpriseQueries } from '../queries';
+import { Executions } from './Executions';
+import { PolicyModal } from './PolicyModal';
+
+/** A namespace's signing policies: create, edit, run now, delete, and each one's executions. */
+export function SigningPanel({
+  target,
+  namespace,
+  admin,
+}: {
+  target: InstanceRef;
+  namespace: string;
+  admin: boolean;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const policies = useQuery(enterpriseQueries.policies(target));
+  const keys = useQuery(enterpriseQueries.keys(target.region, target.projectId));
+  const [editing, setEditing] = useState<SignPolicy | 'new'>();
+  const [deleting, setDeleting] = useState<SignPolicy>();
+  const [expanded, setExpanded] = useState<number[]>([]);
+  const mine = (policies.data ?? []).filter((p) => p.namespace_name === namespace);
+  const keyAlias = (id: string) => keys.data?.find((k) => k.key_id === id)?.key_alias;
+
+  const run = useMutation({
+    mutationFn: (policy: SignPolicy) => runPolicy(target, namespace, policy.id),
+    onSuccess: async (execution, policy) => {
+      void message.success(t('ent.policy.started', { name: policy.name, id: execution }));
+      setExpanded((open) => (open.includes(policy.id) ? open : [...open, policy.id]));
+      await queryClient.invalidateQueries({
+        queryKey: [...enterpriseKeys.policies(target), policy.id],
+      });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (policy: SignPolicy) => deletePolicy(target, namespace, policy.id),
+    onSuccess: async (_, policy) => {
+      void message.success(t('ent.policy.deleted', { name: policy.name }));
+      setDeleting(undefined);
+      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.policies(target) });
+    },
+  });
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Tooltip title={admin ? undefined : t('ent.adminOnly')}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!admin}
+            onClick={() => setEditing('new')}
+          >
+            {t('ent.policy.create')}
+          </Button>
+        </Tooltip>
+        <Typography.Text type="secondary">{t('ent.policy.intro')}</Typography.Text>
+      </Space>
+      {run.error ? <ErrorAlert error={run.error} /> : null}
+      {policies.error ? (
+        <ErrorAlert error={policies.error} onRetry={() => void policies.refetch()} />
+      ) : (
+        <Table
+          rowKey="id"
+          loading={policies.isPending}
+          dataSource={mine}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>{t('ent.policy.empty')}</EmptyText> }}
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpandedRowsChange: (keys) => setExpanded(keys as number[]),
+            expandedRowRender: (policy) => (
+              <Executions target={target} namespace={namespace} policy={policy.id} />
+            ),
+          }}
+          columns={[
+            { key: 'name', title: t('ent.policy.name'), dataIndex: 'name' },
+            {
+              key: 'enabled',
+              title: t('ent.policy.state'),
+              render: (_, policy) => (policy.enabled ? t('ent.policy.on') : t('ent.policy.off')),
+            },
+            {
+              key: 'trigger',
+              title: t('ent.policy.trigger'),
+              render: (_, policy) => t(`ent.policy.trigger.${policy.trigger.type}`),
+            },
+            {
+              key: 'key',
+              title: t('ent.policy.key'),
+              render: (_, policy) => {
+                const alias = keyAlias(policy.signature_key);
+                return alias ? (
+                  `${alias} (${policy.signature_algorithm})`
+                ) : (
+                  <Typography.Text type="danger">
+                    {keys.isPending ? '…' : t('ent.policy.keyMissing')}
+                  </Typography.Text>
+                );
+              },
+            },
+            {
+              key: 'scope',
+              title: t('ent.policy.scope'),
+              render: (_, policy) =>
+                policy.scope_rules
+                  .map((rule) => {
+                    const tag = rule.tag_selectors[0];
+                    return `${rule.scope_selectors.repository[0]?.pattern ?? ''} : ${
+                      tag?.decoration === 'excludes' ? '!' : ''
+                    }${tag?.pattern ?? ''}`;
+                  })
+                  .join('; '),
+            },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_, policy) =>
+                admin ? (
+                  <Space wrap>
+                    <Button
+                      size="small"
+                      icon={<PlayCircleOutlined aria-hidden />}
+                      aria-label={t('ent.policy.runOf', { name: policy.name })}
+                      disabled={!policy.enabled}
+                      loading={run.isPending && run.variables?.id === policy.id}
+                      onClick={() => run.mutate(policy)}
+                    >
+                      {t('ent.policy.run')}
+                    </Button>
+                    <RowActions
+                      editLabel={t('ent.policy.editOf', { name: policy.name })}
+                      deleteLabel={t('ent.policy.deleteOf', { name: policy.name })}
+                      onEdit={() => setEditing(policy)}
+                      onDelete={() => setDeleting(policy)}
+                    />
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+      {editing ? (
+        <PolicyModal
+          target={target}
+          namespace={namespace}
+          editing={editing === 'new' ? undefined : editing}
+          taken={
+            new Set(mine.filter((p) => editing === 'new' || p.id !== editing.id).map((p) => p.name))
+          }
+          onClose={() => setEditing(undefined)}
+        />
+      ) : null}
+      <Modal
+        open={deleting !== undefined}
+        title={t('ent.policy.delete.title', { name: deleting?.name ?? '' })}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        confirmLoading={remove.isPending}
+        onOk={() => deleting && remove.mutate(deleting)}
+        onCancel={() => {
+          remove.reset();
+          setDeleting(undefined);
+        }}
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title={t('ent.policy.delete.confirm', { name: deleting?.name ?? '' })}
+        />
+        {remove.error ? <ErrorAlert error={remove.error} /> : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { EnterprisePage } from './EnterprisePage';
+export { NamespacePage as EnterpriseNamespacePage } from './NamespacePage';
