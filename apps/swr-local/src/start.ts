@@ -18,7 +18,7 @@ import type { Options } from './options.js';
 import { TokenSigner } from './registry/access.js';
 import { RegistryClient } from './registry/client.js';
 import { basicBackend, RegistryEvents } from './registry/events.js';
-import { RegistryFront } from './registry/front.js';
+import { RegistryFront, type RegistryBackend } from './registry/front.js';
 import { startRegistry, type RegistryProcess } from './registry/process.js';
 import { seedDemo } from './seed/demo.js';
 import { seedEnterpriseDemo } from './seed/enterprise.js';
@@ -114,62 +114,55 @@ export async function startSwrLocal(
     db.close();
   };
 
+  /** A Distribution registry behind its own front, which keeps its address when it can. */
+  const guardedRegistry = async (
+    name: string,
+    dataDir: string,
+    backend: RegistryBackend,
+    previousHost: string | undefined,
+  ) => {
+    const front = new RegistryFront({ services, tokens, backend, eventToken });
+    fronts.push(front);
+    const frontUrl = await listenFront(front, previousHost);
+    const registry = await startRegistry({
+      region: name,
+      dataDir,
+      publicUrl: frontUrl,
+      notificationUrl: `${frontUrl}/internal/events`,
+      notificationToken: eventToken,
+      log,
+    });
+    processes.push(registry);
+    front.upstream = registry.url;
+    return { client: new RegistryClient(registry.url), host: front.host };
+  };
+
   try {
     for (const region of options.regions) {
-      const front = new RegistryFront({
-        services,
-        tokens,
-        backend: basicBackend(services, events, region),
-        eventToken,
-      });
-      fronts.push(front);
-      const frontUrl = await listenFront(
-        front,
+      const { client, host } = await guardedRegistry(
+        region,
+        path.join(options.dataDir, 'registries', region),
+        basicBackend(services, events, region),
         previous?.regions.find((r) => r.id === region)?.registry,
       );
-      const registry = await startRegistry({
-        region,
-        dataDir: path.join(options.dataDir, 'registries', region),
-        publicUrl: frontUrl,
-        notificationUrl: `${frontUrl}/internal/events`,
-        notificationToken: eventToken,
-        log,
-      });
-      processes.push(registry);
-      front.upstream = registry.url;
-      registries.set(region, new RegistryClient(registry.url));
-      regions.push({ id: region, api: '', registry: front.host });
+      registries.set(region, client);
+      regions.push({ id: region, api: '', registry: host });
     }
     // Each account's Enterprise instance, in the first (home) region, with its own registry.
     ensureInstances(db, options.regions[0]!, clock());
     for (const instance of allInstances(db)) {
-      const front = new RegistryFront({
-        services,
-        tokens,
-        backend: enterpriseBackend(
+      const runtime = await guardedRegistry(
+        instance.name,
+        path.join(options.dataDir, 'instances', instance.id),
+        enterpriseBackend(
           services,
           instance,
           () => services.instances.get(instance.id)?.registry,
           (push) => signOnPush(services, push),
         ),
-        eventToken,
-      });
-      fronts.push(front);
-      const frontUrl = await listenFront(front, previous?.instances?.[instance.id]);
-      const registry = await startRegistry({
-        region: instance.name,
-        dataDir: path.join(options.dataDir, 'instances', instance.id),
-        publicUrl: frontUrl,
-        notificationUrl: `${frontUrl}/internal/events`,
-        notificationToken: eventToken,
-        log,
-      });
-      processes.push(registry);
-      front.upstream = registry.url;
-      services.instances.set(instance.id, {
-        registry: new RegistryClient(registry.url),
-        host: front.host,
-      });
+        previous?.instances?.[instance.id],
+      );
+      services.instances.set(instance.id, { registry: runtime.client, host: runtime.host });
     }
     // Port 0 (tests) lets every server take any free port.
     const portOf = (i: number) => (options.port === 0 ? 0 : options.port + i);

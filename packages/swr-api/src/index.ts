@@ -12,6 +12,7 @@ export * from './commands.js';
 export * from './retention-plan.js';
 export * from './glob.js';
 export * from './signing-scope.js';
+export * from './signature-badges.js';
 // With the schemas:
 export * from './names.js';
 export * from './errors.js';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { deriveLoginKey } from '@swr-console/apig-signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
-import type { ArtifactSignatures } from './signatures.js';
+import type { ArtifactSignatures } from '@swr-console/swr-api';
 
 // The console's signature badge: the BFF reads cosign signatures from the instance registry and
 // verifies them with the account's public keys. Everything goes through the BFF as the browser's

@@ -6,7 +6,9 @@ import {
   REPOSITORY_PATTERN,
   signatureTagOf,
   SIGNING_ALGORITHMS,
+  type ArtifactSignatures,
   type KeySpec,
+  type SignatureCheck,
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -44,24 +46,6 @@ const query = z.object({
         .max(MAX_DIGESTS, `At most ${MAX_DIGESTS} digests at once.`),
     ),
 });
-
-export interface SignatureCheck {
-  /** The key that verified it, when one did. */
-  keyId?: string;
-  keyAlias?: string;
-  algorithm?: string;
-  verified: boolean;
-  /** Why it did not verify. */
-  problem?: string;
-}
-
-export interface ArtifactSignatures {
-  digest: string;
-  signed: boolean;
-  /** True when at least one signature verified with a key of the account. */
-  verified: boolean;
-  signatures: SignatureCheck[];
-}
 
 interface PublicKey {
   id: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ENTERPRISE_NAME_PATTERN, REPOSITORY_PATTERN } from '@swr-console/swr-api';
+import { ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
+import { splitImageName } from '../registry/access.js';
 
 /** Rows of the Enterprise edition's tables, and the lookups every part of it needs. */
 
@@ -128,11 +129,5 @@ export function tagsOfArtifact(db: Db, artifactId: number): string[] {
 export function splitEnterpriseImage(
   name: string,
 ): { namespace: string; repository: string } | undefined {
-  const at = name.indexOf('/');
-  if (at <= 0) return undefined;
-  const namespace = name.slice(0, at);
-  const repository = name.slice(at + 1);
-  if (!ENTERPRISE_NAME_PATTERN.test(namespace) || namespace.length > 64) return undefined;
-  if (!REPOSITORY_PATTERN.test(repository) || repository.length > 255) return undefined;
-  return { namespace, repository };
+  return splitImageName(name, { namespace: ENTERPRISE_NAME_PATTERN, repositoryLength: 255 });
 }

@@ -18,16 +18,24 @@ export interface Access {
 /** Who a registry token speaks for: a user of an account, or nobody (anonymous pulls). */
 export type Subject = { user: User } | { user: undefined };
 
-/** Splits `org/repo/path` into the organization and the repository inside it. */
+/**
+ * Splits `org/repo/path` into the organization and the repository inside it, by the Basic
+ * edition's name rules unless given others (the Enterprise edition's).
+ */
 export function splitImageName(
   name: string,
+  rules: { namespace: RegExp; repositoryLength: number } = {
+    namespace: NAMESPACE_PATTERN,
+    repositoryLength: 128,
+  },
 ): { namespace: string; repository: string } | undefined {
   const at = name.indexOf('/');
   if (at <= 0) return undefined;
   const namespace = name.slice(0, at);
   const repository = name.slice(at + 1);
-  if (!NAMESPACE_PATTERN.test(namespace) || namespace.length > 64) return undefined;
-  if (!REPOSITORY_PATTERN.test(repository) || repository.length > 128) return undefined;
+  if (!rules.namespace.test(namespace) || namespace.length > 64) return undefined;
+  if (!REPOSITORY_PATTERN.test(repository) || repository.length > rules.repositoryLength)
+    return undefined;
   return { namespace, repository };
 }
 

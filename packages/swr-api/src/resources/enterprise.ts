@@ -123,23 +123,22 @@ export const resourceTag = z.object({
 });
 export type ResourceTag = z.infer<typeof resourceTag>;
 
-/** Keys must be unique in one request, as they are on a namespace. */
-export const resourceTagsBody = z.object({
-  tags: z
-    .array(resourceTag)
-    .min(1, 'Give at least one tag.')
-    .superRefine((tags, context) => {
-      const seen = new Set<string>();
-      tags.forEach((tag, index) => {
-        if (seen.has(tag.key))
-          context.addIssue({
-            code: 'custom',
-            message: `The key "${tag.key}" is given twice.`,
-            path: [index, 'key'],
-          });
-        seen.add(tag.key);
+/** Refuses a list that names a key twice, at the second one (keys are unique on a namespace). */
+function uniqueKeys(items: { key: string }[], context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.key))
+      context.addIssue({
+        code: 'custom',
+        message: `The key "${item.key}" is given twice.`,
+        path: [index, 'key'],
       });
-    }),
+    seen.add(item.key);
+  });
+}
+
+export const resourceTagsBody = z.object({
+  tags: z.array(resourceTag).min(1, 'Give at least one tag.').superRefine(uniqueKeys),
 });
 export type ResourceTagsBody = z.infer<typeof resourceTagsBody>;
 
@@ -155,18 +154,7 @@ export const tagsFilterBody = z.object({
       }),
     )
     .max(RESOURCE_TAG_LIMITS.filterKeys, 'At most 50 keys.')
-    .superRefine((filters, context) => {
-      const seen = new Set<string>();
-      filters.forEach((filter, index) => {
-        if (seen.has(filter.key))
-          context.addIssue({
-            code: 'custom',
-            message: `The key "${filter.key}" is given twice.`,
-            path: [index, 'key'],
-          });
-        seen.add(filter.key);
-      });
-    })
+    .superRefine(uniqueKeys)
     .optional()
     .describe('AND-ed keys; omitted or empty selects every namespace.'),
 });

@@ -75,6 +75,18 @@ function repositoryOf(db: Db, namespace: EntNamespaceRow, name: string): EntRepo
   return repository;
 }
 
+/** The instance, namespace and repository a call names, each checked in turn. */
+function repositoryScope(
+  context: InstanceScope & { params: { namespace_name: string; repository_name: string } },
+  change = false,
+) {
+  const instance = instanceOf(context, change);
+  const { db } = context.services;
+  const namespace = namespaceOf(db, instance, context.params.namespace_name);
+  const repository = repositoryOf(db, namespace, context.params.repository_name);
+  return { db, instance, namespace, repository };
+}
+
 function artifactOf(db: Db, repository: EntRepositoryRow, digest: string): ArtifactRow {
   const artifact = findArtifact(db, repository.id, digest);
   if (!artifact) throw entError.notFound(`Artifact "${digest}" does not exist.`);
@@ -505,18 +517,12 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
   },
 
   ShowInstanceRepository(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const repository = repositoryOf(db, namespace, context.params.repository_name);
+    const { db, namespace, repository } = repositoryScope(context);
     return { body: toRepository(db, repository, namespace) };
   },
 
   async DeleteInstanceRepository(context) {
-    const instance = instanceOf(context, true);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const repository = repositoryOf(db, namespace, context.params.repository_name);
+    const { db, instance, namespace, repository } = repositoryScope(context, true);
     const registry = context.services.instances.get(instance.id)?.registry;
     const digests = db
       .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ?')
@@ -528,10 +534,7 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
   },
 
   ListInstanceArtifacts(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const repository = repositoryOf(db, namespace, context.params.repository_name);
+    const { db, namespace, repository } = repositoryScope(context);
     const { offset, limit } = page(context.query);
     const conditions = ['a.repository_id = ?', "a.type != 'SIGNATURE'"];
     const args: unknown[] = [repository.id];
@@ -558,19 +561,13 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
   },
 
   ShowInstanceArtifact(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const repository = repositoryOf(db, namespace, context.params.repository_name);
+    const { db, namespace, repository } = repositoryScope(context);
     const artifact = artifactOf(db, repository, context.params.reference);
     return { body: toArtifact(db, artifact, repository, namespace.id) };
   },
 
   ListInstanceAccessories(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const repository = repositoryOf(db, namespace, context.params.repository_name);
+    const { db, repository } = repositoryScope(context);
     const artifact = artifactOf(db, repository, context.params.reference);
     const { offset, limit } = page(context.query);
     const rows = db

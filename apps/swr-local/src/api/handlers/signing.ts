@@ -39,6 +39,20 @@ function policyOf(db: Db, namespace: EntNamespaceRow, id: number): PolicyRow {
   return row;
 }
 
+/** The instance, namespace and policy a call names, each checked in turn. */
+function policyScope(
+  context: Parameters<typeof instanceOf>[0] & {
+    params: { namespace_name: string; policy_id: number };
+  },
+  change = false,
+) {
+  const instance = instanceOf(context, change);
+  const { db } = context.services;
+  const namespace = namespaceOf(db, instance, context.params.namespace_name);
+  const policy = policyOf(db, namespace, context.params.policy_id);
+  return { db, instance, namespace, policy };
+}
+
 /** The key must be the account's, in this region, and sign with the policy's algorithm. */
 function checkKey(db: Db, instance: InstanceRow, body: SignPolicyBody): void {
   const key = findKey(
@@ -166,10 +180,7 @@ export const signingHandlers: Pick<Handlers, SigningIds> = {
   },
 
   UpdateInstanceSignPolicy(context) {
-    const instance = instanceOf(context, true);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, instance, namespace, policy } = policyScope(context, true);
     const { body } = context;
     if (nameTaken(db, namespace.id, body.name, policy.id))
       throw entError.exists(`A signing policy named "${body.name}" already exists.`);
@@ -180,18 +191,12 @@ export const signingHandlers: Pick<Handlers, SigningIds> = {
   },
 
   DeleteInstanceSignPolicy(context) {
-    const instance = instanceOf(context, true);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, policy } = policyScope(context, true);
     db.prepare('DELETE FROM ent_sign_policies WHERE id = ?').run(policy.id);
   },
 
   ExecuteInstanceSignPolicy(context) {
-    const instance = instanceOf(context, true);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, instance, namespace, policy } = policyScope(context, true);
     const definition = definitionOf(policy);
     if (!definition.enabled)
       throw entError.invalid(`The signing policy "${definition.name}" is disabled.`);
@@ -203,10 +208,7 @@ export const signingHandlers: Pick<Handlers, SigningIds> = {
   },
 
   ListInstanceSignPolicyExecutions(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, policy } = policyScope(context);
     const { offset, limit } = page(context.query);
     const total = db
       .prepare('SELECT COUNT(*) FROM ent_sign_executions WHERE policy_id = ?')
@@ -221,10 +223,7 @@ export const signingHandlers: Pick<Handlers, SigningIds> = {
   },
 
   ListInstanceSignPolicyExecTasks(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, policy } = policyScope(context);
     const execution = executionOf(db, policy, context.params.execution_id);
     const { offset, limit } = page(context.query);
     const rows = db
@@ -263,10 +262,7 @@ export const signingHandlers: Pick<Handlers, SigningIds> = {
   },
 
   ListInstanceSignatureExecutionSubtasks(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    const namespace = namespaceOf(db, instance, context.params.namespace_name);
-    const policy = policyOf(db, namespace, context.params.policy_id);
+    const { db, policy } = policyScope(context);
     const execution = executionOf(db, policy, context.params.execution_id);
     const task = db
       .prepare('SELECT * FROM ent_sign_tasks WHERE id = ? AND execution_id = ?')

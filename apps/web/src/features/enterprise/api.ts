@@ -1,4 +1,9 @@
-import type { ResourceTag, SignPolicyBody, TagsFilterBody } from '@swr-console/swr-api';
+import type {
+  ArtifactSignatures,
+  ResourceTag,
+  SignPolicyBody,
+  TagsFilterBody,
+} from '@swr-console/swr-api';
 import { bff } from '../../shared/http';
 import { swrClient } from '../../shared/swr';
 
@@ -126,21 +131,6 @@ export async function listArtifacts(
     );
     return { items: data.artifacts, total: data.total };
   });
-}
-
-export interface SignatureCheck {
-  keyId?: string;
-  keyAlias?: string;
-  algorithm?: string;
-  verified: boolean;
-  problem?: string;
-}
-
-export interface ArtifactSignatures {
-  digest: string;
-  signed: boolean;
-  verified: boolean;
-  signatures: SignatureCheck[];
 }
 
 /** Signature badges, verified by the BFF with the account's public keys (50 digests a call). */

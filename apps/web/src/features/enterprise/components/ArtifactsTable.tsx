@@ -9,7 +9,8 @@ import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
-import type { ArtifactSignatures, InstanceRef } from '../api';
+import type { ArtifactSignatures } from '@swr-console/swr-api';
+import type { InstanceRef } from '../api';
 import { enterpriseQueries } from '../queries';
 
 /** The badge of one artifact, from the BFF's own verification. */
