@@ -3,6 +3,13 @@ import { compileGlob, globMatches, globProblem } from './glob.js';
 import { selectedTags, type SignScopeRule } from './signing-scope.js';
 
 describe('doublestar globs', () => {
+  it('when a pattern has many stars, then it still answers (matching never backtracks)', () => {
+    // A backtracking regular expression takes minutes on this; the one-pass matcher does not.
+    const pattern = `${'*a'.repeat(40)}b`;
+    expect(globMatches(pattern, 'a'.repeat(300))).toBe(false);
+    expect(globMatches(pattern, `${'a'.repeat(300)}b`)).toBe(true);
+  });
+
   it.each([
     ['**', 'team/app', true],
     ['*', 'team/app', false],
@@ -34,6 +41,8 @@ describe('doublestar globs', () => {
     ['[]', 'never closed'],
     ['a\\', 'cannot end'],
     ['x'.repeat(513), 'at most 512'],
+    ['[z-a]', 'backwards'],
+    ['{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}', 'at most 64 alternatives'],
   ])('when the pattern %j is malformed, then the problem says so', (pattern, problem) => {
     expect(globProblem(pattern)).toContain(problem);
     expect(() => compileGlob(pattern)).toThrow();

@@ -125,9 +125,10 @@ describe('what never reaches SWR', () => {
     '/v2/manage/namespaces/a%5cb',
     '/v2/manage/nothing-like-swr',
     '/v2/manage/utils/secret',
+    '/v2/0123/instances/abc/temp-credential',
   ])('when the path is %s, then it is refused and nothing is sent', async (path) => {
     const before = stub.received.length;
-    const method = path.endsWith('secret') ? 'POST' : 'GET';
+    const method = /secret|credential$/.test(path) ? 'POST' : 'GET';
     // A raw request: browsers and fetch would normalise the dot segments away before sending.
     const answer = await rawRequest(routed.url, method, `/api/swr/ap-southeast-1${path}`, {
       cookie: `__Host-swr-console=${browser.cookie}`,

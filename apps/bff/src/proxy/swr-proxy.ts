@@ -18,6 +18,7 @@ import type { Credentials } from '../session/vault.js';
 /** Operations the browser may not run through the proxy, and where to go instead. */
 const BLOCKED: Partial<Record<OperationId, string>> = {
   CreateSecret: 'Ask for a login command at /api/login-command instead.',
+  CreateInstanceTempCredential: 'Registry passwords of an instance are not handed to the browser.',
 };
 /** Headers the browser's request may pass on; cookies, tokens and the like never go upstream. */
 const REQUEST_HEADERS = new Set(['accept', 'accept-language']);

@@ -33,7 +33,7 @@ const HASHES: Record<string, string> = { ECDSA_SHA_256: 'sha256', ECDSA_SHA_384:
 const MAX_BLOB_BYTES = 64 * 1024;
 
 const query = z.object({
-  instance: z.string().min(1).max(64),
+  instance: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an instance id.'),
   namespace: z.string().regex(ENTERPRISE_NAME_PATTERN, 'Not a namespace name.').max(64),
   repository: z.string().regex(REPOSITORY_PATTERN, 'Not a repository name.').max(255),
   digest: z
@@ -124,7 +124,7 @@ async function publicKeys(upstream: Upstream): Promise<PublicKey[]> {
 }
 
 /** A pull-only view of one repository of a registry, with Docker's token authentication. */
-class RegistryReader {
+export class RegistryReader {
   private token: string | undefined;
 
   constructor(
@@ -147,8 +147,8 @@ class RegistryReader {
   async blob(digest: string): Promise<Buffer> {
     const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
     if (!response.ok) throw new Error(`the registry answered ${response.status} for a blob`);
-    const data = Buffer.from(await response.arrayBuffer());
-    if (data.length > MAX_BLOB_BYTES) throw new Error('a signature payload is too large');
+    const data = await readAtMost(response, MAX_BLOB_BYTES);
+    if (!data) throw new Error('a signature payload is too large');
     if (`sha256:${createHash('sha256').update(data).digest('hex')}` !== digest)
       throw new Error('a signature payload does not match its digest');
     return data;
@@ -175,6 +175,9 @@ class RegistryReader {
     const realm = field('realm');
     if (!realm) throw new Error('the registry asked for an unknown kind of login');
     const url = new URL(realm);
+    // The instance's password goes only to the instance's own address, never elsewhere.
+    if (url.origin !== new URL(this.base).origin)
+      throw new Error(`the registry sent the login to another address (${url.origin})`);
     const service = field('service');
     if (service) url.searchParams.set('service', service);
     url.searchParams.set('scope', `repository:${this.repository}:pull`);
@@ -189,6 +192,22 @@ class RegistryReader {
     if (!token) throw new Error('the registry issued no token');
     return token;
   }
+}
+
+/** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
+async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += (chunk as Uint8Array).length;
+    if (size > limit) return undefined;
+    chunks.push(Buffer.from(chunk as Uint8Array));
+  }
+  return Buffer.concat(chunks);
 }
 
 interface Payload {

@@ -597,9 +597,100 @@ describe('image signing', () => {
     ]);
   });
 
+  it('when two on-push policies sign one push at once, then both signatures are kept', async () => {
+    await call('CreateInstanceSignPolicy', {
+      path: ns('signed'),
+      body: policy({
+        name: 'on-push-p256',
+        signature_key: p256,
+        trigger: { type: 'event_based' },
+        scope_rules: [
+          {
+            repo_scope_mode: 'regular',
+            scope_selectors: {
+              repository: [{ kind: 'doublestar', decoration: 'repoMatches', pattern: 'svc/**' }],
+            },
+            tag_selectors: [{ kind: 'doublestar', decoration: 'matches', pattern: '3.*' }],
+          },
+        ],
+      }),
+    });
+    expect((await push('svc api 3', 'signed/svc/api:3.0')).stderr).toBe('');
+    const digest = await digestOf('signed/svc/api:3.0');
+    await waitFor(async () => {
+      const runtime = sandbox.services.instances.get(instance)!;
+      const signature = await runtime.registry.getManifest(
+        'signed/svc/api',
+        signatureTagOf(digest),
+      );
+      return signature && (JSON.parse(signature.body) as { layers: unknown[] }).layers.length === 2;
+    });
+    expect(await verifies('signed/svc/api:3.0', await keyOf(p256), 'sha256')).toBe(true);
+    expect(await verifies('signed/svc/api:3.0', await keyOf(p384), 'sha384')).toBe(true);
+  });
+
+  it('when a signed artifact is deleted from the registry, then its signature goes with it', async () => {
+    const digest = await digestOf('signed/svc/api:3.0');
+    const deleted = await registry(
+      'delete',
+      '--tls-verify=false',
+      `docker://${host}/signed/svc/api@${digest}`,
+    );
+    expect(deleted.stderr).toBe('');
+    const runtime = sandbox.services.instances.get(instance)!;
+    await waitFor(
+      async () => !(await runtime.registry.getManifest('signed/svc/api', signatureTagOf(digest))),
+    );
+    expect(await verifies(`signed/svc/api@${digest}`, await keyOf(p256), 'sha256')).toBe(false);
+  });
+
+  it('when a registry token of one instance is shown to another, then it opens nothing there', async () => {
+    const partner = sandbox.user(undefined, 1);
+    const other = sandbox.client(partner);
+    const otherProject = partner.projects['cn-north-4']!;
+    const theirs = (await call('ListInstance', { path: { project_id: otherProject } }, other))
+      .instances[0]!;
+    await call(
+      'CreateInstanceNamespace',
+      {
+        path: { project_id: otherProject, instance_id: theirs.id },
+        body: { namespace_name: 'signed', metadata: { public: 'false' } },
+      },
+      other,
+    );
+    const basic = Buffer.from(`cn-north-4@${partner.access_key}:${loginKey(partner)}`).toString(
+      'base64',
+    );
+    const issued = await fetch(
+      `http://${theirs.access_address}/service/token?scope=repository:signed/app-web:pull,push,delete`,
+      { headers: { authorization: `Basic ${basic}` } },
+    );
+    const { token } = (await issued.json()) as { token: string };
+    const stolen = await fetch(`http://${host}/v2/signed/app-web/tags/list`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(stolen.status).toBe(401);
+    // The same token does open its own registry (the check can fail).
+    const own = await fetch(`http://${theirs.access_address}/v2/signed/app-web/tags/list`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(own.status).not.toBe(401);
+  });
+
+  it('when a namespace name starts with a digit, then images are pushed to it as the API allows', async () => {
+    await call('CreateInstanceNamespace', {
+      path: at(),
+      body: { namespace_name: '2nd-team', metadata: { public: 'false' } },
+    });
+    expect((await push('digit first', '2nd-team/app:v1')).stderr).toBe('');
+    const { repositories } = await call('ListNamespaceRepositories', { path: ns('2nd-team') });
+    expect(repositories.map((r: { name: string }) => r.name)).toEqual(['app']);
+  });
+
   it('when policies are listed, updated and deleted, then the instance-wide list follows', async () => {
     const { policies } = await call('ListInstanceSignPolicies', { path: at() });
     expect(policies.map((p: { name: string }) => p.name).sort()).toEqual([
+      'on-push-p256',
       'on-push-p384',
       'sign-releases',
     ]);

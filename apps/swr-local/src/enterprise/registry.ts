@@ -98,6 +98,14 @@ export function ensureEntRepository(
   return findEntRepository(db, namespace.id, name)!;
 }
 
+/** Digests of the signature manifests recorded for an artifact. */
+export function signaturesOf(db: Db, repositoryId: number, digest: string): string[] {
+  return db
+    .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? AND subject_digest = ?')
+    .pluck()
+    .all(repositoryId, digest) as string[];
+}
+
 /** Forgets an artifact (its tags go with it) and the signatures recorded for it. */
 export function forgetArtifact(db: Db, repositoryId: number, digest: string): void {
   db.transaction(() => {
@@ -130,6 +138,7 @@ export function enterpriseBackend(
     return Promise.resolve();
   };
   return {
+    splitName: splitEnterpriseImage,
     login: (username, password, now) =>
       checkLogin(identity, db, instance.region, username, password, now),
     allowed(subject, name) {
@@ -143,17 +152,26 @@ export function enterpriseBackend(
       if (member && subject.user?.isAdmin) actions.push('push', 'delete');
       return actions;
     },
+    // The repository itself is recorded with its first manifest, so a refused push leaves none.
     ensureRepository(image, userId) {
       const user = identity.userById(userId);
       const namespace = findEntNamespace(db, instance.id, image.namespace);
-      if (!user?.isAdmin || user.domainId !== instance.domain_id || !namespace) return false;
-      ensureEntRepository(db, namespace, image.repository, clock().toISOString());
-      return true;
+      return Boolean(user?.isAdmin && user.domainId === instance.domain_id && namespace);
     },
     manifestPushed,
     manifestDeleted(image, digest) {
       const { repository } = locate(image);
-      if (repository) forgetArtifact(db, repository.id, digest);
+      if (!repository) return;
+      const signatures = signaturesOf(db, repository.id, digest);
+      forgetArtifact(db, repository.id, digest);
+      // Its signatures go with it: a later push of the same digest starts unsigned.
+      const client = registry();
+      for (const signature of signatures)
+        void client
+          ?.deleteManifest(`${image.namespace}/${image.repository}`, signature)
+          .catch((error: unknown) =>
+            services.log.warn({ err: error, signature }, 'signature not deleted'),
+          );
     },
     pulled(image, reference) {
       const { repository } = locate(image);

@@ -1,5 +1,6 @@
 import { selectedTags, type SignPolicyBody } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
+import { KeyedMutex } from '../domain/mutex.js';
 import type { Services } from '../services.js';
 import { signArtifact } from './cosign.js';
 import { findKey, type KeyRow } from './keys.js';
@@ -29,6 +30,8 @@ export interface PolicyRow {
 }
 
 export const SIGN_JOB = 'sign-execution';
+
+const signingTurns = new KeyedMutex();
 
 export function definitionOf(policy: PolicyRow): SignPolicyBody {
   return JSON.parse(policy.definition) as SignPolicyBody;
@@ -169,28 +172,31 @@ export async function runSignExecution(services: Services, executionId: number):
     settle.run('InProgress', '', at(), subtask.id);
     try {
       const repository = `${subtask.namespace}/${subtask.repository}`;
-      const outcome = await signArtifact({
-        registry: runtime.registry,
-        host: runtime.host,
-        repository,
-        digest: subtask.digest,
-        key,
-        algorithm: definition.signature_algorithm,
-      });
-      if (!outcome.alreadySigned) {
-        recordEnterprisePush(
-          db,
-          instance,
-          { namespace: subtask.namespace, repository: subtask.repository },
-          {
-            reference: outcome.tag,
-            digest: outcome.digest,
-            body: outcome.body,
-            contentType: 'application/vnd.oci.image.manifest.v1+json',
-          },
-          at(),
-        );
-      }
+      // Signing reads the `.sig` manifest, adds a layer and writes it back: two policies
+      // signing the same artifact at once must take turns, or one signature would be lost.
+      const outcome = await signingTurns.run(`${instance.id}/${repository}@${subtask.digest}`, () =>
+        signArtifact({
+          registry: runtime.registry,
+          host: runtime.host,
+          repository,
+          digest: subtask.digest,
+          key,
+          algorithm: definition.signature_algorithm,
+        }),
+      );
+      // Recorded even when it was signed already, so the accessory list always shows it.
+      recordEnterprisePush(
+        db,
+        instance,
+        { namespace: subtask.namespace, repository: subtask.repository },
+        {
+          reference: outcome.tag,
+          digest: outcome.digest,
+          body: outcome.body,
+          contentType: 'application/vnd.oci.image.manifest.v1+json',
+        },
+        at(),
+      );
       settle.run(
         'Succeed',
         outcome.alreadySigned ? 'Already signed with this key.' : 'Signed.',

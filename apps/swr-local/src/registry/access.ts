@@ -143,27 +143,40 @@ interface TokenClaims {
   sub: string;
   access: Access[];
   exp: number;
+  /** The front that issued it: a token is good at that registry only. */
+  aud: string;
 }
 
-/** Registry bearer tokens: short-lived, HMAC-signed claims only this region's front reads. */
+/**
+ * Registry bearer tokens: short-lived, HMAC-signed claims, each good only at the front that
+ * issued it (fronts share the key, so the audience is what keeps one registry's grant from
+ * opening another's repository of the same name).
+ */
 export class TokenSigner {
   private readonly key = randomBytes(32);
 
-  issue(subject: string, access: Access[], now: Date, lifetimeSeconds: number): string {
+  issue(
+    subject: string,
+    access: Access[],
+    now: Date,
+    lifetimeSeconds: number,
+    audience: string,
+  ): string {
     const claims: TokenClaims = {
       sub: subject,
       access,
       exp: Math.floor(now.getTime() / 1000) + lifetimeSeconds,
+      aud: audience,
     };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${payload}.${this.mac(payload)}`;
   }
 
-  verify(token: string, now: Date): TokenClaims | undefined {
+  verify(token: string, now: Date, audience: string): TokenClaims | undefined {
     const [payload, mac] = token.split('.');
     if (!payload || !mac || !equal(this.mac(payload), mac)) return undefined;
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as TokenClaims;
-    return claims.exp * 1000 > now.getTime() ? claims : undefined;
+    return claims.exp * 1000 > now.getTime() && claims.aud === audience ? claims : undefined;
   }
 
   private mac(payload: string): string {

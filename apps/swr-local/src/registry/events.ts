@@ -4,7 +4,7 @@ import { MANIFEST_TYPES } from '../domain/manifests.js';
 import { createNamespace } from '../domain/namespaces.js';
 import { createRepository } from '../domain/repositories.js';
 import { findNamespace, findRepository, type RepositoryRecord } from '../domain/records.js';
-import { allowedActions, checkLogin } from './access.js';
+import { allowedActions, checkLogin, splitImageName } from './access.js';
 import { INTERNAL_AGENT, type RegistryClient } from './client.js';
 import type { RegistryBackend } from './front.js';
 
@@ -197,6 +197,7 @@ export function basicBackend(
 ): RegistryBackend {
   const { identity, db } = services;
   return {
+    splitName: (name) => splitImageName(name),
     login: (username, password, now) => checkLogin(identity, db, region, username, password, now),
     allowed: (subject, repository, now) =>
       allowedActions(db, subject, region, repository, now, true),

@@ -7,14 +7,7 @@ import {
 } from 'node:http';
 import type { Services } from '../services.js';
 import type { User } from '../identity/identity.js';
-import {
-  parseScopes,
-  splitImageName,
-  type Access,
-  type Action,
-  type Subject,
-  type TokenSigner,
-} from './access.js';
+import { parseScopes, type Access, type Action, type Subject, type TokenSigner } from './access.js';
 import type { ImageName, PushedManifest } from './events.js';
 
 const TOKEN_LIFETIME_SECONDS = 300;
@@ -27,6 +20,8 @@ const IMAGE_PATH = /^\/v2\/(.+?)\/(manifests|blobs|tags)(\/.*)?$/;
  * It decides logins and permissions and records what was pushed, pulled and deleted.
  */
 export interface RegistryBackend {
+  /** `namespace/repository…` by this registry's name rules, or undefined. */
+  splitName(name: string): ImageName | undefined;
   login(username: string, password: string, now: Date): User | undefined;
   allowed(subject: Subject, repository: string, now: Date): Action[];
   /** Before a push: make the repository exist; false when the user may not create it. */
@@ -123,7 +118,7 @@ export class RegistryFront {
     const granted = claims.access.filter((a) => a.name === name).flatMap((a) => a.actions);
     if (!granted.includes(action)) return denied(res);
 
-    const image = splitImageName(name);
+    const image = this.options.backend.splitName(name);
     if (!image) return denied(res);
     if (action === 'push') {
       const ready = this.options.backend.ensureRepository(image, claims.sub);
@@ -144,7 +139,7 @@ export class RegistryFront {
   private claims(req: IncomingMessage) {
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) return undefined;
-    return this.options.tokens.verify(header.slice(7), this.options.services.clock());
+    return this.options.tokens.verify(header.slice(7), this.options.services.clock(), this.host);
   }
 
   private challenge(res: ServerResponse, scope?: string): void {
@@ -187,6 +182,7 @@ export class RegistryFront {
       access,
       now,
       TOKEN_LIFETIME_SECONDS,
+      this.host,
     );
     send(res, 200, {
       token,

@@ -41,8 +41,11 @@ export const enterprisePaging = {
 export function pagedQuery<T extends z.ZodRawShape>(shape: T) {
   return z.object({ ...enterprisePaging, ...shape }).refine(
     (query) => {
-      const { offset, limit } = query as { offset?: number; limit?: number };
-      return offset === undefined || limit === undefined || offset % limit === 0;
+      const { offset, limit = ENTERPRISE_PAGE_SIZE } = query as {
+        offset?: number;
+        limit?: number;
+      };
+      return offset === undefined || offset % limit === 0;
     },
     { message: 'offset must be 0 or a multiple of limit.', path: ['offset'] },
   );

@@ -53,7 +53,7 @@ export const kmsOperations = {
     body: z.object({
       limit: z
         .string()
-        .regex(/^[0-9]{1,4}$/, 'limit is a whole number as a string.')
+        .regex(/^[1-9][0-9]{0,3}$/, 'limit is a whole number from 1 to 9999, as a string.')
         .optional(),
       marker: z
         .string()

@@ -56,12 +56,16 @@ export async function taggedNamespaces(
   filter: TagsFilterBody['tags'],
   signal?: AbortSignal,
 ) {
-  const { data } = await swrClient(ref.region).request(
-    'ListSubResourceInstances',
-    { path: at(ref), query: { offset: 0, limit: 200 }, body: { tags: filter ?? [] } },
-    { signal },
-  );
-  return data.resources;
+  const resources = [];
+  for (let offset = 0; ; offset += 200) {
+    const { data } = await swrClient(ref.region).request(
+      'ListSubResourceInstances',
+      { path: at(ref), query: { offset, limit: 200 }, body: { tags: filter ?? [] } },
+      { signal },
+    );
+    resources.push(...data.resources);
+    if (data.resources.length === 0 || resources.length >= data.total_count) return resources;
+  }
 }
 
 export async function instanceTagKeys(ref: InstanceRef, signal?: AbortSignal) {

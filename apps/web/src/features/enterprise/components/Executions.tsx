@@ -1,11 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Table, Typography } from 'antd';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatTime, shortDigest } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import type { InstanceRef } from '../api';
-import { enterpriseQueries } from '../queries';
+import { enterpriseKeys, enterpriseQueries } from '../queries';
 
 const running = (status: string) => status === 'InProgress' || status === 'Pending';
 
@@ -69,12 +70,21 @@ export function Executions({
 }) {
   const t = useT();
   const [locale] = useLocale();
+  const queryClient = useQueryClient();
   const executions = useQuery({
     ...enterpriseQueries.executions(target, namespace, policy),
     // Follows running executions; an idle list is not polled.
     refetchInterval: (query) =>
       query.state.data?.some((execution) => running(execution.status)) ? 1000 : false,
   });
+  // When a run ends, the namespace's artifacts carry new signatures: their badges are re-read.
+  const active = executions.data?.some((execution) => running(execution.status)) ?? false;
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (wasActive.current && !active)
+      void queryClient.invalidateQueries({ queryKey: enterpriseKeys.namespace(target, namespace) });
+    wasActive.current = active;
+  }, [active, queryClient, target, namespace]);
   if (executions.error)
     return <ErrorAlert error={executions.error} onRetry={() => void executions.refetch()} />;
   return (

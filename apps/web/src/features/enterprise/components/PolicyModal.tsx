@@ -103,6 +103,8 @@ export function PolicyModal({
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
+      // The key's spec decides the algorithm: nothing is saved before the key is known.
+      okButtonProps={{ disabled: values?.keyId !== undefined && values.keyId !== '' && !key }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
