@@ -1,7 +1,7 @@
 import { expectAccessible } from './a11y.js';
 import { expect, test } from './fixtures.js';
 import { choose } from './pages/pages.js';
-import { pushImage, regionLogin, sandboxUser } from './sandbox.js';
+import { pushImage, sandboxUser } from './sandbox.js';
 
 const unique = () => Date.now().toString(36);
 
@@ -77,6 +77,19 @@ test('when an on-push signing policy exists and an image is pushed with skopeo, 
   await signIn.withAccessKey(admin);
   await enterprise.open();
   const registry = await enterprise.registry();
+  // The instance's own login, from the console, as a user would copy it.
+  await page.getByRole('button', { name: t('ent.login.open') }).click();
+  const loginDialog = page.getByRole('dialog', { name: t('ent.login.title') });
+  await loginDialog.getByRole('button', { name: t('ent.login.get') }).click();
+  const docker = await loginDialog.getByText(/^docker login /).innerText();
+  expect(docker).toContain(registry);
+  const [, username, password] = / -u (\S+) -p (\S+)/.exec(docker)!;
+  await expectAccessible(page, 'the instance login dialog');
+  await loginDialog
+    .getByRole('button', { name: t('common.close'), exact: true })
+    .last()
+    .click();
+  await expect(loginDialog).toBeHidden();
   const name = `signed-${unique()}`;
   await enterprise.createNamespace(name);
   await page.getByRole('link', { name, exact: true }).click();
@@ -117,7 +130,7 @@ test('when an on-push signing policy exists and an image is pushed with skopeo, 
   await expect(policyRow).toContainText(t('ent.policy.trigger.event_based'));
 
   // Push with skopeo as a user would: a release tag and a dev tag.
-  const login = { ...regionLogin(admin, 'cn-north-4'), registry };
+  const login = { registry, username: username!, password: password! };
   await pushImage(login, `${name}/web/app:v1.0`, `e2e signed ${name}`);
   await pushImage(login, `${name}/web/app:dev`, `e2e dev ${name}`);
 

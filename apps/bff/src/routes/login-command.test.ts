@@ -74,6 +74,48 @@ describe('login commands', () => {
     expect(JSON.stringify(audit)).not.toContain(command.password);
   });
 
+  it('when a login for an Enterprise instance is asked, then it is for the instance registry, it works, and only temporary ones exist', async () => {
+    const admin = sandboxUser();
+    const browser = new Browser(bff.url);
+    await browser.signInWithKey(admin);
+    const { instances } = (
+      await browser.request(
+        'GET',
+        `/api/swr/cn-north-4/v2/${admin.projects['cn-north-4']}/instances`,
+      )
+    ).json<{ instances: { id: string; access_address: string }[] }>();
+    const instance = instances[0]!;
+    const answer = await browser.request('POST', '/api/login-command', {
+      body: { region: 'cn-north-4', kind: 'temporary', instance: instance.id },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const command = answer.json<LoginCommand>();
+    expect(command.registry).toBe(instance.access_address);
+    expect(command.registry).not.toBe(sandbox().regions[0]!.registry);
+    expect(await skopeoLogin(command)).toBe(true);
+    expect(await skopeoLogin({ ...command, password: 'wrong' })).toBe(false);
+
+    const longTerm = await browser.request('POST', '/api/login-command', {
+      body: { region: 'cn-north-4', kind: 'long-term', instance: instance.id },
+    });
+    expect(longTerm.status).toBe(400);
+    const unknown = await browser.request('POST', '/api/login-command', {
+      body: { region: 'cn-north-4', kind: 'temporary', instance: 'no-such-instance' },
+    });
+    expect(unknown.status).toBe(404);
+    const audit = (await browser.request('GET', '/api/audit')).json<{
+      entries: { action: string; target: string }[];
+    }>();
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({
+        action: 'LoginCommand:temporary',
+        target: `cn-north-4/${instance.id}`,
+      }),
+    );
+    expect(JSON.stringify(audit)).not.toContain(command.password);
+  });
+
   it('when a long-term login is asked with an access key session, then it is region@AK and the derived key, and it works', async () => {
     const root = sandboxUser();
     const browser = new Browser(bff.url);

@@ -1,5 +1,5 @@
 import { deriveLoginKey } from '@swr-console/apig-signer';
-import { loginCommands } from '@swr-console/swr-api';
+import { buildPath, endpoints, loginCommands, normalizeError } from '@swr-console/swr-api';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { callUpstream, UpstreamUnavailable } from '../auth/upstream.js';
@@ -7,12 +7,18 @@ import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Topology } from '../regions.js';
 import { csrfProtection, requireSignIn } from '../security.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
+import type { Credentials } from '../session/vault.js';
 
 const body = z.object({
   region: z.string().min(1),
   kind: z.enum(['temporary', 'long-term']),
   /** Seconds a temporary login lasts (15 minutes to 24 hours; SWR's default otherwise). */
   durationSeconds: z.number().int().min(900).max(86_400).optional(),
+  /** An Enterprise instance: its own registry, with a temporary login of the instance. */
+  instance: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an instance id.')
+    .optional(),
 });
 
 export interface LoginCommandOptions {
@@ -47,7 +53,7 @@ export function loginCommandRoutes({
           errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
         });
       }
-      const { region: regionId, kind, durationSeconds } = parsed.data;
+      const { region: regionId, kind, durationSeconds, instance } = parsed.data;
       const region = findRegion(topology, regionId);
       const session = res.locals.session as LoadedSession;
       const projectId = session.record.identity!.projects[regionId];
@@ -64,7 +70,24 @@ export function loginCommandRoutes({
       let username: string;
       let password: string;
       let expiresAt: string | undefined;
-      if (kind === 'long-term') {
+      let registry = region.registry;
+      if (instance !== undefined) {
+        if (kind !== 'temporary' || durationSeconds !== undefined)
+          throw new HttpProblem(
+            400,
+            titleOf(400),
+            'An instance gives temporary logins of its own length (6 hours) only.',
+            { code: 'INVALID_INPUT', errors: [{ field: 'kind', message: 'Use "temporary".' }] },
+          );
+        const login = await instanceLogin(credentials, {
+          api: region.api,
+          projectId,
+          region: regionId,
+          instance,
+          timeoutMs,
+        });
+        ({ username, password, expiresAt, registry } = login);
+      } else if (kind === 'long-term') {
         if (credentials.kind !== 'aksk') {
           throw new HttpProblem(
             400,
@@ -111,18 +134,21 @@ export function loginCommandRoutes({
         [, username, password] = match as unknown as [string, string, string];
         expiresAt = response.headers.get('x-swr-expireat') ?? undefined;
       }
-      res.locals.audit = { action: `LoginCommand:${kind}`, target: regionId };
+      res.locals.audit = {
+        action: `LoginCommand:${kind}`,
+        target: instance === undefined ? regionId : `${regionId}/${instance}`,
+      };
       res.setHeader('cache-control', 'no-store');
       res.setHeader('pragma', 'no-cache');
       res.json({
         region: regionId,
-        registry: region.registry,
+        registry,
         kind,
         username,
         password,
         ...(expiresAt ? { expiresAt } : {}),
         commands: loginCommands({
-          registry: region.registry,
+          registry,
           username,
           password,
           insecure: insecureRegistries,
@@ -131,4 +157,55 @@ export function loginCommandRoutes({
     },
   );
   return router;
+}
+
+/** A temporary login of an Enterprise instance, for its own registry address. */
+async function instanceLogin(
+  credentials: Credentials,
+  call: { api: string; projectId: string; region: string; instance: string; timeoutMs: number },
+): Promise<{ username: string; password: string; expiresAt: string; registry: string }> {
+  const at = { project_id: call.projectId, instance_id: call.instance };
+  const ask = async (method: string, path: string) => {
+    let response: Response;
+    try {
+      response = await callUpstream(credentials, {
+        method,
+        url: `${call.api}${path}`,
+        projectId: call.projectId,
+        region: call.region,
+        timeoutMs: call.timeoutMs,
+      });
+    } catch (error) {
+      if (error instanceof UpstreamUnavailable)
+        throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
+          code: 'UPSTREAM_UNREACHABLE',
+        });
+      throw error;
+    }
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok) {
+      const problem = normalizeError(body);
+      throw new HttpProblem(
+        response.status,
+        titleOf(response.status),
+        problem.message ?? 'SWR refused the login.',
+        { code: problem.code ?? 'NO_LOGIN' },
+      );
+    }
+    return body;
+  };
+  const shown = await ask('GET', buildPath(endpoints.ShowInstance.path, at));
+  const login = await ask('POST', buildPath(endpoints.CreateInstanceTempCredential.path, at));
+  if (
+    typeof shown.access_address !== 'string' ||
+    typeof login.user_id !== 'string' ||
+    typeof login.auth_token !== 'string'
+  )
+    throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login.', { code: 'NO_LOGIN' });
+  return {
+    username: login.user_id,
+    password: login.auth_token,
+    expiresAt: typeof login.expire_date === 'string' ? login.expire_date : '',
+    registry: shown.access_address,
+  };
 }

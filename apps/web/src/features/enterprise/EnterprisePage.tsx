@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { FilterOutlined, LoginOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagsFilterBody } from '@swr-console/swr-api';
 import { Alert, Button, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
+import { InstanceLoginModal } from './components/InstanceLoginModal';
 import { NamespaceTagsModal } from './components/NamespaceTagsModal';
 import { TagList } from './components/TagList';
 import { useInstance } from './instance';
@@ -50,6 +51,7 @@ export function EnterprisePage() {
     enabled: ref !== undefined,
   });
   const [creating, setCreating] = useState(false);
+  const [loggingIn, setLoggingIn] = useState(false);
   const [editingTags, setEditingTags] = useState<string>();
   const [filterKey, setFilterKey] = useState<string>();
   const [filterValues, setFilterValues] = useState<string[]>([]);
@@ -100,8 +102,18 @@ export function EnterprisePage() {
             {t('ent.registry')}{' '}
             <Typography.Text code copyable>
               {current.access_address}
-            </Typography.Text>
+            </Typography.Text>{' '}
+            <Button
+              size="small"
+              icon={<LoginOutlined aria-hidden />}
+              onClick={() => setLoggingIn(true)}
+            >
+              {t('ent.login.open')}
+            </Button>
           </Typography.Paragraph>
+          {loggingIn ? (
+            <InstanceLoginModal target={ref} onClose={() => setLoggingIn(false)} />
+          ) : null}
           <Flex justify="space-between" align="end" wrap gap={8} style={{ marginBottom: 12 }}>
             <Space wrap align="end">
               <Typography.Text>{t('ent.filter.by')}</Typography.Text>

@@ -1,5 +1,6 @@
 import type {
   ArtifactSignatures,
+  ClientCommands,
   ResourceTag,
   SignPolicyBody,
   TagsFilterBody,
@@ -291,4 +292,20 @@ export async function namespaceArtifacts(
     ),
   );
   return perRepository.flat();
+}
+
+export interface InstanceLogin {
+  registry: string;
+  username: string;
+  password: string;
+  expiresAt?: string;
+  commands: ClientCommands;
+}
+
+/** A temporary docker login of the instance registry, issued by the BFF only when asked. */
+export function instanceLogin(ref: InstanceRef): Promise<InstanceLogin> {
+  return bff<InstanceLogin>('/api/login-command', {
+    method: 'POST',
+    body: { region: ref.region, kind: 'temporary', instance: ref.instance },
+  });
 }
