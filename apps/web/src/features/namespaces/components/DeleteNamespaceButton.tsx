@@ -1,8 +1,6 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
 import { swrKeys } from '../../../shared/keys';
 import { deleteNamespace } from '../api';
@@ -25,46 +23,24 @@ export function DeleteNamespaceButton({
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const mutation = useMutation({
-    mutationFn: () => deleteNamespace(region, name),
-    onSuccess: async () => {
-      void message.success(t('namespaces.deleted', { name }));
-      setOpen(false);
-      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
-      onDeleted?.();
-    },
-  });
   const empty = repositories === 0;
   return (
-    <>
-      <Button
-        danger
-        type="text"
-        icon={<DeleteOutlined />}
-        aria-label={t('namespaces.delete', { name })}
-        onClick={() => setOpen(true)}
-      />
-      <Modal
-        open={open}
-        title={t('namespaces.delete.title', { name })}
-        okText={t('common.delete')}
-        okButtonProps={{ danger: true, disabled: !empty }}
-        cancelText={t('common.cancel')}
-        confirmLoading={mutation.isPending}
-        onOk={() => mutation.mutate()}
-        onCancel={() => {
-          mutation.reset();
-          setOpen(false);
-        }}
-      >
-        <Typography.Paragraph>
-          {empty
-            ? t('namespaces.delete.confirm', { name })
-            : t('namespaces.delete.notEmpty', { name, count: repositories })}
-        </Typography.Paragraph>
-        {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-      </Modal>
-    </>
+    <DeleteButton
+      compact
+      label={t('namespaces.delete', { name })}
+      title={t('namespaces.delete.title', { name })}
+      text={
+        empty
+          ? t('namespaces.delete.confirm', { name })
+          : t('namespaces.delete.notEmpty', { name, count: repositories })
+      }
+      blocked={!empty}
+      remove={() => deleteNamespace(region, name)}
+      onDeleted={async () => {
+        void message.success(t('namespaces.deleted', { name }));
+        await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
+        onDeleted?.();
+      }}
+    />
   );
 }

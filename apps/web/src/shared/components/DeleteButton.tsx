@@ -1,0 +1,70 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Modal, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
+
+/**
+ * A delete button that asks first: the dialog's title and text name what goes. When `blocked`,
+ * the dialog explains why it cannot go instead of offering a button that would fail.
+ */
+export function DeleteButton({
+  label,
+  title,
+  text,
+  blocked = false,
+  compact = false,
+  remove,
+  onDeleted,
+}: {
+  /** The button's accessible name, naming the item. */
+  label: string;
+  title: string;
+  text: ReactNode;
+  blocked?: boolean;
+  /** An icon alone (in dense rows) rather than an icon and the word. */
+  compact?: boolean;
+  remove: () => Promise<unknown>;
+  onDeleted: () => Promise<void> | void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation({
+    mutationFn: remove,
+    onSuccess: async () => {
+      setOpen(false);
+      await onDeleted();
+    },
+  });
+  return (
+    <>
+      <Button
+        danger
+        size={compact ? 'middle' : 'small'}
+        type={compact ? 'text' : 'default'}
+        icon={<DeleteOutlined aria-hidden />}
+        aria-label={label}
+        onClick={() => setOpen(true)}
+      >
+        {compact ? null : t('common.delete')}
+      </Button>
+      <Modal
+        open={open}
+        title={title}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true, disabled: blocked }}
+        cancelText={t('common.cancel')}
+        confirmLoading={mutation.isPending}
+        onOk={() => mutation.mutate()}
+        onCancel={() => {
+          mutation.reset();
+          setOpen(false);
+        }}
+      >
+        <Typography.Paragraph>{text}</Typography.Paragraph>
+        {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+      </Modal>
+    </>
+  );
+}
