@@ -65,5 +65,19 @@ test.describe('when the system prefers a dark theme', () => {
     await page.goto('/cn-north-4/repositories/library/busybox-mini/tags');
     await expect(page.getByRole('checkbox', { name: 'Select latest' })).toBeVisible();
     await expectAccessible(page, 'a repository’s tags in the dark theme');
+
+    // The Enterprise demo: signature badges on the demo's signed and unsigned images.
+    await page.goto('/cn-north-4/enterprise');
+    await page.getByRole('link', { name: 'platform', exact: true }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'base-image' })
+      .getByRole('button', { name: /expand row/i })
+      .click();
+    await expect(
+      page.getByText(t('ent.sig.verified', { key: 'release-signing' })).first(),
+    ).toBeVisible();
+    await expect(page.getByText(t('ent.sig.unsigned'))).toBeVisible();
+    await expectAccessible(page, 'Enterprise signature badges in the dark theme');
   });
 });
