@@ -360,7 +360,7 @@ async function fetchBlob(repository: string, digest: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-describe('image signing', () => {
+describe('image signing', { timeout: 30_000 }, () => {
   let p256: string;
   let p384: string;
   const keyOf = async (id: string) =>
@@ -617,14 +617,20 @@ describe('image signing', () => {
     });
     expect((await push('svc api 3', 'signed/svc/api:3.0')).stderr).toBe('');
     const digest = await digestOf('signed/svc/api:3.0');
+    const { policies } = await call('ListInstanceSignPolicies', { path: at() });
     await waitFor(async () => {
-      const runtime = sandbox.services.instances.get(instance)!;
-      const signature = await runtime.registry.getManifest(
-        'signed/svc/api',
-        signatureTagOf(digest),
-      );
-      return signature && (JSON.parse(signature.body) as { layers: unknown[] }).layers.length === 2;
+      for (const name of ['on-push-p256', 'on-push-p384']) {
+        const id = policies.find((p: { name: string }) => p.name === name).id;
+        const { executions } = await call('ListInstanceSignPolicyExecutions', {
+          path: { ...ns('signed'), policy_id: id },
+        });
+        if (executions[0]?.status !== 'Succeed') return false;
+      }
+      return true;
     });
+    const runtime = sandbox.services.instances.get(instance)!;
+    const signature = await runtime.registry.getManifest('signed/svc/api', signatureTagOf(digest));
+    expect((JSON.parse(signature!.body) as { layers: unknown[] }).layers).toHaveLength(2);
     expect(await verifies('signed/svc/api:3.0', await keyOf(p256), 'sha256')).toBe(true);
     expect(await verifies('signed/svc/api:3.0', await keyOf(p384), 'sha384')).toBe(true);
   });
@@ -711,7 +717,7 @@ describe('image signing', () => {
   });
 });
 
-describe('Enterprise repositories', () => {
+describe('Enterprise repositories', { timeout: 30_000 }, () => {
   it('when repositories are listed, shown and deleted, then counts leave signatures out', async () => {
     const { repositories } = await call('ListNamespaceRepositories', { path: ns('signed') });
     const app = repositories.find((r: { name: string }) => r.name === 'app-web');

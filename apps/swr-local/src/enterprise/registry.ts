@@ -1,4 +1,4 @@
-import { signedDigestOf } from '@swr-console/swr-api';
+import { signatureTagOf, signedDigestOf } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import { MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
 import { checkLogin, type Action } from '../registry/access.js';
@@ -17,6 +17,7 @@ import {
   type EntRepositoryRow,
   type InstanceRow,
 } from './records.js';
+import { signatureTurns, turnOf } from './turns.js';
 
 /** A manifest now recorded in an instance, for what happens after a push (automatic signing). */
 export interface RecordedPush {
@@ -162,16 +163,23 @@ export function enterpriseBackend(
     manifestDeleted(image, digest) {
       const { repository } = locate(image);
       if (!repository) return;
-      const signatures = signaturesOf(db, repository.id, digest);
+      const recorded = signaturesOf(db, repository.id, digest);
       forgetArtifact(db, repository.id, digest);
-      // Its signatures go with it: a later push of the same digest starts unsigned.
+      // Its signatures go with it, so a later push of the same digest starts unsigned: after any
+      // signing in flight, whatever the `.sig` tag names now and every one recorded.
       const client = registry();
-      for (const signature of signatures)
-        void client
-          ?.deleteManifest(`${image.namespace}/${image.repository}`, signature)
-          .catch((error: unknown) =>
-            services.log.warn({ err: error, signature }, 'signature not deleted'),
-          );
+      const path = `${image.namespace}/${image.repository}`;
+      if (!client) return;
+      signatureTurns
+        .run(turnOf(instance.id, path, digest), async () => {
+          const current = await client.getManifest(path, signatureTagOf(digest));
+          for (const signature of new Set([...recorded, ...(current ? [current.digest] : [])]))
+            await client.deleteManifest(path, signature);
+          forgetArtifact(db, repository.id, digest);
+        })
+        .catch((error: unknown) =>
+          services.log.warn({ err: error, digest }, 'signatures not deleted'),
+        );
     },
     pulled(image, reference) {
       const { repository } = locate(image);

@@ -1,6 +1,5 @@
 import { selectedTags, type SignPolicyBody } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
-import { KeyedMutex } from '../domain/mutex.js';
 import type { Services } from '../services.js';
 import { signArtifact } from './cosign.js';
 import { findKey, type KeyRow } from './keys.js';
@@ -12,6 +11,7 @@ import {
   type EntRepositoryRow,
 } from './records.js';
 import { recordEnterprisePush, type RecordedPush } from './registry.js';
+import { signatureTurns, turnOf } from './turns.js';
 
 /**
  * Signing policies at work: an execution signs every artifact a policy selects, one task per
@@ -30,8 +30,6 @@ export interface PolicyRow {
 }
 
 export const SIGN_JOB = 'sign-execution';
-
-const signingTurns = new KeyedMutex();
 
 export function definitionOf(policy: PolicyRow): SignPolicyBody {
   return JSON.parse(policy.definition) as SignPolicyBody;
@@ -172,17 +170,21 @@ export async function runSignExecution(services: Services, executionId: number):
     settle.run('InProgress', '', at(), subtask.id);
     try {
       const repository = `${subtask.namespace}/${subtask.repository}`;
-      // Signing reads the `.sig` manifest, adds a layer and writes it back: two policies
-      // signing the same artifact at once must take turns, or one signature would be lost.
-      const outcome = await signingTurns.run(`${instance.id}/${repository}@${subtask.digest}`, () =>
-        signArtifact({
-          registry: runtime.registry,
-          host: runtime.host,
-          repository,
-          digest: subtask.digest,
-          key,
-          algorithm: definition.signature_algorithm,
-        }),
+      const outcome = await signatureTurns.run(
+        turnOf(instance.id, repository, subtask.digest),
+        async () => {
+          // Deleted since it was selected: nothing to sign, and no signature to leave behind.
+          if (!(await runtime.registry.getManifest(repository, subtask.digest)))
+            throw new Error('The artifact no longer exists.');
+          return signArtifact({
+            registry: runtime.registry,
+            host: runtime.host,
+            repository,
+            digest: subtask.digest,
+            key,
+            algorithm: definition.signature_algorithm,
+          });
+        },
       );
       // Recorded even when it was signed already, so the accessory list always shows it.
       recordEnterprisePush(
