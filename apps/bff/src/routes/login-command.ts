@@ -1,13 +1,12 @@
 import { deriveLoginKey } from '@swr-console/apig-signer';
-import { buildPath, endpoints, loginCommands, normalizeError } from '@swr-console/swr-api';
+import { loginCommands } from '@swr-console/swr-api';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { callUpstream, UpstreamUnavailable } from '../auth/upstream.js';
+import { callUpstream, instanceLogin, UpstreamUnavailable } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Topology } from '../regions.js';
 import { csrfProtection, requireSignIn } from '../security.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
-import type { Credentials } from '../session/vault.js';
 
 const body = z.object({
   region: z.string().min(1),
@@ -157,55 +156,4 @@ export function loginCommandRoutes({
     },
   );
   return router;
-}
-
-/** A temporary login of an Enterprise instance, for its own registry address. */
-async function instanceLogin(
-  credentials: Credentials,
-  call: { api: string; projectId: string; region: string; instance: string; timeoutMs: number },
-): Promise<{ username: string; password: string; expiresAt: string; registry: string }> {
-  const at = { project_id: call.projectId, instance_id: call.instance };
-  const ask = async (method: string, path: string) => {
-    let response: Response;
-    try {
-      response = await callUpstream(credentials, {
-        method,
-        url: `${call.api}${path}`,
-        projectId: call.projectId,
-        region: call.region,
-        timeoutMs: call.timeoutMs,
-      });
-    } catch (error) {
-      if (error instanceof UpstreamUnavailable)
-        throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
-          code: 'UPSTREAM_UNREACHABLE',
-        });
-      throw error;
-    }
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!response.ok) {
-      const problem = normalizeError(body);
-      throw new HttpProblem(
-        response.status,
-        titleOf(response.status),
-        problem.message ?? 'SWR refused the login.',
-        { code: problem.code ?? 'NO_LOGIN' },
-      );
-    }
-    return body;
-  };
-  const shown = await ask('GET', buildPath(endpoints.ShowInstance.path, at));
-  const login = await ask('POST', buildPath(endpoints.CreateInstanceTempCredential.path, at));
-  if (
-    typeof shown.access_address !== 'string' ||
-    typeof login.user_id !== 'string' ||
-    typeof login.auth_token !== 'string'
-  )
-    throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login.', { code: 'NO_LOGIN' });
-  return {
-    username: login.user_id,
-    password: login.auth_token,
-    expiresAt: typeof login.expire_date === 'string' ? login.expire_date : '',
-    registry: shown.access_address,
-  };
 }

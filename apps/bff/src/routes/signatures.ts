@@ -12,7 +12,7 @@ import {
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { callUpstream, UpstreamUnavailable } from '../auth/upstream.js';
+import { callSwrJson, instanceLogin } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Region, type Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
@@ -69,38 +69,15 @@ interface Upstream {
   timeoutMs: number;
 }
 
-async function swr(upstream: Upstream, method: string, url: string, body?: unknown) {
-  let response: Response;
-  try {
-    response = await callUpstream(upstream.credentials, {
-      method,
-      url,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      projectId: upstream.projectId,
-      region: upstream.region.id,
-      timeoutMs: upstream.timeoutMs,
-    });
-  } catch (error) {
-    if (error instanceof UpstreamUnavailable)
-      throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
-        code: 'UPSTREAM_UNREACHABLE',
-      });
-    throw error;
-  }
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) {
-    const message =
-      typeof json.error_msg === 'string'
-        ? json.error_msg
-        : typeof (json.error as { error_msg?: unknown } | undefined)?.error_msg === 'string'
-          ? (json.error as { error_msg: string }).error_msg
-          : 'SWR refused the request.';
-    throw new HttpProblem(response.status, titleOf(response.status), message, {
-      code: typeof json.error_code === 'string' ? json.error_code : 'UPSTREAM_ERROR',
-    });
-  }
-  return json;
-}
+const swr = (upstream: Upstream, method: string, url: string, body?: unknown) =>
+  callSwrJson(upstream.credentials, {
+    method,
+    url,
+    body,
+    projectId: upstream.projectId,
+    region: upstream.region.id,
+    timeoutMs: upstream.timeoutMs,
+  });
 
 /** Every signing key of the account in the region, with its public half. */
 async function publicKeys(upstream: Upstream): Promise<PublicKey[]> {
@@ -328,27 +305,19 @@ export function signatureRoutes(options: SignatureOptions): Router {
         code: 'SESSION_INVALID',
       });
     const upstream: Upstream = { credentials, projectId, region, timeoutMs: options.timeoutMs };
-    const at = { project_id: projectId, instance_id: instance };
-    const shown = (await swr(
-      upstream,
-      'GET',
-      `${region.api}${buildPath(endpoints.ShowInstance.path, at)}`,
-    )) as { access_address?: string };
-    if (!shown.access_address)
-      throw new HttpProblem(502, titleOf(502), 'The instance has no registry address.', {
-        code: 'NO_REGISTRY',
-      });
-    const login = (await swr(
-      upstream,
-      'POST',
-      `${region.api}${buildPath(endpoints.CreateInstanceTempCredential.path, at)}`,
-    )) as { user_id: string; auth_token: string };
+    const login = await instanceLogin(credentials, {
+      api: region.api,
+      projectId,
+      region: regionId,
+      instance,
+      timeoutMs: options.timeoutMs,
+    });
     const keys = await publicKeys(upstream);
-    const base = `${options.insecureRegistries ? 'http' : 'https'}://${shown.access_address}`;
+    const base = `${options.insecureRegistries ? 'http' : 'https'}://${login.registry}`;
     const reader = new RegistryReader(
       base,
       `${namespace}/${repository}`,
-      { username: login.user_id, password: login.auth_token },
+      { username: login.username, password: login.password },
       options.timeoutMs,
     );
     let artifacts: ArtifactSignatures[];

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
 import { checkLogin, type Action } from '../registry/access.js';
 import { INTERNAL_AGENT, type RegistryClient } from '../registry/client.js';
-import type { ImageName, PushedManifest } from '../registry/events.js';
+import type { ImageName, PushedManifest, RegistryEvent } from '../registry/events.js';
 import type { RegistryBackend } from '../registry/front.js';
 import type { Services } from '../services.js';
 import {
@@ -202,16 +202,7 @@ export function enterpriseBackend(
     async notified(envelope) {
       // Writes through the front are recorded already; catch any that reached the registry
       // another way, and deletions.
-      const events =
-        (
-          envelope as {
-            events?: {
-              action?: string;
-              target?: { mediaType?: string; digest?: string; repository?: string; tag?: string };
-              request?: { useragent?: string };
-            }[];
-          }
-        ).events ?? [];
+      const events = (envelope as { events?: RegistryEvent[] }).events ?? [];
       for (const event of events) {
         const target = event.target;
         const image = target?.repository && splitEnterpriseImage(target.repository);

@@ -3,7 +3,7 @@ import { deriveLoginKey } from '@swr-console/apig-signer';
 import { AUTH_LEVELS, NAMESPACE_PATTERN, REPOSITORY_PATTERN } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import type { Identity, User } from '../identity/identity.js';
-import { sha256 } from '../identity/secrets.js';
+import { newAccessKey, sha256 } from '../identity/secrets.js';
 import { namespaceLevel, repositoryLevel } from '../domain/authz.js';
 import { findNamespace, findRepository, hasValidShare } from '../domain/records.js';
 import { NAMESPACE_QUOTA, namespaceCount } from '../domain/namespaces.js';
@@ -131,6 +131,24 @@ export function checkLogin(
   return equal(sha256(password), temporary.password_hash)
     ? identity.userById(temporary.user_id)
     : undefined;
+}
+
+/**
+ * A temporary docker login of a user for a region's registries (the form `checkLogin` accepts):
+ * a random password, stored only as its hash.
+ */
+export function issueTemporaryLogin(
+  db: Db,
+  userId: string,
+  region: string,
+  expiresAt: Date,
+): { loginId: string; username: string; password: string } {
+  const loginId = newAccessKey();
+  const password = randomBytes(32).toString('hex');
+  db.prepare(
+    'INSERT INTO temporary_logins (login_id, password_hash, user_id, region, expires_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(loginId, sha256(password), userId, region, expiresAt.toISOString());
+  return { loginId, username: `${region}@${loginId}`, password };
 }
 
 function equal(a: string, b: string): boolean {

@@ -26,7 +26,8 @@ export interface PushHooks {
   tagPushed(repository: RepositoryRecord, tag: string, digest: string, pusherId: string): void;
 }
 
-interface RegistryEvent {
+/** One entry of a Distribution registry's notification envelope. */
+export interface RegistryEvent {
   action?: string;
   target?: { mediaType?: string; digest?: string; repository?: string; tag?: string };
   request?: { useragent?: string };

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { forbidden, invalidParameter, SwrError } from '../errors.js';
 import { SwrErrorCode, type FeatureGates, type VersionDetail } from '@swr-console/swr-api';
 import { NAMESPACE_QUOTA, namespaceCount } from '../../domain/namespaces.js';
-import { newAccessKey, sha256 } from '../../identity/secrets.js';
+import { issueTemporaryLogin } from '../../registry/access.js';
 import { registryHostOf } from '../../services.js';
 import type { Handlers } from '../handler.js';
 
@@ -49,16 +48,9 @@ export const accountHandlers: Pick<
       throw invalidParameter(`projectname must be this region's project name, ${region}`);
     }
     const seconds = query.duration_seconds ?? DEFAULT_LOGIN_SECONDS;
-    const loginId = newAccessKey();
-    const password = randomBytes(32).toString('hex');
     const expiresAt = new Date(now.getTime() + seconds * 1000);
-    services.db
-      .prepare(
-        'INSERT INTO temporary_logins (login_id, password_hash, user_id, region, expires_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(loginId, sha256(password), user.id, region, expiresAt.toISOString());
+    const { username, password } = issueTemporaryLogin(services.db, user.id, region, expiresAt);
     const host = registryHostOf(services, region);
-    const username = `${region}@${loginId}`;
     return {
       headers: {
         'X-Swr-Dockerlogin': `docker login -u ${username} -p ${password} ${host}`,

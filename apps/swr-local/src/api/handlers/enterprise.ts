@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   EnterpriseErrorCode,
   ENTERPRISE_PAGE_SIZE,
@@ -21,10 +20,11 @@ import {
   type EntRepositoryRow,
   type InstanceRow,
 } from '../../enterprise/records.js';
-import { newAccessKey, sha256 } from '../../identity/secrets.js';
+import { issueTemporaryLogin } from '../../registry/access.js';
 import type { Principal } from '../auth.js';
 import { SwrError } from '../errors.js';
-import type { Context, Handlers } from '../handler.js';
+import type { Handlers } from '../handler.js';
+import type { Services } from '../../services.js';
 
 /** Enterprise errors carry their own codes and the plain body (see app.ts). */
 export const entError = {
@@ -98,7 +98,12 @@ export function page(query: { offset?: number | undefined; limit?: number | unde
   return { offset: query.offset ?? 0, limit: query.limit ?? ENTERPRISE_PAGE_SIZE };
 }
 
-function toInstance(instance: InstanceRow, host: string, projectId: string): Instance {
+function toInstance(
+  instance: InstanceRow,
+  services: Pick<Services, 'instances'>,
+  projectId: string,
+): Instance {
+  const host = services.instances.get(instance.id)?.host ?? '';
   return {
     id: instance.id,
     name: instance.name,
@@ -276,9 +281,6 @@ type EnterpriseIds =
   | 'ShowInstanceArtifact'
   | 'ListInstanceAccessories';
 
-const hostOf = (context: Context<'ShowInstance'>, instance: InstanceRow) =>
-  context.services.instances.get(instance.id)?.host ?? '';
-
 export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
   ListInstance(context) {
     const { principal, params, region, query, services } = context;
@@ -297,13 +299,7 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
       body: {
         instances: all
           .slice(offset, offset + limit)
-          .map((instance) =>
-            toInstance(
-              instance,
-              services.instances.get(instance.id)?.host ?? '',
-              principal.projectId,
-            ),
-          ),
+          .map((instance) => toInstance(instance, services, principal.projectId)),
         total: all.length,
       },
     };
@@ -311,29 +307,23 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
 
   ShowInstance(context) {
     const instance = instanceOf(context);
-    return { body: toInstance(instance, hostOf(context, instance), context.principal.projectId) };
+    return { body: toInstance(instance, context.services, context.principal.projectId) };
   },
 
   CreateInstanceTempCredential(context) {
     const instance = instanceOf(context);
-    const { db } = context.services;
-    const loginId = newAccessKey();
-    const password = randomBytes(32).toString('hex');
     const expiresAt = new Date(context.now.getTime() + TEMP_CREDENTIAL_HOURS * 3_600_000);
-    db.prepare(
-      'INSERT INTO temporary_logins (login_id, password_hash, user_id, region, expires_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(
-      loginId,
-      sha256(password),
+    const login = issueTemporaryLogin(
+      context.services.db,
       context.principal.user.id,
       instance.region,
-      expiresAt.toISOString(),
+      expiresAt,
     );
     return {
       body: {
-        auth_token: password,
-        token_id: loginId,
-        user_id: `${instance.region}@${loginId}`,
+        auth_token: login.password,
+        token_id: login.loginId,
+        user_id: login.username,
         created_at: context.now.toISOString(),
         expire_date: expiresAt.toISOString(),
       },

@@ -22,13 +22,14 @@ const inNamespace = (ref: InstanceRef, namespace: string) => ({
   namespace_name: namespace,
 });
 
-/** Reads every page of an Enterprise list (100 at a time). */
+/** Reads every page of an Enterprise list (100 at a time unless the list allows more). */
 async function everything<T>(
   read: (page: { offset: number; limit: number }) => Promise<{ items: T[]; total: number }>,
+  limit = 100,
 ): Promise<T[]> {
   const all: T[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const { items, total } = await read({ offset, limit: 100 });
+  for (let offset = 0; ; offset += limit) {
+    const { items, total } = await read({ offset, limit });
     all.push(...items);
     if (items.length === 0 || all.length >= total) return all;
   }
@@ -57,16 +58,14 @@ export async function taggedNamespaces(
   filter: TagsFilterBody['tags'],
   signal?: AbortSignal,
 ) {
-  const resources = [];
-  for (let offset = 0; ; offset += 200) {
+  return everything(async (page) => {
     const { data } = await swrClient(ref.region).request(
       'ListSubResourceInstances',
-      { path: at(ref), query: { offset, limit: 200 }, body: { tags: filter ?? [] } },
+      { path: at(ref), query: page, body: { tags: filter ?? [] } },
       { signal },
     );
-    resources.push(...data.resources);
-    if (data.resources.length === 0 || resources.length >= data.total_count) return resources;
-  }
+    return { items: data.resources, total: data.total_count };
+  }, 200);
 }
 
 export async function instanceTagKeys(ref: InstanceRef, signal?: AbortSignal) {
