@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { auditTrail } from './audit.js';
 import { requestLog } from './logger.js';
 import { HttpProblem, problemHandler, titleOf } from './problem.js';
+import { Admission, sessionShare, type AdmissionLimits } from './proxy/admission.js';
+import { DEFAULT_LIMITS } from './proxy/limits.js';
 import { swrProxy } from './proxy/swr-proxy.js';
 import type { Topology } from './regions.js';
 import { auditRoutes } from './routes/audit.js';
@@ -33,6 +35,10 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The regions' registries speak plain HTTP (the local sandbox). */
   insecureRegistries: boolean;
+  /** Sockets per region, each session's share and the queue (defaults: see DEFAULT_LIMITS). */
+  limits?: Partial<AdmissionLimits>;
+  /** True once the process is shutting down: answers close their connections, readyz says 503. */
+  draining?: () => boolean;
 }
 
 /**
@@ -60,7 +66,15 @@ export function createApp(deps: AppDeps): Express {
     maxSeconds: deps.maxSeconds,
   });
 
+  const admission = new Admission({
+    ...DEFAULT_LIMITS,
+    maxWaitMs: deps.upstreamTimeoutMs,
+    ...deps.limits,
+  });
+  const draining = deps.draining ?? (() => false);
+
   app.use((req, res, next) => {
+    if (draining()) res.setHeader('connection', 'close');
     res.locals.requestId = randomUUID();
     res.setHeader('X-Request-Id', res.locals.requestId as string);
     next();
@@ -72,6 +86,10 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining()) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     const checks = await Promise.allSettled([
       deps.store.ping(),
       Promise.any(
@@ -99,12 +117,13 @@ export function createApp(deps: AppDeps): Express {
   );
 
   // Everything else under /api needs a session (and, to change anything, the CSRF token).
-  app.use('/api', requireSignIn(), csrfProtection());
+  app.use('/api', requireSignIn(), csrfProtection(), sessionShare(admission));
   app.all(
     '/api/swr/:region/{*rest}',
-    ...swrProxy({
+    swrProxy({
       topology: deps.topology,
       sessions,
+      admission,
       maxBodyBytes: deps.maxBodyBytes,
       timeoutMs: deps.upstreamTimeoutMs,
       secure: deps.topology.regions.some((region) => region.api.startsWith('https:')),
@@ -133,6 +152,10 @@ export function createApp(deps: AppDeps): Express {
   });
 
   serveConsole(app, deps.webDir);
+  // Whatever no route took (an asterisk or absolute-form target, say) is still answered in kind.
+  app.use(() => {
+    throw new HttpProblem(404, titleOf(404), 'Nothing is here.');
+  });
   app.use(
     problemHandler((error, requestId) =>
       deps.log.error({ err: error, requestId }, 'request failed'),
@@ -170,7 +193,15 @@ function precompressed(dir: string): RequestHandler {
   };
 }
 
+/** The console's files are only ever read: any other method is told so, in problem details. */
+const readOnly: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  res.setHeader('allow', 'GET, HEAD');
+  throw new HttpProblem(405, titleOf(405), `${req.method} is not allowed here.`);
+};
+
 function serveConsole(app: Express, webDir: string): void {
+  app.use(readOnly);
   // Hashed assets never change under the same name; the HTML must always be fresh.
   app.use('/assets', precompressed(path.join(webDir, 'assets')));
   app.use(

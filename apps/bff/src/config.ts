@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from './proxy/limits.js';
 
 const regionList = z
   .string()
@@ -67,6 +68,21 @@ const configSchema = z
       .max(64 * 1024 * 1024)
       .default(1024 * 1024),
     SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+    UPSTREAM_SOCKETS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .default(DEFAULT_LIMITS.socketsPerOrigin),
+    SESSION_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .default(DEFAULT_LIMITS.perSession),
+    UPSTREAM_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_LIMITS.queueLimit),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   })
   .superRefine((config, ctx) => {
     if (config.SESSION_STORE === 'redis' && !config.REDIS_URL) {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Whatever a log line might carry that is a secret: never written, whatever the level. */
 export const REDACT = [
@@ -20,14 +21,40 @@ export const REDACT = [
   '*.loginKey',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/** The fields of a request line, which the human form writes as one short sentence. */
+const REQUEST_FIELDS = ['requestId', 'method', 'path', 'status', 'ms'];
+
+/**
+ * JSON lines for machines; for a person at a terminal (`auto` on a TTY, or `pretty`), one short
+ * line per event: time, level, what happened, and the few fields that matter.
+ */
+function humanReadable(destination: DestinationStream | undefined): DestinationStream {
+  return pretty({
+    ...(destination ? { destination: destination as NodeJS.WritableStream } : {}),
+    colorize: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: ['pid', 'hostname', 'service', ...REQUEST_FIELDS].join(','),
+    messageFormat: (line, messageKey) =>
+      line.status === undefined
+        ? String(line[messageKey])
+        : `${String(line.method)} ${String(line.path)} → ${String(line.status)} in ${String(line.ms)} ms`,
+  });
+}
+
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  format: 'auto' | 'json' | 'pretty' = 'json',
+): Logger {
+  const human = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
   return pino(
     {
       level,
       redact: { paths: REDACT, censor: '[redacted]' },
       base: { service: 'swr-console-bff' },
     },
-    destination,
+    human ? humanReadable(destination) : destination,
   );
 }
 

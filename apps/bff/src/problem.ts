@@ -12,8 +12,9 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly extra: { code?: string; errors?: { field: string; message: string }[] } = {},
     readonly headers: Record<string, string> = {},
+    options?: { cause?: unknown },
   ) {
-    super(detail ?? title);
+    super(detail ?? title, options);
     this.name = 'HttpProblem';
   }
 }
@@ -70,6 +71,7 @@ export function problemHandler(
       return;
     }
     if (error instanceof HttpProblem) {
+      if (error.cause !== undefined) log(error.cause, res.locals.requestId as string | undefined);
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       sendProblem(res, {
         status: error.status,
@@ -97,6 +99,7 @@ export function problemHandler(
       status: 500,
       title: titleOf(500),
       detail: 'Something went wrong on the server.',
+      code: 'INTERNAL_ERROR',
     });
   };
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, undefined, config.LOG_FORMAT);
   let topology;
   try {
     topology = loadTopology(config);
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       ? await RedisSessionStore.connect(config.REDIS_URL!)
       : new SqliteSessionStore(path.join(config.DATA_DIR, 'bff', 'sessions.db'));
 
+  let draining = false;
   const app = createApp({
     topology,
     store,
@@ -58,6 +59,12 @@ async function main(): Promise<void> {
     signInAttempts: config.SIGN_IN_ATTEMPTS,
     trustProxy: config.TRUST_PROXY,
     insecureRegistries: config.PROFILE === 'local',
+    limits: {
+      socketsPerOrigin: config.UPSTREAM_SOCKETS,
+      perSession: config.SESSION_CONCURRENCY,
+      queueLimit: config.UPSTREAM_QUEUE,
+    },
+    draining: () => draining,
   });
 
   const server = app.listen(config.PORT, config.HOST, () => {
@@ -66,17 +73,44 @@ async function main(): Promise<void> {
       'SWR Console listening',
     );
   });
-  // In-flight requests finish; idle keep-alive connections close; then the store.
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'cannot listen');
+    process.exit(1);
+  });
+  // A client that trickles its request is cut off rather than holding a connection forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  // Stop taking requests, let those in flight finish (up to the grace period), then the store.
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
+    if (draining) return;
+    draining = true;
+    log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const forced = setTimeout(() => {
+      log.warn('requests still open after the grace period; closing them');
+      server.closeAllConnections();
+    }, config.SHUTDOWN_GRACE_MS);
     server.close(() => {
+      clearInterval(idle);
+      clearTimeout(forced);
       void store.close().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
+
+// Last resort: requests end only themselves, so anything reaching here is a bug. A lost promise
+// is logged and the process goes on; a thrown exception may have left state half-changed, so the
+// process exits and its supervisor starts a fresh one.
+process.on('unhandledRejection', (reason) => {
+  console.error('unhandled rejection (a bug):', reason);
+});
+process.on('uncaughtException', (error) => {
+  console.error('uncaught exception (a bug); exiting:', error);
+  process.exit(1);
+});
 
 await main();

@@ -2,13 +2,35 @@ import { z } from 'zod';
 import type { Topology } from '../regions.js';
 import type { Identity } from '../session/record.js';
 import type { Credentials } from '../session/vault.js';
-import { callUpstream, UpstreamUnavailable } from './upstream.js';
+import { callUpstream, readJson, UpstreamUnavailable } from './upstream.js';
+
+/**
+ * Keys travel in request headers (the signature's Access=…), so only visible ASCII can be one:
+ * anything else is a typing or pasting mistake, said at the field rather than failing upstream.
+ */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 export const signInBody = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('aksk'),
-    accessKey: z.string().trim().min(1, 'Enter the access key ID.').max(128),
-    secretKey: z.string().min(1, 'Enter the secret access key.').max(256),
+    accessKey: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter the access key ID.', abort: true })
+      .max(128, 'An access key ID is at most 128 characters.')
+      .regex(
+        VISIBLE_ASCII,
+        'An access key ID has only letters and digits, no spaces or line breaks.',
+      ),
+    secretKey: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter the secret access key.', abort: true })
+      .max(256, 'A secret access key is at most 256 characters.')
+      .regex(
+        VISIBLE_ASCII,
+        'A secret access key has only visible ASCII characters, no spaces or line breaks.',
+      ),
     projectId: z
       .string()
       .trim()
@@ -43,12 +65,36 @@ interface Verified {
   credentials: Credentials;
 }
 
-async function json<T>(response: Response): Promise<T> {
+/** The parts of IAM's answers sign-in reads; anything else in them is ignored. */
+const iam = {
+  credential: z.object({ credential: z.object({ user_id: z.string() }) }),
+  user: z.object({ user: z.object({ id: z.string(), name: z.string(), domain_id: z.string() }) }),
+  domains: z.object({ domains: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  groups: z.object({ groups: z.array(z.object({ name: z.string() })) }),
+  projects: z.object({ projects: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  token: z.object({
+    token: z.object({
+      expires_at: z.string(),
+      user: z.object({
+        id: z.string(),
+        name: z.string(),
+        domain: z.object({ id: z.string(), name: z.string() }),
+      }),
+      project: z.object({ id: z.string(), name: z.string() }).optional(),
+    }),
+  }),
+};
+
+/** IAM's answer read by its schema: a refusal, IAM being unwell, and nonsense are told apart. */
+async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   if (response.status === 401 || response.status === 403 || response.status === 404)
     throw new InvalidCredentials();
   if (!response.ok)
     throw new UpstreamUnavailable(response.url, new Error(`answered ${response.status}`));
-  return (await response.json()) as T;
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success)
+    throw new UpstreamUnavailable(response.url, new Error('answered something unreadable'));
+  return parsed.data;
 }
 
 /**
@@ -87,21 +133,18 @@ async function verifyAccessKey(
     accessKey: body.accessKey,
     secretKey: body.secretKey,
   };
-  const get = async <T>(path: string) =>
-    json<T>(await callUpstream(credentials, { url: `${topology.iam}${path}`, timeoutMs }));
+  const get = async <T>(path: string, schema: z.ZodType<T>) =>
+    json(await callUpstream(credentials, { url: `${topology.iam}${path}`, timeoutMs }), schema);
 
-  const { credential } = await get<{ credential: { user_id: string } }>(
+  const { credential } = await get(
     `/v3.0/OS-CREDENTIAL/credentials/${encodeURIComponent(body.accessKey)}`,
+    iam.credential,
   );
   const [{ user }, { domains }, { groups }, { projects }] = await Promise.all([
-    get<{ user: { id: string; name: string; domain_id: string } }>(
-      `/v3/users/${encodeURIComponent(credential.user_id)}`,
-    ),
-    get<{ domains: { id: string; name: string }[] }>('/v3/auth/domains'),
-    get<{ groups: { name: string }[] }>(
-      `/v3/users/${encodeURIComponent(credential.user_id)}/groups`,
-    ),
-    get<{ projects: { id: string; name: string }[] }>('/v3/projects'),
+    get(`/v3/users/${encodeURIComponent(credential.user_id)}`, iam.user),
+    get('/v3/auth/domains', iam.domains),
+    get(`/v3/users/${encodeURIComponent(credential.user_id)}/groups`, iam.groups),
+    get('/v3/projects', iam.projects),
   ]);
   const configured = new Set(topology.regions.map((r) => r.id));
   let usable = projects.filter((p) => configured.has(p.name));
@@ -123,14 +166,6 @@ async function verifyAccessKey(
       projects: Object.fromEntries(usable.map((p) => [p.name, p.id])),
       accessKey: body.accessKey,
     },
-  };
-}
-
-interface TokenAnswer {
-  token: {
-    expires_at: string;
-    user: { id: string; name: string; domain: { id: string; name: string } };
-    project?: { id: string; name: string };
   };
 }
 
@@ -169,7 +204,7 @@ async function verifyPassword(
       }
       if (response.status === 401) throw new InvalidCredentials();
       if (response.status === 400 || response.status === 404) return undefined; // no project in that region
-      const answer = await json<TokenAnswer>(response);
+      const answer = await json(response, iam.token);
       const token = response.headers.get('x-subject-token');
       return token && answer.token.project ? { region: region.id, token, answer } : undefined;
     }),
@@ -184,11 +219,12 @@ async function verifyPassword(
     ),
   };
   const user = first.answer.token.user;
-  const groups = await json<{ groups: { name: string }[] }>(
+  const groups = await json(
     await callUpstream(credentials, {
       url: `${topology.iam}/v3/users/${encodeURIComponent(user.id)}/groups`,
       timeoutMs,
     }),
+    iam.groups,
   );
   return {
     credentials,

@@ -25,6 +25,31 @@ export class UpstreamUnavailable extends Error {
   }
 }
 
+/** The most of an answer the BFF reads for itself: SWR's and IAM's are far smaller. */
+export const ANSWER_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * An upstream answer's JSON, read to at most `limit` bytes; undefined when it is longer or not
+ * JSON. The rest is never read, so a huge or endless answer costs nothing.
+ */
+export async function readJson(response: Response, limit = ANSWER_LIMIT): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    if (Number(response.headers.get('content-length') ?? 0) > limit) return undefined;
+    for await (const chunk of response.body ?? []) {
+      size += (chunk as Uint8Array).length;
+      if (size > limit) return undefined;
+      chunks.push(chunk as Uint8Array);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  } finally {
+    if (!response.bodyUsed || size > limit) await response.body?.cancel().catch(() => undefined);
+  }
+}
+
 /** The headers that authenticate a call as the session's user: a signature, or an IAM token. */
 export function authHeaders(
   credentials: Credentials,
@@ -97,7 +122,8 @@ export async function callSwrJson(
       });
     throw error;
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const read = await readJson(response, response.ok ? ANSWER_LIMIT : 64 * 1024);
+  const body = (typeof read === 'object' && read !== null ? read : {}) as Record<string, unknown>;
   if (!response.ok) {
     const problem = normalizeError(body);
     throw new HttpProblem(

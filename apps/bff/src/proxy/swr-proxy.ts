@@ -1,19 +1,12 @@
-import {
-  Agent as HttpAgent,
-  type ClientRequest,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import type { Socket } from 'node:net';
-import { matchOperation, normalizeError, type OperationId } from '@swr-console/swr-api';
+import { matchOperation, type OperationId } from '@swr-console/swr-api';
 import type { Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
 import { authHeaders } from '../auth/upstream.js';
-import { HttpProblem, sendProblem, titleOf } from '../problem.js';
+import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Topology } from '../regions.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
 import type { Credentials } from '../session/vault.js';
+import type { Admission } from './admission.js';
+import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
 
 /** Operations the browser may not run through the proxy, and where to go instead. */
 const BLOCKED: Partial<Record<OperationId, string>> = {
@@ -21,7 +14,7 @@ const BLOCKED: Partial<Record<OperationId, string>> = {
   CreateInstanceTempCredential: 'Registry passwords of an instance are not handed to the browser.',
 };
 /** Headers the browser's request may pass on; cookies, tokens and the like never go upstream. */
-const REQUEST_HEADERS = new Set(['accept', 'accept-language']);
+const REQUEST_HEADERS = ['accept', 'accept-language'] as const;
 /** Headers of SWR's answer the browser may see. */
 const RESPONSE_HEADERS = new Set([
   'content-type',
@@ -31,27 +24,17 @@ const RESPONSE_HEADERS = new Set([
 ]);
 const TRAVERSAL = /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i;
 
-interface ProxyCall {
-  target: string;
-  path: string;
-  body: Buffer;
-  credentials: Credentials;
-  projectId: string;
-  region: string;
-  operation: OperationId;
-  timer?: NodeJS.Timeout;
-  timedOut?: boolean;
-}
-
-const calls = new WeakMap<IncomingMessage, ProxyCall>();
-
 export interface ProxyOptions {
   topology: Topology;
   sessions: Sessions;
+  admission: Admission;
   maxBodyBytes: number;
   timeoutMs: number;
   secure: boolean;
 }
+
+/** Of an error body from SWR only this much is read: SWR's own errors are a few hundred bytes. */
+const ERROR_BODY_LIMIT = 64 * 1024;
 
 /** Reads the request body to the limit; a larger one is refused before it is read whole. */
 async function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -69,175 +52,135 @@ async function readBody(req: Request, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+interface Target {
+  url: URL;
+  credentials: Credentials;
+  projectId: string;
+  region: string;
+}
+
 /**
  * Everything decided before a byte goes upstream: the region is one of the configuration, the path
- * is an operation of the contract (and no traversal), the body within the limit, and the session's
- * credentials open.
+ * is an operation of the contract (and no traversal), and the session's credentials open.
  */
-function prepare(options: ProxyOptions): RequestHandler {
-  return async (req, res, next) => {
-    const regionId = String(req.params.region);
-    const region = findRegion(options.topology, regionId);
-    if (!region)
-      throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not configured.`, {
-        code: 'UNKNOWN_REGION',
-      });
-    const prefix = `/api/swr/${regionId}`;
-    const [rawPath = '/', query] = req.originalUrl.slice(prefix.length).split(/\?(.*)/s);
-    if (TRAVERSAL.test(rawPath))
-      throw new HttpProblem(
-        400,
-        titleOf(400),
-        'The path may not contain dot segments or escaped separators.',
-        { code: 'BAD_PATH' },
-      );
-    const match = matchOperation(req.method, rawPath);
-    if (!match)
-      throw new HttpProblem(
-        404,
-        titleOf(404),
-        `${req.method} ${rawPath} is not an SWR operation.`,
-        { code: 'UNKNOWN_OPERATION' },
-      );
-    const blocked = BLOCKED[match.id];
-    if (blocked) throw new HttpProblem(403, titleOf(403), blocked, { code: 'BLOCKED_OPERATION' });
+async function resolveTarget(req: Request, res: Response, options: ProxyOptions): Promise<Target> {
+  const regionId = String(req.params.region);
+  const region = findRegion(options.topology, regionId);
+  if (!region)
+    throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not configured.`, {
+      code: 'UNKNOWN_REGION',
+    });
+  const prefix = `/api/swr/${regionId}`;
+  const [rawPath = '/', query] = req.originalUrl.slice(prefix.length).split(/\?(.*)/s);
+  if (TRAVERSAL.test(rawPath))
+    throw new HttpProblem(
+      400,
+      titleOf(400),
+      'The path may not contain dot segments or escaped separators.',
+      { code: 'BAD_PATH' },
+    );
+  const match = matchOperation(req.method, rawPath);
+  if (!match)
+    throw new HttpProblem(404, titleOf(404), `${req.method} ${rawPath} is not an SWR operation.`, {
+      code: 'UNKNOWN_OPERATION',
+    });
+  const blocked = BLOCKED[match.id];
+  if (blocked) throw new HttpProblem(403, titleOf(403), blocked, { code: 'BLOCKED_OPERATION' });
+  res.locals.operation = match.id;
 
+  const session = res.locals.session as LoadedSession;
+  const credentials = options.sessions.credentials(session);
+  if (!credentials) {
+    await options.sessions.signOut(res);
+    throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
+      code: 'SESSION_INVALID',
+    });
+  }
+  const projectId = session.record.identity!.projects[regionId];
+  if (!projectId)
+    throw new HttpProblem(403, titleOf(403), `Your account has no project in ${regionId}.`, {
+      code: 'NO_PROJECT',
+    });
+  const base = match.endpoint.edition === 'kms' ? region.kms : region.api;
+  const path = `${rawPath}${query !== undefined ? `?${query}` : ''}`;
+  let url: URL;
+  try {
+    url = new URL(`${base}${path}`);
+  } catch {
+    throw new HttpProblem(400, titleOf(400), 'The path is not a valid URL path.', {
+      code: 'BAD_PATH',
+    });
+  }
+  return { url, credentials, projectId, region: regionId };
+}
+
+/**
+ * The exact request SWR receives: the browser's allowed headers, then the signature over these
+ * headers and these body bytes. Decided here, whole, before any socket exists.
+ */
+function upstreamCall(req: Request, target: Target, body: Buffer): UpstreamCall {
+  const method = req.method;
+  const passed: Record<string, string> = {};
+  for (const name of REQUEST_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') passed[name] = value;
+  }
+  const signed = authHeaders(
+    target.credentials,
+    {
+      method,
+      url: target.url.href,
+      body,
+      projectId: target.projectId,
+      region: target.region,
+    },
+    { 'content-type': 'application/json', host: target.url.host },
+  );
+  return {
+    method,
+    url: target.url,
+    body,
+    headers: {
+      ...passed,
+      ...signed,
+      ...(target.credentials.kind === 'token' ? { 'X-Project-Id': target.projectId } : {}),
+      'content-length': String(body.length),
+      'user-agent': 'swr-console-bff',
+    },
+  };
+}
+
+/**
+ * `/api/swr/:region/*`: the signed proxy. A call waits its turn for a keep-alive socket to the
+ * region, and goes upstream with headers that were complete before the request was created.
+ */
+export function swrProxy(options: ProxyOptions): RequestHandler {
+  const agent = upstreamAgent(options.secure, options.admission.limits.socketsPerOrigin);
+  const forwarding = {
+    timeoutMs: options.timeoutMs,
+    errorBodyLimit: ERROR_BODY_LIMIT,
+    responseHeaders: RESPONSE_HEADERS,
+  };
+  return async (req, res) => {
     const session = res.locals.session as LoadedSession;
-    const credentials = options.sessions.credentials(session);
-    if (!credentials) {
-      await options.sessions.signOut(res);
-      throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
-        code: 'SESSION_INVALID',
-      });
-    }
-    const projectId = session.record.identity!.projects[regionId];
-    if (!projectId)
-      throw new HttpProblem(403, titleOf(403), `Your account has no project in ${regionId}.`, {
-        code: 'NO_PROJECT',
-      });
-
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    const target = await resolveTarget(req, res, options);
     const body =
       req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
         ? Buffer.alloc(0)
         : await readBody(req, options.maxBodyBytes);
-    calls.set(req, {
-      target: match.endpoint.edition === 'kms' ? region.kms : region.api,
-      path: `${rawPath}${query !== undefined ? `?${query}` : ''}`,
-      body,
-      credentials,
-      projectId,
-      region: regionId,
-      operation: match.id,
-    });
-    res.locals.operation = match.id;
-    next();
-  };
-}
-
-function onProxyReq(timeoutMs: number) {
-  return (proxyReq: ClientRequest, req: IncomingMessage) => {
-    const call = calls.get(req)!;
-    for (const name of proxyReq.getHeaderNames()) {
-      if (!REQUEST_HEADERS.has(name)) proxyReq.removeHeader(name);
-    }
-    const url = `${call.target}${call.path}`;
-    const signed = authHeaders(
-      call.credentials,
-      {
-        method: req.method ?? 'GET',
-        url,
-        body: call.body,
-        projectId: call.projectId,
-        region: call.region,
-      },
-      { 'content-type': 'application/json', host: new URL(call.target).host },
-    );
-    for (const [name, value] of Object.entries(signed)) proxyReq.setHeader(name, value);
-    if (call.credentials.kind === 'token') proxyReq.setHeader('X-Project-Id', call.projectId);
-    proxyReq.setHeader('content-length', String(call.body.length));
-    proxyReq.setHeader('user-agent', 'swr-console-bff');
-    call.timer = setTimeout(() => {
-      call.timedOut = true;
-      proxyReq.destroy(new Error('upstream timeout'));
-    }, timeoutMs);
-    // The exact bytes that were signed; the consumed request stream then ends the upstream request.
-    if (call.body.length > 0) proxyReq.write(call.body);
-  };
-}
-
-function onProxyRes(proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse): void {
-  const call = calls.get(req)!;
-  clearTimeout(call.timer);
-  const status = proxyRes.statusCode ?? 502;
-  if (status < 400) {
-    res.statusCode = status;
-    for (const [name, value] of Object.entries(proxyRes.headers)) {
-      if (RESPONSE_HEADERS.has(name) && value !== undefined) res.setHeader(name, value);
-    }
-    res.setHeader('cache-control', 'no-store');
-    proxyRes.pipe(res);
-    return;
-  }
-  // SWR's error bodies (several shapes) become problem details with SWR's code and message.
-  const chunks: Buffer[] = [];
-  proxyRes.on('data', (chunk: Buffer) => chunks.push(chunk));
-  proxyRes.on('end', () => {
-    let body: unknown;
+    let release: () => void;
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      body = undefined;
+      release = await options.admission.slot(target.url.origin, session.id, gone.signal);
+    } catch (error) {
+      if (gone.signal.aborted) return; // nobody is left to answer
+      throw error;
     }
-    const error = normalizeError(body);
-    sendProblem(res as Response, {
-      status,
-      title: titleOf(status),
-      ...(error.message ? { detail: error.message } : {}),
-      ...(error.code ? { code: error.code } : {}),
-    });
-  });
-}
-
-function onError(error: Error, req: IncomingMessage, res: ServerResponse | Socket): void {
-  const call = calls.get(req);
-  if (call) clearTimeout(call.timer);
-  if (!('setHeader' in res) || res.headersSent) {
-    res.destroy();
-    return;
-  }
-  if (call?.timedOut) {
-    sendProblem(res as Response, {
-      status: 504,
-      title: titleOf(504),
-      detail: 'SWR did not answer in time.',
-      code: 'UPSTREAM_TIMEOUT',
-    });
-  } else {
-    sendProblem(res as Response, {
-      status: 502,
-      title: titleOf(502),
-      detail: `SWR could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`,
-      code: 'UPSTREAM_UNREACHABLE',
-    });
-  }
-}
-
-/**
- * `/api/swr/:region/*`: the signed proxy. http-proxy-middleware forwards over a keep-alive agent;
- * headers are replaced by an allow-list and the session's signature before the body is written.
- */
-export function swrProxy(options: ProxyOptions): RequestHandler[] {
-  const agent = options.secure
-    ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
-    : new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  const proxy = createProxyMiddleware<Request, Response>({
-    router: (req) => calls.get(req)!.target,
-    pathRewrite: (_path, req) => calls.get(req)!.path,
-    changeOrigin: true,
-    selfHandleResponse: true,
-    agent,
-    logger: undefined,
-    on: { proxyReq: onProxyReq(options.timeoutMs), proxyRes: onProxyRes, error: onError },
-  });
-  return [prepare(options), proxy];
+    try {
+      await forward(upstreamCall(req, target, body), res, agent, forwarding);
+    } finally {
+      release();
+    }
+  };
 }

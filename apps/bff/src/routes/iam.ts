@@ -1,9 +1,12 @@
 import { Router } from 'express';
-import { callUpstream, UpstreamUnavailable } from '../auth/upstream.js';
+import { z } from 'zod';
+import { callUpstream, readJson, UpstreamUnavailable } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
+
+const usersAnswer = z.object({ users: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 /**
  * `GET /api/iam/users`: the account's IAM users (id and name only), to pick whom to grant
@@ -40,9 +43,13 @@ export function iamRoutes(topology: Topology, sessions: Sessions, timeoutMs: num
       throw new HttpProblem(502, titleOf(502), `IAM answered ${response.status}.`, {
         code: 'IAM_FAILED',
       });
-    const { users } = (await response.json()) as { users: { id: string; name: string }[] };
+    const answer = usersAnswer.safeParse(await readJson(response));
+    if (!answer.success)
+      throw new HttpProblem(502, titleOf(502), 'IAM answered something the console cannot read.', {
+        code: 'IAM_FAILED',
+      });
     res.setHeader('cache-control', 'no-store');
-    res.json({ users: users.map(({ id, name }) => ({ id, name })) });
+    res.json({ users: answer.data.users.map(({ id, name }) => ({ id, name })) });
   });
   return router;
 }

@@ -120,6 +120,8 @@ export function loginCommandRoutes({
             });
           throw error;
         }
+        // Only the headers carry the login; the body is not read, so it is let go at once.
+        await response.body?.cancel().catch(() => undefined);
         const command = response.headers.get('x-swr-dockerlogin');
         const match = command ? / -u (\S+) -p (\S+)/.exec(command) : null;
         if (!response.ok || !match) {

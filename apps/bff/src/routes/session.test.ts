@@ -80,6 +80,31 @@ describe('signing in with an access key', () => {
         .sort(),
     ).toEqual(['accessKey', 'secretKey']);
   });
+
+  it.each([
+    ['accessKey', 'a line break', 'AKIA\r\nX-Injected: 1'],
+    ['accessKey', 'non-ASCII letters', 'ключ-доступа'],
+    ['accessKey', 'a control character', 'AK\u0007EY'],
+    ['secretKey', 'a line break', 'secret\nmore'],
+    ['secretKey', 'non-ASCII letters', 'sécret'],
+    ['secretKey', 'a NUL', 'sec\u0000ret'],
+  ])(
+    'when the %s holds %s, then 400 names that field and IAM is never asked',
+    async (field, _what, value) => {
+      const root = sandboxUser();
+      const body = {
+        method: 'aksk',
+        accessKey: root.access_key,
+        secretKey: root.secret_key,
+        [field]: value,
+      };
+      const answer = await new Browser(bff.url).signIn(body);
+      expect(answer.status).toBe(400);
+      expect(answer.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([
+        { field, message: expect.stringMatching(/no spaces or line breaks/) },
+      ]);
+    },
+  );
 });
 
 describe('signing in with a password', () => {

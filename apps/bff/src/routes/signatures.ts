@@ -12,7 +12,7 @@ import {
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { callSwrJson, instanceLogin } from '../auth/upstream.js';
+import { callSwrJson, instanceLogin, readJson } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Region, type Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
@@ -31,6 +31,8 @@ const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 const HASHES: Record<string, string> = { ECDSA_SHA_256: 'sha256', ECDSA_SHA_384: 'sha384' };
 const MAX_BLOB_BYTES = 64 * 1024;
+/** OCI's own limit for a manifest a registry must accept. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 const query = z.object({
   instance: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an instance id.'),
@@ -79,23 +81,39 @@ const swr = (upstream: Upstream, method: string, url: string, body?: unknown) =>
     timeoutMs: upstream.timeoutMs,
   });
 
+const keyList = z.object({
+  key_details: z
+    .array(z.object({ key_id: z.string(), key_alias: z.string(), key_spec: z.string() }))
+    .default([]),
+});
+const publicKeyAnswer = z.object({ public_key: z.string().optional() });
+const unreadableKeys = () =>
+  new HttpProblem(
+    502,
+    titleOf(502),
+    'The key service answered something the console cannot read.',
+    {
+      code: 'KMS_UNREADABLE',
+    },
+  );
+
 /** Every signing key of the account in the region, with its public half. */
 async function publicKeys(upstream: Upstream): Promise<PublicKey[]> {
   const { kms } = upstream.region;
   const path = (id: keyof typeof endpoints) =>
     buildPath(endpoints[id].path, { project_id: upstream.projectId });
-  const listed = (await swr(upstream, 'POST', `${kms}${path('ListKeys')}`, {})) as {
-    key_details?: { key_id: string; key_alias: string; key_spec: string }[];
-  };
+  const listed = keyList.safeParse(await swr(upstream, 'POST', `${kms}${path('ListKeys')}`, {}));
+  if (!listed.success) throw unreadableKeys();
   const keys: PublicKey[] = [];
-  for (const key of listed.key_details ?? []) {
+  for (const key of listed.data.key_details) {
     const algorithm = SIGNING_ALGORITHMS[key.key_spec as KeySpec];
     if (!algorithm || !HASHES[algorithm]) continue;
-    const shown = (await swr(upstream, 'POST', `${kms}${path('ShowPublicKey')}`, {
-      key_id: key.key_id,
-    })) as { public_key?: string };
-    if (shown.public_key)
-      keys.push({ id: key.key_id, alias: key.key_alias, algorithm, pem: shown.public_key });
+    const shown = publicKeyAnswer.safeParse(
+      await swr(upstream, 'POST', `${kms}${path('ShowPublicKey')}`, { key_id: key.key_id }),
+    );
+    if (!shown.success) throw unreadableKeys();
+    if (shown.data.public_key)
+      keys.push({ id: key.key_id, alias: key.key_alias, algorithm, pem: shown.data.public_key });
   }
   return keys;
 }
@@ -117,7 +135,9 @@ export class RegistryReader {
     });
     if (response.status === 404) return undefined;
     if (!response.ok) throw new Error(`the registry answered ${response.status}`);
-    return response.text();
+    const data = await readAtMost(response, MAX_MANIFEST_BYTES);
+    if (!data) throw new Error('a signature manifest is too large');
+    return data.toString('utf8');
   }
 
   /** A blob, checked against its digest (small ones only: signature payloads). */
@@ -164,9 +184,10 @@ export class RegistryReader {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!response.ok) throw new Error(`the registry refused the login (${response.status})`);
-    const body = (await response.json()) as { token?: string; access_token?: string };
-    const token = body.token ?? body.access_token;
-    if (!token) throw new Error('the registry issued no token');
+    const body = (await readJson(response, MAX_BLOB_BYTES)) as
+      { token?: unknown; access_token?: unknown } | undefined;
+    const token = body?.token ?? body?.access_token;
+    if (typeof token !== 'string' || token === '') throw new Error('the registry issued no token');
     return token;
   }
 }

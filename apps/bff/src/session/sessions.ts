@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { HttpProblem, titleOf } from '../problem.js';
 import type { SessionRecord } from './record.js';
 import type { SessionStore } from './store.js';
 import type { Credentials, Vault } from './vault.js';
@@ -32,6 +33,22 @@ export function newCsrfToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** The store not answering is an outage to report (503), not a bug of the request (500). */
+async function stored<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new HttpProblem(
+      503,
+      titleOf(503),
+      'Sessions cannot be read or written just now; try again shortly.',
+      { code: 'SESSION_STORE_DOWN' },
+      { 'Retry-After': '5' },
+      { cause: error },
+    );
+  }
+}
+
 function cookieValue(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
@@ -56,15 +73,15 @@ export class Sessions {
     return async (req, res, next) => {
       const id = cookieValue(req);
       if (id && /^[A-Za-z0-9_-]{43}$/.test(id)) {
-        const record = await this.options.store.get(id);
+        const record = await stored(() => this.options.store.get(id));
         if (record && this.alive(record)) {
           res.locals.session = { id, record } satisfies LoadedSession;
           if (record.identity && this.now() - record.lastSeenAt > TOUCH_EVERY_MS) {
             record.lastSeenAt = this.now();
-            await this.options.store.set(id, record, this.ttl(record));
+            await stored(() => this.options.store.set(id, record, this.ttl(record)));
           }
         } else if (record) {
-          await this.options.store.destroy(id);
+          await stored(() => this.options.store.destroy(id));
         }
       }
       next();
@@ -93,7 +110,7 @@ export class Sessions {
     const id = newSessionId();
     const now = this.now();
     const record: SessionRecord = { createdAt: now, lastSeenAt: now, csrf: newCsrfToken() };
-    await this.options.store.set(id, record, ANONYMOUS_SECONDS);
+    await stored(() => this.options.store.set(id, record, ANONYMOUS_SECONDS));
     this.setCookie(res, id, ANONYMOUS_SECONDS);
     res.locals.session = { id, record };
     return { id, record };
@@ -109,7 +126,7 @@ export class Sessions {
     credentials: Credentials,
   ): Promise<LoadedSession> {
     const previous = res.locals.session as LoadedSession | undefined;
-    if (previous) await this.options.store.destroy(previous.id);
+    if (previous) await stored(() => this.options.store.destroy(previous.id));
     const id = newSessionId();
     const now = this.now();
     const record: SessionRecord = {
@@ -119,7 +136,7 @@ export class Sessions {
       identity,
       vault: this.options.vault.seal(id, credentials),
     };
-    await this.options.store.set(id, record, this.ttl(record));
+    await stored(() => this.options.store.set(id, record, this.ttl(record)));
     this.setCookie(res, id, this.options.maxSeconds);
     res.locals.session = { id, record };
     return { id, record };
@@ -127,7 +144,7 @@ export class Sessions {
 
   async signOut(res: Response): Promise<void> {
     const session = res.locals.session as LoadedSession | undefined;
-    if (session) await this.options.store.destroy(session.id);
+    if (session) await stored(() => this.options.store.destroy(session.id));
     res.locals.session = undefined;
     res.append(
       'Set-Cookie',

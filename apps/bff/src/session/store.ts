@@ -55,10 +55,13 @@ export class SqliteSessionStore implements SessionStore {
         method TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, status INTEGER NOT NULL, request_id TEXT NOT NULL, ip TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS audit_by_account ON audit (account_id, id);
     `);
-    this.timer = setInterval(
-      () => this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now()),
-      60_000,
-    );
+    this.timer = setInterval(() => {
+      try {
+        this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now());
+      } catch {
+        // A busy or read-only database: expired rows are also never read, so the next sweep will do.
+      }
+    }, 60_000);
     this.timer.unref();
     // Every request reads its session: prepare once.
     this.statements = {
