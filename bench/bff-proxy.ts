@@ -1,79 +1,30 @@
 // Benchmark: the BFF's overhead on a small GET (ListNamespaces), direct to swr-local against
 // through the BFF, same run, same load. Run: npx tsx bench/bff-proxy.ts
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { signRequest } from '@swr-console/apig-signer';
 import autocannon from 'autocannon';
+import { cpuSeconds, signIn, startBff, startSandbox } from './stack.js';
 
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 10);
-const children: ChildProcess[] = [];
-const stop = () => children.forEach((child) => child.kill('SIGTERM'));
-process.on('exit', stop);
 
-// The compiled apps, as they run in production (npm run build first).
-function start(args: string[], env: Record<string, string> = {}): void {
-  children.push(
-    spawn(process.execPath, args, {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-}
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-bff-'));
-const endpointsFile = path.join(dataDir, 'swr-local', 'endpoints.json');
-start([
-  'apps/swr-local/dist/cli.js',
-  '--data-dir',
-  path.join(dataDir, 'swr-local'),
-  '--port',
-  '29500',
-  '--seed',
-  'demo',
-]);
-await until(() => existsSync(endpointsFile));
-const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as {
-  regions: { api: string }[];
-  accounts: {
-    projects: Record<string, string>;
-    users: { access_key: string; secret_key: string }[];
-  }[];
-};
+const sandbox = await startSandbox(29500);
+const { endpoints } = sandbox;
 const user = endpoints.accounts[0]!.users[0]!;
-const bff = 'http://127.0.0.1:29580';
-start(
-  [
-    ...(process.env.PROFILE_BFF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bffprof'] : []),
-    'apps/bff/dist/server.js',
-  ],
-  { PORT: '29580', DATA_DIR: dataDir, SWR_LOCAL_ENDPOINTS: endpointsFile },
+const { base: bff, child: bffProcess } = await startBff(
+  sandbox,
+  29580,
+  {},
+  process.env.PROFILE_BFF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bffprof'] : [],
 );
-await until(() =>
-  fetch(`${bff}/healthz`)
-    .then((r) => r.ok)
-    .catch(() => false),
-);
+const children: ChildProcess[] = [sandbox.child, bffProcess];
 
 // Through the BFF: a signed-in browser session.
-const csrf = await fetch(`${bff}/api/csrf`);
-const cookie = csrf.headers.getSetCookie()[0]!.split(';')[0]!;
-const signIn = await fetch(`${bff}/api/session`, {
-  method: 'POST',
-  headers: {
-    cookie,
-    origin: bff,
-    'x-csrf-token': ((await csrf.json()) as { csrfToken: string }).csrfToken,
-    'content-type': 'application/json',
-  },
-  body: JSON.stringify({ method: 'aksk', accessKey: user.access_key, secretKey: user.secret_key }),
+const { cookie: session } = await signIn(bff, {
+  method: 'aksk',
+  accessKey: user.access_key,
+  secretKey: user.secret_key,
 });
-const session = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
 
 // Direct: one request signed now and replayed (valid for 15 minutes), so signing costs nothing here.
 const direct = `${endpoints.regions[0]!.api}/v2/manage/namespaces`;
@@ -86,11 +37,6 @@ const signed = signRequest(
   },
 );
 
-/** CPU seconds a process has used (user + system), from /proc; clock ticks are 1/100 s. */
-function cpuSeconds(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 async function load(url: string, headers: Record<string, string>) {
   await autocannon({ url, headers, connections, duration: 2 }); // warm-up
   const before = children.map(cpuSeconds);
@@ -141,5 +87,4 @@ console.log(
 console.log(
   `CPU per request: swr-local ${pick('direct', (r) => r.cpuMicrosPerRequest[0]!).toFixed(0)} µs direct; behind the BFF swr-local ${pick('bff', (r) => r.cpuMicrosPerRequest[0]!).toFixed(0)} µs and the BFF ${pick('bff', (r) => r.cpuMicrosPerRequest[1]!).toFixed(0)} µs`,
 );
-stop();
 process.exit(0);

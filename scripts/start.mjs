@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Starts the console on the local sandbox: installs and builds what is missing, starts swr-local
-// with demo data, then the BFF, and stops both together.
+// with demo data, then the BFF, and keeps both running: a process that dies is started again
+// (after a pause that grows while it keeps dying). Ctrl+C or SIGTERM stops everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,65 +27,142 @@ if (process.env.SKIP_BUILD !== '1') {
 if (process.env.FRESH_DATA === '1') rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const endpointsFile = path.join(dataDir, 'swr-local', 'endpoints.json');
-rmSync(endpointsFile, { force: true });
 
-const children = [];
-function run(name, args, env = {}) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? code}); stopping the console.`);
-      stop(code ?? 1);
-    }
-  });
-  children.push(child);
-  return child;
-}
+/** A restart waits 1 s, then twice as long each time the process dies again soon, up to 30 s. */
+const FIRST_PAUSE_MS = 1_000;
+const LONGEST_PAUSE_MS = 30_000;
+/** A process that ran this long before dying is healthy again: its next restart is quick. */
+const HEALTHY_AFTER_MS = 60_000;
 
 let stopping = false;
-function stop(code = 0) {
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)),
-  ).then(() => process.exit(code));
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+const services = [];
 
-run('swr-local', [
-  'apps/swr-local/bin/swr-local.js',
-  '--data-dir',
-  path.join(dataDir, 'swr-local'),
-  '--port',
-  swrLocalPort,
-  '--seed',
-  'demo',
-]);
-
-const deadline = Date.now() + 60_000;
-while (!existsSync(endpointsFile)) {
-  if (Date.now() > deadline) {
-    console.error('swr-local did not become ready within a minute.');
-    stop(1);
+/**
+ * One process of the console, kept running. swr-local runs in a process group of its own so that
+ * when it dies, the registries it started die with it rather than living on beside its successor.
+ */
+function supervise(name, args, { env = {}, group = false, onStart = () => {} } = {}) {
+  const service = { name, child: undefined, pause: FIRST_PAUSE_MS, timer: undefined, restart };
+  const start = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+      detached: group,
+    });
+    service.child = child;
+    child.on('exit', (code, signal) => {
+      if (group) killGroup(child.pid, 'SIGTERM');
+      if (stopping) return;
+      if (service.restarting) {
+        service.restarting = false;
+        return start();
+      }
+      if (Date.now() - startedAt > HEALTHY_AFTER_MS) service.pause = FIRST_PAUSE_MS;
+      console.error(
+        `${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${service.pause / 1000} s.`,
+      );
+      service.timer = setTimeout(start, service.pause);
+      service.pause = Math.min(service.pause * 2, LONGEST_PAUSE_MS);
+    });
+    onStart(child, startedAt);
+  };
+  /** Stops the process on purpose and starts it again at once. */
+  function restart() {
+    service.restarting = true;
+    service.child?.kill('SIGTERM');
   }
-  await new Promise((r) => setTimeout(r, 100));
+  services.push(service);
+  start();
+  return service;
 }
-const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8'));
 
-run('bff', ['apps/bff/dist/server.js'], {
-  PORT: port,
-  DATA_DIR: dataDir,
-  SWR_LOCAL_ENDPOINTS: endpointsFile,
-});
-const [demo] = endpoints.accounts;
-console.log(`
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  const running = services.filter(
+    (s) => s.child && s.child.exitCode === null && !s.child.signalCode,
+  );
+  for (const service of services) clearTimeout(service.timer);
+  for (const service of running) service.child.kill('SIGTERM');
+  Promise.all(running.map((s) => new Promise((resolve) => s.child.once('exit', resolve)))).then(
+    () => process.exit(0),
+  );
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+/** Resolves once swr-local has written its endpoints after `since` (it does so when ready). */
+async function endpointsWritten(since) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (existsSync(endpointsFile) && statSync(endpointsFile).mtimeMs >= since - 1000)
+      return readFileSync(endpointsFile, 'utf8');
+    if (Date.now() > deadline) throw new Error('swr-local did not become ready within two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let bff;
+let announced;
+supervise(
+  'swr-local',
+  [
+    'apps/swr-local/bin/swr-local.js',
+    '--data-dir',
+    path.join(dataDir, 'swr-local'),
+    '--port',
+    swrLocalPort,
+    '--seed',
+    'demo',
+  ],
+  {
+    group: true,
+    onStart: (_child, startedAt) => {
+      endpointsWritten(startedAt).then(
+        (endpoints) => {
+          if (!bff) {
+            bff = startBff();
+            announce(JSON.parse(endpoints));
+          } else if (endpoints !== announced) {
+            // Its registries came back on other ports: the BFF reads the endpoints at start.
+            console.error(
+              'swr-local came back on other addresses; restarting the BFF to use them.',
+            );
+            bff.restart();
+          }
+          announced = endpoints;
+        },
+        (error) => {
+          console.error(error.message);
+          stop();
+        },
+      );
+    },
+  },
+);
+
+function startBff() {
+  return supervise('bff', ['apps/bff/dist/server.js'], {
+    env: { PORT: port, DATA_DIR: dataDir, SWR_LOCAL_ENDPOINTS: endpointsFile },
+  });
+}
+
+function announce(endpoints) {
+  const [demo] = endpoints.accounts;
+  console.log(`
 SWR Console: http://127.0.0.1:${port}
 Local SWR regions: ${endpoints.regions.map((r) => `${r.id} (API ${r.api}, registry ${r.registry})`).join(', ')}
 Sign in as account "${demo.domain_name}", user ${demo.users.map((u) => `"${u.name}"`).join(' / ')}:
 the passwords and access keys are in ${endpointsFile} (readable by you only).
 Stop with Ctrl+C.`);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzRequests, judge, sendRaw, type FuzzSession, type KnownNames } from './testing/fuzz.js';
+import { fuzzRequests, judge, sandboxNames, sendRaw, type FuzzSession } from './testing/fuzz.js';
 import { Browser, sandboxUser, startBff, type RunningBff } from './testing/harness.js';
 
 let bff: RunningBff;
@@ -16,23 +16,6 @@ async function session(): Promise<FuzzSession> {
     expect((await reader.signInWithKey(sandboxUser('dev-reader'))).status).toBe(201);
   }
   return { cookie: reader.cookie!, csrf: reader.csrf! };
-}
-
-/** Names that exist in the sandbox, so that fuzzed calls also reach SWR and are answered there. */
-async function knownNames(): Promise<KnownNames> {
-  await session();
-  const project = sandboxUser().projects['cn-north-4']!;
-  const instances = await reader.request('GET', `/api/swr/cn-north-4/v2/${project}/instances`);
-  expect(instances.status, instances.text).toBe(200);
-  return {
-    namespace: ['team-web', 'library'],
-    namespace_name: ['team-web', 'library'],
-    repository: ['frontend', 'alpine-lite'],
-    repository_name: ['frontend'],
-    tag: ['latest', 'v1'],
-    project_id: [project],
-    instance_id: instances.json<{ instances: { id: string }[] }>().instances.map((i) => i.id),
-  };
 }
 
 beforeAll(async () => {
@@ -52,11 +35,15 @@ describe('fuzzing every route', () => {
     const wrong: string[] = [];
     const reached = new Map<string, number>();
     let answeredBySwr = 0;
-    const known = await knownNames();
+    const known = await sandboxNames(
+      bff.url,
+      await session(),
+      sandboxUser().projects['cn-north-4']!,
+    );
     await fc.assert(
       fc.asyncProperty(fuzzRequests(known), async (request) => {
         const answer = await sendRaw(bff.url, request, await session());
-        const problem = judge(answer);
+        const problem = judge(request, answer);
         const key = `${request.path.split('?')[0]!.split('/').slice(0, 3).join('/')} ${answer.status}`;
         reached.set(key, (reached.get(key) ?? 0) + 1);
         if (/"code":"(SVCSTG\.SWR|SWR)\./.test(answer.body)) answeredBySwr += 1;

@@ -2,8 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
+import { listen } from './listen.js';
 import { createLogger } from './logger.js';
 import { loadTopology } from './regions.js';
 import { RedisSessionStore, SqliteSessionStore, type SessionStore } from './session/store.js';
@@ -67,19 +69,17 @@ async function main(): Promise<void> {
     draining: () => draining,
   });
 
-  const server = app.listen(config.PORT, config.HOST, () => {
-    log.info(
-      { url: `http://${config.HOST}:${config.PORT}`, profile: config.PROFILE },
-      'SWR Console listening',
-    );
-  });
-  server.on('error', (error) => {
+  let server: Server;
+  try {
+    server = await listen(app, config.PORT, config.HOST);
+  } catch (error) {
     log.fatal({ err: error }, 'cannot listen');
     process.exit(1);
-  });
-  // A client that trickles its request is cut off rather than holding a connection forever.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 60_000;
+  }
+  log.info(
+    { url: `http://${config.HOST}:${config.PORT}`, profile: config.PROFILE },
+    'SWR Console listening',
+  );
 
   // Stop taking requests, let those in flight finish (up to the grace period), then the store.
   const shutdown = (signal: string) => {

@@ -1,3 +1,5 @@
+import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import { startSwrLocal } from './start.js';
 import { parseOptions, USAGE } from './options.js';
 
@@ -8,7 +10,22 @@ if ('errors' in parsed) {
   process.exit(2);
 }
 
-const running = await startSwrLocal(parsed.options);
+// A person at a terminal reads one short line per event; anything else gets JSON lines.
+const human =
+  process.env.LOG_FORMAT === 'pretty' ||
+  (process.env.LOG_FORMAT !== 'json' && process.stdout.isTTY);
+const log = pino(
+  { level: process.env.LOG_LEVEL ?? 'info' },
+  human
+    ? pretty({
+        colorize: true,
+        singleLine: true,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+      })
+    : undefined,
+);
+const running = await startSwrLocal(parsed.options, log);
 console.warn(`swr-local ready: ${running.endpointsFile}`);
 
 let stopping = false;

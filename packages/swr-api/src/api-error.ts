@@ -8,6 +8,8 @@ export class ApiError extends Error {
   /** The contract operation, for calls made through the typed client. */
   readonly operation: EndpointId | undefined;
   readonly fieldErrors: { field: string; message: string }[];
+  /** How long the server asked to wait before trying again (Retry-After of a 429 or 503). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     operation?: EndpointId | undefined;
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     code?: string | undefined;
     requestId?: string | undefined;
     fieldErrors?: { field: string; message: string }[] | undefined;
+    retryAfterSeconds?: number | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -24,5 +27,12 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
+}
+
+/** Retry-After in seconds (the HTTP-date form is not used by SWR or the console's server). */
+export function retryAfterOf(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
 }

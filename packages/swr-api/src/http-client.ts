@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, retryAfterOf } from './api-error.js';
 import { endpoints, type EndpointId } from './endpoints.js';
 import { normalizeError } from './error-bodies.js';
 import type { OperationId, RequestInput, ResponseBody } from './operations.js';
@@ -129,6 +129,7 @@ export function createSwrHttpClient(options: SwrClientOptions, checks: CallCheck
           message: problem.message ?? `${endpoint.method} ${url} failed with ${response.status}`,
           requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
           fieldErrors: problem.fieldErrors,
+          retryAfterSeconds: retryAfterOf(response.headers),
         });
       }
       const data = checks.response ? checks.response(id, response.status, payload) : payload;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../app.js';
+import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
 import type { Region, Topology } from '../regions.js';
 import { SESSION_COOKIE } from '../session/sessions.js';
@@ -100,9 +101,7 @@ export async function startBff(overrides: Partial<AppDeps> = {}): Promise<Runnin
     insecureRegistries: true,
     ...overrides,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
     url,

@@ -4,6 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
  * What the peer standing where SWR should be does with each request it reads:
  * - `answer`: a proper 200 with a JSON body, keeping the connection alive;
  * - `silent`: reads the request and never answers;
+ * - `slow`: a proper 200, after a second;
  * - `stall-after-headers`: sends a 200's headers promising 100 bytes, then nothing;
  * - `stall-mid-body`: sends the headers and half the body, then nothing;
  * - `truncate-200` / `truncate-403`: promises 1,000 bytes, sends a few and closes;
@@ -15,6 +16,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 export type Behaviour =
   | 'answer'
   | 'silent'
+  | 'slow'
   | 'stall-after-headers'
   | 'stall-mid-body'
   | 'truncate-200'
@@ -72,6 +74,9 @@ export async function hostileUpstream() {
         socket.write(response('200 OK', OK_BODY));
         return;
       case 'silent':
+        return;
+      case 'slow':
+        setTimeout(() => socket.write(response('200 OK', OK_BODY)), 1000);
         return;
       case 'stall-after-headers':
         socket.write(response('200 OK', '', 100));

@@ -10,16 +10,44 @@ import { ThemeProvider, useTheme } from '../shared/theme';
 import { catalogs } from './catalogs';
 import { createRouter } from './router';
 
-/** Never retry a 4xx (it will not change); at most twice for 5xx and network failures. */
+/** The longest the console waits on a Retry-After before reading again. */
+const LONGEST_RETRY_AFTER_MS = 10_000;
+
+/** The server asked to be called again later: too many calls at once (429), or busy (503). */
+function toldToWait(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    (error.status === 429 || error.status === 503) &&
+    error.retryAfterSeconds !== undefined
+  );
+}
+
+/**
+ * Never retry a 4xx (it will not change), except when the server says to come back later; at most
+ * twice for 5xx and network failures.
+ */
 export function shouldRetry(failures: number, error: unknown): boolean {
+  if (toldToWait(error)) return failures < 3;
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failures < 2;
+}
+
+/** As long as the server asked, or TanStack Query's own back-off. */
+export function retryDelay(failures: number, error: unknown): number {
+  if (toldToWait(error))
+    return Math.min(error.retryAfterSeconds! * 1000 + Math.random() * 500, LONGEST_RETRY_AFTER_MS);
+  return Math.min(1000 * 2 ** failures, 30_000);
 }
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
+      queries: {
+        retry: shouldRetry,
+        retryDelay,
+        refetchOnWindowFocus: false,
+        staleTime: 10_000,
+      },
       mutations: { retry: false },
     },
   });

@@ -1,4 +1,4 @@
-import { ApiError, normalizeError } from '@swr-console/swr-api';
+import { ApiError, normalizeError, retryAfterOf } from '@swr-console/swr-api';
 
 /** The CSRF token of the current session; every change the console sends carries it. */
 let csrfToken: string | undefined;
@@ -47,6 +47,7 @@ export async function bff<T>(
       message: problem.message ?? `${method} ${path} failed with ${response.status}`,
       requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
       fieldErrors: problem.fieldErrors,
+      retryAfterSeconds: retryAfterOf(response.headers),
     });
   }
   return body as T;

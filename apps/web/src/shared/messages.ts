@@ -25,6 +25,14 @@ export const sharedMessages = defineMessages(
     'error.notFound': 'It does not exist (any more), or it belongs to another account.',
     'error.retry': 'Try again',
     'error.unexpected': 'Something went wrong while showing this page.',
+    'error.tooManyCalls':
+      'Too many calls from this session are running at once. Wait a moment, or close other tabs of the console, and try again.',
+    'error.busy': 'The console is busy with many calls right now. Try again in a few seconds.',
+    'error.upstreamTimeout':
+      'SWR did not answer in time. Try again; if it keeps happening, SWR may be slow or unavailable.',
+    'error.upstreamDown': 'SWR could not be reached, or its answer broke off. Try again shortly.',
+    'error.upstreamReset':
+      'SWR closed the connection before answering. The change was not sent again: check whether it took effect before you repeat it.',
   },
   {
     'common.copy': '复制{what}',
@@ -48,5 +56,11 @@ export const sharedMessages = defineMessages(
     'error.notFound': '该资源不存在（或已被删除），也可能属于其他账号。',
     'error.retry': '重试',
     'error.unexpected': '显示此页面时出错。',
+    'error.tooManyCalls': '此会话同时进行的请求过多。请稍候，或关闭控制台的其他标签页后重试。',
+    'error.busy': '控制台当前请求繁忙，请几秒后重试。',
+    'error.upstreamTimeout': 'SWR 未能及时响应。请重试；如果一直如此，SWR 可能较慢或暂不可用。',
+    'error.upstreamDown': '无法连接 SWR，或其响应中途中断。请稍后重试。',
+    'error.upstreamReset':
+      'SWR 在响应前关闭了连接。该变更未被重复发送：请先确认它是否已生效，再决定是否重试。',
   },
 );

@@ -2,6 +2,16 @@ import { ApiError } from '@swr-console/swr-api';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useT } from '../i18n';
 
+/** The console server's own codes, said in the user's language. */
+const SERVER_CODES: Record<string, string> = {
+  TOO_MANY_CALLS: 'error.tooManyCalls',
+  BUSY: 'error.busy',
+  UPSTREAM_TIMEOUT: 'error.upstreamTimeout',
+  UPSTREAM_UNREACHABLE: 'error.upstreamDown',
+  UPSTREAM_INCOMPLETE: 'error.upstreamDown',
+  UPSTREAM_RESET: 'error.upstreamReset',
+};
+
 /** The user's words for an error, with SWR's code and the request id kept visible for support. */
 export function explain(error: unknown, t: (key: string) => string): string {
   if (!(error instanceof ApiError)) return t('error.unexpected');
@@ -9,7 +19,8 @@ export function explain(error: unknown, t: (key: string) => string): string {
   if (error.status === 401) return t('error.signIn');
   if (error.status === 403 && !error.message) return t('error.forbidden');
   if (error.status === 404 && !error.message) return t('error.notFound');
-  return error.message;
+  const known = error.code !== undefined ? SERVER_CODES[error.code] : undefined;
+  return known ? t(known) : error.message;
 }
 
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

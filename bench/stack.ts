@@ -1,0 +1,112 @@
+/**
+ * The built apps as benchmarks run them (npm run build first): swr-local with demo data and BFFs in
+ * processes of their own, stopped when the benchmark exits, and browser sessions signed in to them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
+export function startProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  nodeOptions: string[] = [],
+): ChildProcess {
+  const child = spawn(process.execPath, [...nodeOptions, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+export interface SandboxEndpoints {
+  regions: { id: string; api: string }[];
+  accounts: {
+    domain_name: string;
+    projects: Record<string, string>;
+    users: { name: string; access_key: string; secret_key: string }[];
+  }[];
+}
+
+/** swr-local with demo data on `port` and the ports after it, in a new data folder. */
+export async function startSandbox(port: number) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+  const endpointsFile = path.join(dataDir, 'swr-local', 'endpoints.json');
+  const child = startProcess([
+    'apps/swr-local/dist/cli.js',
+    '--data-dir',
+    path.join(dataDir, 'swr-local'),
+    '--port',
+    String(port),
+    '--seed',
+    'demo',
+  ]);
+  await until(() => existsSync(endpointsFile));
+  const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as SandboxEndpoints;
+  return { child, dataDir, endpointsFile, endpoints };
+}
+
+/** A BFF on `port` in front of the sandbox, answering once it is healthy. */
+export async function startBff(
+  sandbox: { dataDir: string; endpointsFile: string },
+  port: number,
+  env: Record<string, string> = {},
+  nodeOptions: string[] = [],
+) {
+  const base = `http://127.0.0.1:${port}`;
+  const child = startProcess(
+    ['apps/bff/dist/server.js'],
+    {
+      PORT: String(port),
+      DATA_DIR: path.join(sandbox.dataDir, `bff-${port}`),
+      SWR_LOCAL_ENDPOINTS: sandbox.endpointsFile,
+      ...env,
+    },
+    nodeOptions,
+  );
+  await until(() =>
+    fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
+  return { base, child };
+}
+
+/** Signs a new browser session in, as the sign-in page does; its cookie and CSRF token. */
+export async function signIn(
+  base: string,
+  body: Record<string, unknown>,
+): Promise<{ cookie: string; csrf: string }> {
+  const csrf = await fetch(`${base}/api/csrf`);
+  const anonymous = csrf.headers.getSetCookie()[0]!.split(';')[0]!;
+  const answer = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: {
+      cookie: anonymous,
+      origin: base,
+      'x-csrf-token': ((await csrf.json()) as { csrfToken: string }).csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (answer.status !== 201) throw new Error(`sign-in answered ${answer.status}`);
+  return {
+    cookie: answer.headers.getSetCookie()[0]!.split(';')[0]!,
+    csrf: ((await answer.json()) as { csrfToken: string }).csrfToken,
+  };
+}
+
+/** CPU seconds a process has used (user + system), from /proc; clock ticks are 1/100 s. */
+export function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
