@@ -164,7 +164,10 @@ export function swrProxy(options: ProxyOptions): RequestHandler {
   return async (req, res) => {
     const session = res.locals.session as LoadedSession;
     const gone = new AbortController();
-    res.once('close', () => gone.abort());
+    // Only a browser that left before its answer aborts (an abort builds an exception: not per call).
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const target = await resolveTarget(req, res, options);
     const body =
       req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
