@@ -17,7 +17,7 @@ import { sessionRoutes } from './routes/session.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
-import type { SessionStore } from './session/store.js';
+import { within, type SessionStore } from './session/store.js';
 import type { Vault } from './session/vault.js';
 
 export interface AppDeps {
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
       return;
     }
     const checks = await Promise.allSettled([
-      deps.store.ping(),
+      within(deps.store.ping()),
       Promise.any(
         deps.topology.regions.map((region) =>
           fetch(`${region.api}/`, { signal: AbortSignal.timeout(2000) }),

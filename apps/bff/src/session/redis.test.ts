@@ -93,6 +93,25 @@ describe('sessions in Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await store.get(browser.cookie!)).toBeUndefined();
   });
+
+  it('when Redis stops answering, then calls get a quick 503 instead of hanging, and work again once it is back', async () => {
+    const browser = new Browser(replicas[0]!.url);
+    await browser.signInWithKey(sandboxUser());
+    redis.kill('SIGSTOP'); // silent: connected, but answering nothing
+    try {
+      const started = Date.now();
+      const answer = await browser.request('GET', '/api/swr/cn-north-4/v2/manage/namespaces');
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(answer.json()).toMatchObject({ code: 'SESSION_STORE_DOWN' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      redis.kill('SIGCONT');
+    }
+    expect((await browser.request('GET', '/api/swr/cn-north-4/v2/manage/namespaces')).status).toBe(
+      200,
+    );
+  });
 });
 
 describe('two BFF processes on one Redis', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { SessionRecord } from './record.js';
-import type { SessionStore } from './store.js';
+import { within, type SessionStore } from './store.js';
 import type { Credentials, Vault } from './vault.js';
 
 /** `__Host-`: only over a secure origin (HTTPS, or localhost), host-only, path `/`. */
@@ -36,7 +36,7 @@ export function newCsrfToken(): string {
 /** The store not answering is an outage to report (503), not a bug of the request (500). */
 async function stored<T>(operation: () => Promise<T>): Promise<T> {
   try {
-    return await operation();
+    return await within(operation());
   } catch (error) {
     throw new HttpProblem(
       503,

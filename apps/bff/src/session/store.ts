@@ -14,6 +14,18 @@ export interface AuditPage {
  * Sessions, and the audit log kept beside them in the same database. SQLite for one BFF;
  * Redis when several replicas share their sessions.
  */
+/** A store that has not answered in this long is down, as far as one request is concerned. */
+export const STORE_TIMEOUT_MS = 3_000;
+
+/** The operation's result, or a rejection once `ms` have passed without one. */
+export function within<T>(operation: Promise<T>, ms = STORE_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the session store did not answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([operation, late]).finally(() => clearTimeout(timer));
+}
+
 export interface SessionStore {
   get(id: string): Promise<SessionRecord | undefined>;
   set(id: string, record: SessionRecord, ttlSeconds: number): Promise<void>;
@@ -155,7 +167,9 @@ export class RedisSessionStore implements SessionStore {
   }
 
   static async connect(url: string): Promise<RedisSessionStore> {
-    const client = createClient({ url }) as RedisClientType;
+    // A Redis that is away fails the call at once (a 503 for that request) rather than holding
+    // every request until it is back; one that is silent is bounded by Sessions (STORE_TIMEOUT_MS).
+    const client = createClient({ url, disableOfflineQueue: true }) as RedisClientType;
     client.on('error', () => {
       // Reported through ping() and failing requests; the client reconnects by itself.
     });
