@@ -94,7 +94,9 @@ export function createApp(deps: AppDeps): Express {
       within(deps.store.ping()),
       Promise.any(
         deps.topology.regions.map((region) =>
-          fetch(`${region.api}/`, { signal: AbortSignal.timeout(2000) }),
+          fetch(`${region.api}/`, { signal: AbortSignal.timeout(2000) }).then((answer) =>
+            answer.body?.cancel(),
+          ),
         ),
       ),
     ]);

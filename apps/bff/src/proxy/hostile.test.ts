@@ -61,6 +61,40 @@ describe('when one session floods the BFF', () => {
   });
 });
 
+describe('when every route is called many times at once', () => {
+  let bff: BffProcess;
+
+  beforeAll(async () => {
+    bff = await startBffProcess();
+  });
+  afterAll(() => bff?.stop());
+
+  it('then sign-ins, login commands, audit, IAM and session reads are each answered, and the process lives', async () => {
+    const admin = new Browser(bff.url);
+    expect((await admin.signInWithKey(sandboxUser())).status).toBe(201);
+    const signIns = Array.from({ length: 60 }, () =>
+      new Browser(bff.url).signInWithKey(sandboxUser('dev-reader')),
+    );
+    const calls = Array.from({ length: 200 }, (_, i) =>
+      [
+        () =>
+          admin.request('POST', '/api/login-command', {
+            body: { region: 'cn-north-4', kind: 'temporary' },
+          }),
+        () => admin.request('GET', '/api/audit?limit=5'),
+        () => admin.request('GET', '/api/iam/users'),
+        () => admin.request('GET', '/api/session'),
+      ][i % 4]!(),
+    );
+    const answers = await Promise.all([...signIns, ...calls]);
+    const unexpected = answers.filter((a) => ![200, 201, 429, 503].includes(a.status));
+    expect(unexpected.map((a) => `${a.status} ${a.text.slice(0, 120)}`)).toEqual([]);
+    expect(answers.filter((a) => a.status === 201).length).toBeGreaterThan(0);
+    expect(bff.alive(), bff.stderr()).toBe(true);
+    expect((await admin.request('GET', '/api/session')).status).toBe(200);
+  });
+});
+
 describe('when SWR misbehaves', () => {
   let upstream: Awaited<ReturnType<typeof hostileUpstream>>;
   let bff: BffProcess;
