@@ -3,7 +3,7 @@
 // with demo data, then the BFF, and keeps both running: a process that dies is started again
 // (after a pause that grows while it keeps dying). Ctrl+C or SIGTERM stops everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +44,7 @@ const services = [];
 function supervise(name, args, { env = {}, group = false, onStart = () => {} } = {}) {
   const service = { name, child: undefined, pause: FIRST_PAUSE_MS, timer: undefined, restart };
   const start = () => {
+    if (stopping) return;
     const startedAt = Date.now();
     const child = spawn(process.execPath, args, {
       cwd: root,
@@ -52,6 +53,7 @@ function supervise(name, args, { env = {}, group = false, onStart = () => {} } =
       detached: group,
     });
     service.child = child;
+    recordPids();
     child.on('exit', (code, signal) => {
       if (group) killGroup(child.pid, 'SIGTERM');
       if (stopping) return;
@@ -70,8 +72,14 @@ function supervise(name, args, { env = {}, group = false, onStart = () => {} } =
   };
   /** Stops the process on purpose and starts it again at once. */
   function restart() {
-    service.restarting = true;
-    service.child?.kill('SIGTERM');
+    if (service.child && service.child.exitCode === null && service.child.signalCode === null) {
+      service.restarting = true;
+      service.child.kill('SIGTERM');
+    } else {
+      // Already down and waiting out its pause: no need to wait any longer.
+      clearTimeout(service.timer);
+      start();
+    }
   }
   services.push(service);
   start();
@@ -86,25 +94,95 @@ function killGroup(pid, signal) {
   }
 }
 
+/** How long the processes may take to stop before they are killed. */
+const STOP_WITHIN_MS = 20_000;
+
+/** Stops everything; a second Ctrl+C, or processes that take too long, kill what is left. */
 function stop() {
-  if (stopping) return;
-  stopping = true;
   const running = services.filter(
     (s) => s.child && s.child.exitCode === null && !s.child.signalCode,
   );
+  const kill = (signal) => {
+    for (const { child } of running) {
+      child.kill(signal);
+      if (child.spawnargs.some((arg) => arg.includes('swr-local'))) killGroup(child.pid, signal);
+    }
+  };
+  if (stopping) {
+    console.error('Stopping at once.');
+    return kill('SIGKILL');
+  }
+  stopping = true;
   for (const service of services) clearTimeout(service.timer);
-  for (const service of running) service.child.kill('SIGTERM');
+  kill('SIGTERM');
+  setTimeout(() => {
+    console.error(`Still running after ${STOP_WITHIN_MS / 1000} s; killing what is left.`);
+    kill('SIGKILL');
+  }, STOP_WITHIN_MS).unref();
   Promise.all(running.map((s) => new Promise((resolve) => s.child.once('exit', resolve)))).then(
-    () => process.exit(0),
+    () => {
+      rmSync(pidsFile, { force: true });
+      process.exit(0);
+    },
   );
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// A closed terminal stops the console too, rather than leaving it running unseen.
+process.on('SIGHUP', stop);
+process.on('uncaughtException', (error) => {
+  console.error('npm start failed:', error);
+  stop();
+});
+
+/**
+ * The processes of this console, kept in the data folder: when `npm start` itself was killed,
+ * the next one ends what it left running on this folder before it starts its own.
+ */
+const pidsFile = path.join(dataDir, 'console.pids');
+
+function recordPids() {
+  const pids = services.filter((s) => s.child?.pid).map((s) => s.child.pid);
+  writeFileSync(pidsFile, JSON.stringify(pids));
+}
+
+async function stopLeftovers() {
+  let pids = [];
+  try {
+    pids = JSON.parse(readFileSync(pidsFile, 'utf8'));
+  } catch {
+    return;
+  }
+  const ours = (pid) => {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return /swr-local|apps\/bff/.test(command);
+    } catch {
+      return false;
+    }
+  };
+  const left = pids.filter(ours);
+  if (left.length === 0) return;
+  console.error(`Stopping what an earlier npm start left running (${left.join(', ')}).`);
+  for (const pid of left) {
+    killGroup(pid, 'SIGTERM');
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // gone already
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  while (left.some(ours) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of left.filter(ours)) killGroup(pid, 'SIGKILL');
+}
+await stopLeftovers();
 
 /** Resolves once swr-local has written its endpoints after `since` (it does so when ready). */
 async function endpointsWritten(since) {
   const deadline = Date.now() + 120_000;
   for (;;) {
+    if (stopping) throw new Error('stopping');
     if (existsSync(endpointsFile) && statSync(endpointsFile).mtimeMs >= since - 1000)
       return readFileSync(endpointsFile, 'utf8');
     if (Date.now() > deadline) throw new Error('swr-local did not become ready within two minutes');
@@ -130,6 +208,7 @@ supervise(
     onStart: (_child, startedAt) => {
       endpointsWritten(startedAt).then(
         (endpoints) => {
+          if (stopping) return;
           if (!bff) {
             bff = startBff();
             announce(JSON.parse(endpoints));
@@ -143,6 +222,7 @@ supervise(
           announced = endpoints;
         },
         (error) => {
+          if (stopping) return;
           console.error(error.message);
           stop();
         },

@@ -17,36 +17,27 @@ let start: ChildProcess;
 let output = '';
 
 /**
- * The processes of this `npm start`: its descendants, and whatever runs on its data folder (a
- * registry whose swr-local died is no one's descendant any more).
+ * The processes of this console: those that run with its data folder (in their environment or on
+ * their command line), whoever their parent is now, apart from `npm start` itself.
  */
 function children(): { pid: number; command: string }[] {
-  const all = readdirSync('/proc')
+  return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .flatMap((entry) => {
       try {
         const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-        const parent = Number(
-          readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1],
-        );
-        return [{ pid: Number(entry), parent, command }];
+        const environment = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+        const ours = command.includes(dataDir) || environment.includes(`DATA_DIR=${dataDir}`);
+        return ours && !command.includes('scripts/start.mjs')
+          ? [{ pid: Number(entry), command }]
+          : [];
       } catch {
         return []; // gone meanwhile
       }
     });
-  const ours = new Set([start.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const process of all)
-      if (!ours.has(process.pid) && ours.has(process.parent)) {
-        ours.add(process.pid);
-        grew = true;
-      }
-  }
-  return all
-    .filter((p) => p.pid !== start.pid && (ours.has(p.pid) || p.command.includes(dataDir)))
-    .map(({ pid, command }) => ({ pid, command }));
 }
+
+const count = (what: string) => children().filter((c) => c.command.includes(what)).length;
 
 async function eventually<T>(
   what: string,
@@ -85,9 +76,9 @@ async function consoleWorks(): Promise<true | undefined> {
   return list.status === 200 ? true : undefined;
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
-  start = spawn(process.execPath, ['scripts/start.mjs'], {
+/** Runs `npm start` (the script itself) for this test's ports and data folder. */
+function launch(): ChildProcess {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -99,8 +90,14 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  start.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  start.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return child;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
+  start = launch();
   await eventually('the console starting', consoleWorks, 120_000);
 }, 150_000);
 
@@ -139,6 +136,33 @@ describe('npm start', () => {
     expect(registries.filter((r) => running.includes(r.pid))).toEqual([]);
     expect(output).toMatch(/swr-local stopped unexpectedly \(SIGKILL\); starting it again/);
   }, 90_000);
+
+  it('when npm start itself is killed, then the next one ends what it left running and starts clean', async () => {
+    const left = children();
+    const registries = count('docker-registry');
+    expect(count('swr-local.js')).toBe(1);
+    expect(count('apps/bff/dist/server.js')).toBe(1);
+    const killed = new Promise((resolve) => start.once('exit', resolve));
+    start.kill('SIGKILL');
+    await killed;
+    // Nothing stopped the processes it ran: they are still there, holding their ports.
+    expect(
+      children()
+        .map((c) => c.pid)
+        .sort(),
+    ).toEqual(left.map((c) => c.pid).sort());
+
+    start = launch();
+    await eventually('the leftovers stopping', async () => {
+      const now = children().map((c) => c.pid);
+      return left.every((c) => !now.includes(c.pid)) ? true : undefined;
+    });
+    await eventually('the console starting again', consoleWorks, 120_000);
+    expect(count('swr-local.js')).toBe(1);
+    expect(count('apps/bff/dist/server.js')).toBe(1);
+    expect(count('docker-registry')).toBe(registries);
+    expect(output).toMatch(/Stopping what an earlier npm start left running/);
+  }, 150_000);
 
   it('when it is stopped, then everything it started stops with it', async () => {
     const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));

@@ -10,18 +10,36 @@ const LINGER_MS = 5_000;
  * app: it gets a 400 in problem details here. The connection is closed gracefully, reading what
  * the client still sends for a while, so that the answer is not lost to a reset.
  */
+const REFUSALS: Record<string, { status: number; title: string; detail: string; code: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    title: 'Request Header Fields Too Large',
+    detail: 'The request headers are too large.',
+    code: 'MALFORMED_REQUEST',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request Timeout',
+    detail: 'The request took too long to arrive.',
+    code: 'REQUEST_TIMEOUT',
+  },
+};
+const MALFORMED = {
+  status: 400,
+  title: 'Bad Request',
+  detail: 'The request is not valid HTTP.',
+  code: 'MALFORMED_REQUEST',
+};
+
 function refuseMalformed(error: NodeJS.ErrnoException, socket: Socket): void {
   // Node reports the same connection again while the rest of it arrives: answered already.
   if (!socket.writable || socket.destroyed) return;
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-  const body = JSON.stringify({
-    type: 'about:blank',
-    status,
-    title,
-    detail: 'The request is not valid HTTP.',
-    code: 'MALFORMED_REQUEST',
-  });
+  // An answer to an earlier request of the connection is still being written: nothing can be
+  // said in the middle of it, the connection just ends.
+  const current = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (current?.headersSent) return void socket.destroy();
+  const { status, title, ...rest } = REFUSALS[error.code ?? ''] ?? MALFORMED;
+  const body = JSON.stringify({ type: 'about:blank', status, title, ...rest });
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

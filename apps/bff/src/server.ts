@@ -8,7 +8,12 @@ import { ConfigError, parseConfig, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLogger } from './logger.js';
 import { loadTopology } from './regions.js';
-import { RedisSessionStore, SqliteSessionStore, type SessionStore } from './session/store.js';
+import {
+  RedisSessionStore,
+  SqliteSessionStore,
+  within,
+  type SessionStore,
+} from './session/store.js';
 import { Vault } from './session/vault.js';
 
 /** In the local profile a key is made once and kept in the data folder (owner-only). */
@@ -94,7 +99,10 @@ async function main(): Promise<void> {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(forced);
-      void store.close().finally(() => process.exit(0));
+      // A store that does not answer does not hold the exit up.
+      void within(store.close())
+        .catch(() => undefined)
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

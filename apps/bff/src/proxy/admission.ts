@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { LoadedSession } from '../session/sessions.js';
 
@@ -75,6 +75,7 @@ export class Admission {
    * full or the wait too long, or with the signal's reason when the caller goes away meanwhile.
    */
   slot(origin: string, session: string, signal: AbortSignal): Promise<() => void> {
+    if (signal.aborted) return Promise.reject(signal.reason);
     const queue = this.queueOf(origin);
     if (queue.active < this.limits.socketsPerOrigin && queue.waiting.size === 0)
       return Promise.resolve(this.hold(origin, queue));
@@ -168,11 +169,23 @@ export class Admission {
   }
 }
 
+/**
+ * Runs `then` once the response is over: answered, or its browser gone. A browser can leave while
+ * a request awaits (the session store, say), before anyone listens for 'close', which does not
+ * come again.
+ */
+export function whenOver(req: Request, res: Response, then: () => void): void {
+  if (res.destroyed || res.writableFinished || req.socket.destroyed) then();
+  else res.once('close', then);
+}
+
 /** Counts every call of a signed-in session against its share until its answer is over. */
 export function sessionShare(admission: Admission): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    // Nobody is left to answer: the call is neither counted nor run.
+    if (res.destroyed || req.socket.destroyed) return;
     const leave = admission.enter((res.locals.session as LoadedSession).id);
-    res.once('close', leave);
+    whenOver(req, res, leave);
     next();
   };
 }

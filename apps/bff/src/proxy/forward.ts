@@ -94,6 +94,7 @@ export function forward(
     const timedOut = () =>
       fail(504, 'UPSTREAM_TIMEOUT', `SWR did not answer within ${options.timeoutMs} ms.`);
     // The browser went away, or its answer is complete: the upstream exchange is of no more use.
+    if (res.destroyed) return end();
     res.once('close', end);
 
     const send = (fresh: boolean) => {
@@ -129,7 +130,14 @@ export function forward(
       request.on('response', (response) => {
         answered = true;
         upstream = response;
-        const status = response.statusCode ?? 502;
+        const status = response.statusCode ?? 0;
+        // Node's parser takes any three digits; what no HTTP status is, no browser is given.
+        if (status < 200 || status > 599)
+          return fail(
+            502,
+            'UPSTREAM_INVALID',
+            `SWR answered with status ${status}, which is not one.`,
+          );
         if (status >= 400) readError(response, status);
         else relay(response, status);
       });
@@ -150,6 +158,8 @@ export function forward(
       arm(silence);
       response.on('data', (chunk: Buffer) => {
         if (over) return;
+        // A write to a browser that left would wait for a drain that never comes.
+        if (res.destroyed) return end();
         start();
         if (res.write(chunk)) return arm(silence);
         // A slow browser is not a stalled SWR: no timer while waiting for it to drain.

@@ -183,6 +183,12 @@ describe('when SWR misbehaves', () => {
     expect(bff.peakMemory() - before).toBeLessThan(8 * 1024 * 1024);
   });
 
+  it('when SWR answers with a status that is no HTTP status, then 502, and the process lives', async () => {
+    const { value } = await call('bad-status');
+    expect(value?.status).toBe(502);
+    expect(value?.json()).toMatchObject({ code: 'UPSTREAM_INVALID' });
+  });
+
   it('when SWR resets the connection, then 502 saying SWR could not be reached', async () => {
     const { value } = await call('reset');
     expect(value?.status).toBe(502);

@@ -5,7 +5,7 @@ import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Topology } from '../regions.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
 import type { Credentials } from '../session/vault.js';
-import type { Admission } from './admission.js';
+import { whenOver, type Admission } from './admission.js';
 import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
 
 /** Operations the browser may not run through the proxy, and where to go instead. */
@@ -165,7 +165,7 @@ export function swrProxy(options: ProxyOptions): RequestHandler {
     const session = res.locals.session as LoadedSession;
     const gone = new AbortController();
     // Only a browser that left before its answer aborts (an abort builds an exception: not per call).
-    res.once('close', () => {
+    whenOver(req, res, () => {
       if (!res.writableFinished) gone.abort();
     });
     const target = await resolveTarget(req, res, options);

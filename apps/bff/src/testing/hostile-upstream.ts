@@ -8,6 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
  * - `stall-after-headers`: sends a 200's headers promising 100 bytes, then nothing;
  * - `stall-mid-body`: sends the headers and half the body, then nothing;
  * - `truncate-200` / `truncate-403`: promises 1,000 bytes, sends a few and closes;
+ * - `bad-status`: a response whose status line says 099, which is no HTTP status;
+ * - `big`: a proper 200 with a 4 MiB body;
  * - `junk-after`: a proper 200, then a second unasked-for response on the same connection;
  * - `huge-error`: a 500 whose body is 48 MiB, written as fast as the BFF takes it;
  * - `reset`: resets the connection as soon as a request arrives;
@@ -22,11 +24,14 @@ export type Behaviour =
   | 'truncate-200'
   | 'truncate-403'
   | 'junk-after'
+  | 'bad-status'
+  | 'big'
   | 'huge-error'
   | 'reset'
   | 'reset-when-reused';
 
 export const HUGE_ERROR_BYTES = 48 * 1024 * 1024;
+const BIG_BYTES = 4 * 1024 * 1024;
 const OK_BODY = '[{"name":"team-web"}]';
 
 function response(status: string, body: string, length = Buffer.byteLength(body)): string {
@@ -92,6 +97,12 @@ export async function hostileUpstream() {
         return;
       case 'junk-after':
         socket.write(response('200 OK', OK_BODY) + response('500 Junk', '{"junk":true}'));
+        return;
+      case 'bad-status':
+        socket.write(response('099 Odd', OK_BODY));
+        return;
+      case 'big':
+        socket.write(response('200 OK', `"${'x'.repeat(BIG_BYTES - 2)}"`));
         return;
       case 'huge-error':
         writeHuge(socket);
