@@ -31,6 +31,8 @@ export interface RunningSwrLocal {
   endpointsFile: string;
   endpoints: Endpoints;
   services: Services;
+  /** The Distribution registries it runs, by region or instance name. */
+  registries: ReadonlyMap<string, RegistryProcess>;
   stop(): Promise<void>;
 }
 
@@ -95,7 +97,7 @@ export async function startSwrLocal(
   const tokens = new TokenSigner();
   const eventToken = randomBytes(24).toString('hex');
 
-  const processes: RegistryProcess[] = [];
+  const processes = new Map<string, RegistryProcess>();
   const fronts: RegistryFront[] = [];
   const servers: Server[] = [];
   const stop = async () => {
@@ -110,7 +112,7 @@ export async function startSwrLocal(
       ),
     );
     await Promise.all(fronts.map((front) => front.close()));
-    await Promise.all(processes.map((p) => p.stop()));
+    await Promise.all([...processes.values()].map((p) => p.stop()));
     db.close();
   };
 
@@ -132,7 +134,7 @@ export async function startSwrLocal(
       notificationToken: eventToken,
       log,
     });
-    processes.push(registry);
+    processes.set(name, registry);
     front.upstream = registry.url;
     return { client: new RegistryClient(registry.url), host: front.host };
   };
@@ -214,7 +216,7 @@ export async function startSwrLocal(
   };
   writeAtomically(endpointsFile, JSON.stringify(endpoints, null, 2));
   log.info({ endpointsFile }, 'swr-local ready');
-  return { endpointsFile, endpoints, services, stop };
+  return { endpointsFile, endpoints, services, registries: processes, stop };
 }
 
 function dailyMaintenance(services: Services): void {

@@ -31,6 +31,8 @@ export const SwrErrorCode = {
   busy: 'SVCSTG.SWR.4090023',
   tooLarge: 'SVCSTG.SWR.4130025',
   internal: 'SVCSTG.SWR.5000001',
+  /** This project's choice (SWR documents none): a part of the service is briefly down. */
+  unavailable: 'SVCSTG.SWR.5030001',
 } as const;
 export type SwrErrorCode = (typeof SwrErrorCode)[keyof typeof SwrErrorCode];
 
@@ -47,6 +49,7 @@ export const EnterpriseErrorCode = {
   notFound: 'SWR.404001',
   exists: 'SWR.409001',
   internal: 'SWR.500001',
+  unavailable: 'SWR.503001',
 } as const;
 
 /** Codes of the key service (KMS), which wraps its errors as `{error: {error_code, error_msg}}`. */

@@ -16,6 +16,7 @@ import express, {
   type Request,
   type Response,
 } from 'express';
+import { RegistryUnavailable } from '../registry/client.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
 import { GatewayError, SwrError } from './errors.js';
@@ -35,7 +36,8 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
     res.setHeader('X-Request-Id', res.locals.requestId as string);
     next();
   });
-  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
+  // The signature covers the body as sent, so it is never decompressed: an encoded body is a 400.
+  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }));
 
   app.use(async (req: Request, res: Response) => {
     const [rawPath, rawQuery = ''] = splitOnce(req.originalUrl, '?');
@@ -92,7 +94,50 @@ function errorHandler(services: Services): ErrorRequestHandler {
       res.status(error.status).json(editionBody(res.locals.edition as Edition, error));
       return;
     }
+    if (error instanceof RegistryUnavailable) {
+      res.setHeader('Retry-After', '2');
+      res
+        .status(503)
+        .json(
+          editionBody(
+            res.locals.edition as Edition,
+            new SwrError(503, SwrErrorCode.unavailable, error.message),
+          ),
+        );
+      return;
+    }
     const type = (error as { type?: string }).type;
+    if (type === 'encoding.unsupported') {
+      res
+        .status(400)
+        .json(
+          new SwrError(
+            400,
+            SwrErrorCode.invalidParameter,
+            'Request bodies are accepted uncompressed only: send no Content-Encoding (or identity)',
+          ).toBody(),
+        );
+      return;
+    }
+    // Anything else the body reader refuses (a body cut short, a length that lies) is the client's.
+    const status = (error as { status?: unknown }).status;
+    if (
+      typeof status === 'number' &&
+      status >= 400 &&
+      status < 500 &&
+      type !== 'entity.too.large'
+    ) {
+      res
+        .status(400)
+        .json(
+          new SwrError(
+            400,
+            SwrErrorCode.invalidParameter,
+            'The request body could not be read',
+          ).toBody(),
+        );
+      return;
+    }
     if (type === 'entity.too.large') {
       res
         .status(413)

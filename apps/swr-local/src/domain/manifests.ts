@@ -83,3 +83,62 @@ function guess(body: ManifestBody): string {
     ? 'application/vnd.docker.distribution.manifest.v1+json'
     : 'application/vnd.oci.image.manifest.v1+json';
 }
+
+/** The digest algorithms Distribution takes, with the length of their hex encoding. */
+const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** `algorithm:hex` of an algorithm a registry takes, in the right length. */
+export function isDigest(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const [algorithm = '', encoded = '', ...rest] = value.split(':');
+  const length = DIGEST_LENGTHS[algorithm];
+  return (
+    rest.length === 0 && length !== undefined && new RegExp(`^[a-f0-9]{${length}}$`).test(encoded)
+  );
+}
+
+function descriptorProblem(value: unknown, what: string): string | undefined {
+  const descriptor = value as Descriptor | null;
+  if (typeof descriptor !== 'object' || descriptor === null) return `${what} is not a descriptor`;
+  if (!isDigest(descriptor.digest)) return `${what} has no valid digest`;
+  if (!Number.isSafeInteger(descriptor.size) || descriptor.size! < 0)
+    return `${what} has no valid size`;
+  if (descriptor.mediaType !== undefined && typeof descriptor.mediaType !== 'string')
+    return `${what} has a media type that is not text`;
+  return undefined;
+}
+
+/**
+ * What is wrong with a manifest a client pushes, or undefined: JSON of schema version 2, an image
+ * (config and layers) or an index (manifests), each descriptor with a digest and a size. Checked
+ * before the registry sees it, which would otherwise fail on some of these with a 500.
+ */
+export function manifestProblem(body: string): string | undefined {
+  let parsed: ManifestBody;
+  try {
+    parsed = JSON.parse(body) as ManifestBody;
+  } catch {
+    return 'the manifest is not JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return 'the manifest is not a JSON object';
+  if (parsed.schemaVersion !== 2) return 'only schema version 2 manifests are accepted';
+  if (parsed.mediaType !== undefined && typeof parsed.mediaType !== 'string')
+    return 'the manifest media type is not text';
+  if (parsed.manifests !== undefined) {
+    if (!Array.isArray(parsed.manifests)) return 'manifests is not a list';
+    for (const [i, child] of parsed.manifests.entries()) {
+      const problem = descriptorProblem(child, `manifests[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  const config = descriptorProblem(parsed.config, 'config');
+  if (config) return config;
+  if (!Array.isArray(parsed.layers)) return 'layers is not a list';
+  for (const [i, layer] of parsed.layers.entries()) {
+    const problem = descriptorProblem(layer, `layers[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+}

@@ -28,6 +28,22 @@ export interface JobRunners {
 }
 
 const MAX_ATTEMPTS = 3;
+/**
+ * A job that met a registry being restarted is tried again for longer, with pauses up to 30 s,
+ * since the restart will end; only then does it fail.
+ */
+const MAX_TRANSIENT_ATTEMPTS = 10;
+const LONGEST_PAUSE_MS = 30_000;
+
+/** Whether another try is in order, and when. */
+function nextTry(attempts: number, error: unknown, now: Date): { again: boolean; at: Date } {
+  const failure = error as { permanent?: boolean; transient?: boolean };
+  const limit = failure.transient ? MAX_TRANSIENT_ATTEMPTS : MAX_ATTEMPTS;
+  return {
+    again: !failure.permanent && attempts < limit,
+    at: new Date(now.getTime() + Math.min(1000 * 2 ** attempts, LONGEST_PAUSE_MS)),
+  };
+}
 const POLL_MS = 500;
 
 /**
@@ -128,19 +144,18 @@ export class Jobs {
   private async runSync(job: SyncJobRow): Promise<void> {
     let status: string;
     let reason = '';
+    // A retry waits 2, then 4 seconds: long enough for what failed (a registry that has not
+    // linked a pushed tag yet, a restart) to pass.
+    let retryAt = this.clock();
     try {
       status = await this.runners!.sync(job);
     } catch (error) {
       reason = (error as Error).message;
-      status =
-        job.attempts >= MAX_ATTEMPTS || (error as { permanent?: boolean }).permanent
-          ? 'failed'
-          : 'waiting';
+      const next = nextTry(job.attempts, error, this.clock());
+      status = next.again ? 'waiting' : 'failed';
+      retryAt = next.at;
       this.log.warn({ job: job.id, tag: job.tag, reason, status }, 'sync job did not finish');
     }
-    // A retry waits 2, then 4 seconds: long enough for what failed (a registry that has not
-    // linked a pushed tag yet, a restart) to pass.
-    const retryAt = new Date(this.clock().getTime() + 1000 * 2 ** job.attempts);
     this.db
       .prepare(
         'UPDATE sync_jobs SET status = ?, reason = ?, run_after = ?, updated_at = ? WHERE id = ?',
@@ -154,8 +169,9 @@ export class Jobs {
       this.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
     } catch (error) {
       const message = (error as Error).message;
-      const failed = job.attempts >= MAX_ATTEMPTS;
-      const retryAt = new Date(this.clock().getTime() + 1000 * 2 ** job.attempts);
+      const next = nextTry(job.attempts, error, this.clock());
+      const failed = !next.again;
+      const retryAt = next.at;
       this.db
         .prepare(
           'UPDATE jobs SET status = ?, last_error = ?, run_after = ?, updated_at = ? WHERE id = ?',

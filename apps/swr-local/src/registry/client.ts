@@ -17,6 +17,23 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * The registry could not be reached: it is down, and being started again. Worth retrying, unlike
+ * what the registry answers.
+ */
+export class RegistryUnavailable extends Error {
+  readonly transient = true;
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super('The registry is not answering just now (it is being restarted); try again shortly', {
+      cause,
+    });
+    this.name = 'RegistryUnavailable';
+  }
+}
+
 export interface FetchedManifest {
   body: string;
   mediaType: string;
@@ -36,7 +53,11 @@ export class RegistryClient {
   ): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('user-agent', this.agent);
-    return fetch(`${this.url}${path}`, { ...init, headers });
+    try {
+      return await fetch(`${this.url}${path}`, { ...init, headers });
+    } catch (error) {
+      throw new RegistryUnavailable(this.url, error);
+    }
   }
 
   private async expect(response: Response, ok: number[], what: string): Promise<Response> {

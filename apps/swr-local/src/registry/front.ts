@@ -8,6 +8,7 @@ import {
 import type { Services } from '../services.js';
 import type { User } from '../identity/identity.js';
 import { parseScopes, type Access, type Action, type Subject, type TokenSigner } from './access.js';
+import { isDigest, manifestProblem } from '../domain/manifests.js';
 import type { ImageName, PushedManifest } from './events.js';
 
 const TOKEN_LIFETIME_SECONDS = 300;
@@ -57,6 +58,20 @@ export class RegistryFront {
   async listen(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
+        // A client that went away mid-request is not a failure of the front.
+        if (req.destroyed || res.destroyed) return void res.destroy();
+        if (error instanceof RegistryDown) {
+          if (res.headersSent) return void res.destroy();
+          res.setHeader('Retry-After', '2');
+          return send(res, 503, {
+            errors: [
+              {
+                code: 'UNAVAILABLE',
+                message: 'the registry is being restarted; try again in a few seconds',
+              },
+            ],
+          });
+        }
         this.options.services.log.error({ err: error, url: req.url }, 'registry front failed');
         if (!res.headersSent)
           send(res, 500, { errors: [{ code: 'UNKNOWN', message: 'internal error' }] });
@@ -89,7 +104,11 @@ export class RegistryFront {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.publicUrl);
+    const url = originForm(req.url, this.publicUrl);
+    if (!url)
+      return send(res, 400, {
+        errors: [{ code: 'UNSUPPORTED', message: 'the request target is not a path' }],
+      });
     if (url.pathname === '/service/token') return this.token(req, res, url);
     if (url.pathname === '/internal/events' && req.method === 'POST') return this.events(req, res);
     if (url.pathname === '/v2/' || url.pathname === '/v2') {
@@ -120,6 +139,8 @@ export class RegistryFront {
 
     const image = this.options.backend.splitName(name);
     if (!image) return denied(res);
+    const invalid = invalidReference(kind, rest);
+    if (invalid) return send(res, 400, { errors: [invalid] });
     if (action === 'push') {
       const ready = this.options.backend.ensureRepository(image, claims.sub);
       if (!ready) return denied(res);
@@ -217,6 +238,9 @@ export class RegistryFront {
     if (body === undefined) {
       return send(res, 413, { errors: [{ code: 'SIZE_INVALID', message: 'manifest too large' }] });
     }
+    const problem = manifestProblem(body.toString('utf8'));
+    if (problem)
+      return send(res, 400, { errors: [{ code: 'MANIFEST_INVALID', message: problem }] });
     await this.proxy(
       req,
       res,
@@ -258,9 +282,19 @@ export class RegistryFront {
         `${this.upstream}${url.pathname}${url.search}`,
         { method: req.method, headers },
         (answer) => {
-          after(answer.statusCode ?? 502, answer.headers)
+          const status = answer.statusCode ?? 502;
+          if (status >= 500) {
+            // The registry's own failure names paths inside swr-local's data folder: not for clients.
+            answer.resume();
+            this.options.services.log.warn({ status, url: url.pathname }, 'the registry failed');
+            send(res, 500, {
+              errors: [{ code: 'UNKNOWN', message: 'the registry could not complete the request' }],
+            });
+            return resolve();
+          }
+          after(status, answer.headers)
             .then(() => {
-              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.writeHead(status, answer.headers);
               answer.pipe(res);
               answer.on('end', resolve);
               answer.on('error', reject);
@@ -268,11 +302,64 @@ export class RegistryFront {
             .catch(reject);
         },
       );
-      upstream.on('error', reject);
+      upstream.on('error', (error) => reject(new RegistryDown(error)));
       if (body) upstream.end(body);
       else req.pipe(upstream);
     });
   }
+}
+
+/** The registry behind the front could not be reached (it is being restarted). */
+class RegistryDown extends Error {
+  constructor(cause: unknown) {
+    super('the registry could not be reached', { cause });
+    this.name = 'RegistryDown';
+  }
+}
+
+/**
+ * The request target as a URL, when it is a path (origin form); undefined for anything else a
+ * client may send: `*`, an absolute URL, `//host…`, or something no URL parser takes.
+ */
+function originForm(target: string | undefined, base: string): URL | undefined {
+  if (!target?.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Distribution's grammar for a tag and for an upload's id. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const UPLOAD = /^uploads\/(?:[A-Za-z0-9_.=-]+)?$/;
+
+/**
+ * What is wrong with a manifest reference, a blob digest or an upload id, in Distribution's words;
+ * checked here, so that the registry never meets one it would fail on.
+ */
+function invalidReference(
+  kind: string,
+  rest: string,
+): { code: string; message: string } | undefined {
+  const reference = rest.slice(1);
+  if (kind === 'manifests') {
+    if (reference.includes(':'))
+      return isDigest(reference)
+        ? undefined
+        : { code: 'DIGEST_INVALID', message: 'the digest is not valid' };
+    return TAG.test(reference)
+      ? undefined
+      : { code: 'TAG_INVALID', message: 'the tag is not valid' };
+  }
+  if (kind === 'blobs') {
+    if (reference === 'uploads' || reference.startsWith('uploads/'))
+      return UPLOAD.test(reference)
+        ? undefined
+        : { code: 'BLOB_UPLOAD_UNKNOWN', message: 'the upload is not known' };
+    if (!isDigest(reference)) return { code: 'DIGEST_INVALID', message: 'the digest is not valid' };
+  }
+  return undefined;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

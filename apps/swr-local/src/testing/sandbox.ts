@@ -93,6 +93,9 @@ export async function startSandbox(
     get services() {
       return running.services;
     },
+    get registries() {
+      return running.registries;
+    },
     async stop() {
       await running.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
