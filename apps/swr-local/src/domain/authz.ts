@@ -16,6 +16,14 @@ import {
 export type Level = 0 | 1 | 3 | 7;
 
 /**
+ * What pulling an image needs, which is less than reading a repository's settings: another
+ * account may pull a public or shared repository, and a same-account user a public one without a
+ * grant; neither sees who has access, sync, triggers or retention.
+ */
+export const PULL = 'pull' as const;
+export type Access = Level | typeof PULL;
+
+/**
  * SWR's permission model: 1 read (pull), 3 edit (pull, push, change attributes), 7 manage (also
  * delete, grant, share). Administrators of the account manage everything in it; otherwise the
  * effective level is the higher of the organization grant and the repository grant.
@@ -73,7 +81,7 @@ export function requireRepository(
   region: string,
   namespace: string,
   name: string,
-  level: Level,
+  access: Access,
   now: Date,
 ): RepositoryRecord {
   const repository = findRepository(db, region, namespace, name);
@@ -84,11 +92,12 @@ export function requireRepository(
     throw repositoryNotFound(`${namespace}/${name}`);
   }
   if (repository.domain_id !== user.domainId) {
-    if (level === AUTH_LEVELS.read && canPullForeign(db, user, repository, now)) return repository;
+    if (access === PULL && canPullForeign(db, user, repository, now)) return repository;
     throw namespaceNotFound(namespace);
   }
+  const level = access === PULL ? AUTH_LEVELS.read : access;
   if (repositoryLevel(db, user, repository) >= level) return repository;
-  if (level === AUTH_LEVELS.read && repository.is_public === 1) return repository;
+  if (access === PULL && repository.is_public === 1) return repository;
   throw forbidden(
     `You need the ${levelName(level)} permission on repository "${namespace}/${name}"`,
   );

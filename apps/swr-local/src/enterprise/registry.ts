@@ -147,10 +147,12 @@ export function enterpriseBackend(
       if (!image) return [];
       const namespace = findEntNamespace(db, instance.id, image.namespace);
       if (!namespace) return [];
+      // The account and its administrators use the instance (as through its API); anyone may pull
+      // from a public namespace.
       const actions: Action[] = [];
-      const member = subject.user?.domainId === instance.domain_id;
-      if (member || isPublic(namespace)) actions.push('pull');
-      if (member && subject.user?.isAdmin) actions.push('push', 'delete');
+      const admin = subject.user?.domainId === instance.domain_id && subject.user.isAdmin;
+      if (admin || isPublic(namespace)) actions.push('pull');
+      if (admin) actions.push('push', 'delete');
       return actions;
     },
     // The repository itself is recorded with its first manifest, so a refused push leaves none.

@@ -45,20 +45,26 @@ interface InstanceScope {
 }
 
 /**
- * The instance a call names, when the caller's account owns it in this region. Everyone of the
- * account reads; only the account and its administrators change anything.
+ * An Enterprise instance is for the account and its administrators: SWR grants IAM users access to
+ * it through identity policies (`swr:instance:*`), which the sandbox's IAM users other than the
+ * administrators do not hold, and the Basic edition's organization grants do not reach it.
  */
+function requireInstanceAdmin(principal: Principal, change: boolean): void {
+  if (!principal.user.isAdmin)
+    throw entError.forbidden(
+      `Only the account or its administrators (SWR Admin, Tenant Administrator) can ${change ? 'change' : 'use'} an Enterprise instance.`,
+    );
+}
+
+/** The instance a call names, when the caller's account owns it in this region. */
 export function instanceOf(context: InstanceScope, change = false): InstanceRow {
   const { principal, params, region } = context;
   if (params.project_id !== principal.projectId)
     throw entError.forbidden('The project is not the caller’s project in this region.');
+  requireInstanceAdmin(principal, change);
   const instance = findInstance(context.services.db, params.instance_id);
   if (!instance || instance.domain_id !== principal.user.domainId || instance.region !== region)
     throw entError.notFound(`Instance "${params.instance_id}" does not exist.`);
-  if (change && !principal.user.isAdmin)
-    throw entError.forbidden(
-      'Only the account or its administrators (SWR Admin, Tenant Administrator) can change an Enterprise instance.',
-    );
   return instance;
 }
 
@@ -286,6 +292,7 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
     const { principal, params, region, query, services } = context;
     if (params.project_id !== principal.projectId)
       throw entError.forbidden('The project is not the caller’s project in this region.');
+    requireInstanceAdmin(principal, false);
     const all = (
       services.db
         .prepare(

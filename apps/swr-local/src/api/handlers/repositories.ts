@@ -1,7 +1,7 @@
 import { AUTH_LEVELS, type RepositorySummary } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import type { User } from '../../identity/identity.js';
-import { requireNamespace, requireRepository } from '../../domain/authz.js';
+import { PULL, requireNamespace, requireRepository } from '../../domain/authz.js';
 import { repositorySize, tagCount } from '../../domain/images.js';
 import { createRepository } from '../../domain/repositories.js';
 import {
@@ -151,7 +151,7 @@ export const repositoryHandlers: Pick<
       region,
       params.namespace,
       params.repository,
-      AUTH_LEVELS.read,
+      PULL,
       now,
     );
     const path = `${registryHostOf(services, region)}/${repo.namespace}/${repo.name}`;

@@ -4,7 +4,7 @@ import { requireRepository } from '../../domain/authz.js';
 import { shareIsValid, type RepositoryRecord } from '../../domain/records.js';
 import { invalidParameter, SwrError } from '../errors.js';
 import type { Handlers } from '../handler.js';
-import { pageRepositories } from './repositories.js';
+import { pageRepositories, visibleTo } from './repositories.js';
 
 interface ShareRow {
   domain_name: string;
@@ -178,8 +178,10 @@ export const sharingHandlers: Pick<
     const where = ['n.region = ?'];
     const args: unknown[] = [region];
     if (center === 'self') {
-      where.push('n.domain_id = ?', 'EXISTS (SELECT 1 FROM shares s WHERE s.repository_id = r.id)');
-      args.push(user.domainId);
+      // What the account shares, of the repositories this user may see.
+      const visible = visibleTo(user, region);
+      where.push(...visible.where, 'EXISTS (SELECT 1 FROM shares s WHERE s.repository_id = r.id)');
+      args.push(...visible.args);
     } else {
       // Valid through the deadline's day: it ends at the following midnight, UTC.
       const valid =

@@ -1,5 +1,5 @@
 import { AUTH_LEVELS, type TagListItem } from '@swr-console/swr-api';
-import { requireRepository } from '../../domain/authz.js';
+import { PULL, requireRepository } from '../../domain/authz.js';
 import { findTag, TAG_COLUMNS, TAG_JOIN, type TagRecord } from '../../domain/images.js';
 import { INDEX_TYPES } from '../../domain/manifests.js';
 import type { RepositoryRecord } from '../../domain/records.js';
@@ -55,7 +55,7 @@ export const tagHandlers: Pick<
       region,
       params.namespace,
       params.repository,
-      AUTH_LEVELS.read,
+      PULL,
       now,
     );
     const where = ['t.repository_id = ?'];
@@ -91,7 +91,7 @@ export const tagHandlers: Pick<
       region,
       params.namespace,
       params.repository,
-      AUTH_LEVELS.read,
+      PULL,
       now,
     );
     const record = findTag(services.db, repo.id, params.tag);
@@ -147,7 +147,7 @@ export const tagHandlers: Pick<
       region,
       params.namespace,
       params.repository,
-      AUTH_LEVELS.read,
+      PULL,
       now,
     );
     const record = findTag(db, repo.id, params.tag);
@@ -185,7 +185,7 @@ export const tagHandlers: Pick<
       region,
       params.namespace,
       params.repository,
-      AUTH_LEVELS.read,
+      PULL,
       now,
     );
     const signed = /^(sha256)-([a-f0-9]{64})\.sig$/.exec(params.tag);

@@ -90,6 +90,7 @@ export function EnterprisePage() {
       >
         <Typography.Paragraph type="secondary">{t('ent.intro')}</Typography.Paragraph>
       </PageHeader>
+      {!admin ? <Alert type="info" showIcon title={t('ent.adminsOnly')} /> : null}
       {instances.error ? (
         <ErrorAlert error={instances.error} onRetry={() => void instances.refetch()} />
       ) : null}

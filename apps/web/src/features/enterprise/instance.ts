@@ -11,12 +11,14 @@ export function useInstance() {
   const session = useSession();
   const { instance: chosen } = useParams();
   const projectId = session?.regions.find((r) => r.id === region)?.projectId ?? '';
+  // Instances are for the account and its administrators; nobody else is sent to be refused.
+  const admin = session?.user.admin ?? false;
   const instances = useQuery({
     ...enterpriseQueries.instances(region, projectId),
-    enabled: projectId !== '',
+    enabled: projectId !== '' && admin,
   });
   const instance = chosen ?? instances.data?.[0]?.id;
   const ref: InstanceRef | undefined = instance ? { region, projectId, instance } : undefined;
   const current = instances.data?.find((i) => i.id === instance);
-  return { region, projectId, instances, ref, current };
+  return { region, projectId, instances, ref, current, admin };
 }

@@ -7,6 +7,8 @@ export const enterpriseMessages = defineMessages(
       'Enterprise instances have their own registry. Tag namespaces to find and manage them, and sign images with keys from the key service: on demand or on every push.',
     'ent.instance': 'Instance',
     'ent.noInstance': 'The account has no Enterprise instance in {region}.',
+    'ent.adminsOnly':
+      'Enterprise instances are used by the account and its administrators (SWR Admin or Tenant Administrator). Ask an administrator if you need access.',
     'ent.registry': 'Registry address:',
     'ent.adminOnly': 'Only the account or its administrators can change an Enterprise instance.',
     'ent.refresh': 'Refresh',
@@ -176,6 +178,8 @@ export const enterpriseMessages = defineMessages(
       '企业版实例拥有独立的镜像仓库。为命名空间打标签以便查找和管理，并使用密钥管理服务中的密钥为镜像签名：手动执行，或在每次推送时自动签名。',
     'ent.instance': '实例',
     'ent.noInstance': '账号在 {region} 没有企业版实例。',
+    'ent.adminsOnly':
+      '企业版实例仅供账号本身及其管理员（SWR Admin 或 Tenant Administrator）使用。如需访问，请联系管理员。',
     'ent.registry': '镜像仓库地址：',
     'ent.adminOnly': '只有账号本身或其管理员可以修改企业版实例。',
     'ent.refresh': '刷新',
