@@ -14,6 +14,9 @@ const features = existsSync(featuresDir)
       .map((entry) => entry.name)
   : [];
 
+/** What a feature offers the rest of the console. */
+const FEATURE_ENTRIES = ['routes.tsx', 'messages.ts', 'prefetch.ts'];
+
 /** Where code may not import from: the module boundaries of the repository. */
 const boundaries = [
   // Apps are deployables: none of them reaches into another.
@@ -39,6 +42,23 @@ const boundaries = [
     except: [`./${feature}`],
     message: 'Features never import other features; compose them in src/app.',
   })),
+  {
+    target: './apps/web/src/shared',
+    from: `./${featuresDir}`,
+    message: 'Shared code serves every feature and knows none of them.',
+  },
+  // src/app composes a feature through what the feature offers it: its routes, messages and prefetch.
+  {
+    target: './apps/web/src/app',
+    from: `./${featuresDir}`,
+    except: features.flatMap((feature) => FEATURE_ENTRIES.map((entry) => `./${feature}/${entry}`)),
+    message: `src/app uses a feature through its ${FEATURE_ENTRIES.join(', ')} only.`,
+  },
+  {
+    target: './apps/swr-local/src/domain',
+    from: './apps/swr-local/src/api',
+    message: 'The domain is below the API: it never imports from api/.',
+  },
 ];
 
 export default tseslint.config(
@@ -59,6 +79,9 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
+      // Without a parser for TypeScript, import-x cannot read the files it follows, and
+      // no-cycle finds nothing (a two-file cycle linted clean).
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           alwaysTryTypes: true,
@@ -81,6 +104,26 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
+      // A file past this asks to be split (CI runs lint with --max-warnings 0).
+      'max-lines': ['warn', { max: 400 }],
+    },
+  },
+  {
+    // Tests and benchmarks reach an app through the entry it offers them, not its insides.
+    files: ['e2e/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/**'],
+              message:
+                "Import an app through its public entry (e.g. '@swr-console/swr-local/testing').",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -8,7 +8,7 @@ import {
   sandboxNames,
   sendRaw,
   type FuzzSession,
-} from '../apps/bff/src/testing/fuzz.js';
+} from '@swr-console/bff/testing';
 import { signIn, startBff, startSandbox } from './stack.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 20_000);

@@ -2,8 +2,8 @@
 // a new seed each time. Run: npx tsx bench/swr-local-fuzz.ts
 //   FUZZ_RUNS=10000 FUZZ_SEED=<n>   requests per surface, and a seed to replay a run
 import fc from 'fast-check';
-import { apiCalls, frontCalls, send, type Sent } from '../apps/swr-local/src/testing/fuzz.js';
-import { loginKey, startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
+import { apiCalls, frontCalls, send, type Sent } from '@swr-console/swr-local/testing';
+import { loginKey, startSandbox } from '@swr-console/swr-local/testing';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

@@ -5,9 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signatureTagOf, type SignPolicyBody } from '@swr-console/swr-api';
-import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
-import { loginKey, skopeo, startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
-import { waitFor } from '../apps/swr-local/src/testing/wait.js';
+import {
+  buildImage,
+  writeOciLayout,
+  loginKey,
+  skopeo,
+  startSandbox,
+  waitFor,
+} from '@swr-console/swr-local/testing';
 
 const pushes = Number(process.env.PUSHES ?? 20);
 const artifacts = Number(process.env.ARTIFACTS ?? 200);

@@ -4,9 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
-import { registryUser, startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
-import { waitFor } from '../apps/swr-local/src/testing/wait.js';
+import {
+  buildImage,
+  writeOciLayout,
+  registryUser,
+  startSandbox,
+  waitFor,
+} from '@swr-console/swr-local/testing';
 
 const images = Number(process.env.IMAGES ?? 20);
 const layerBytes = Number(process.env.LAYER_BYTES ?? 2 * 1024 * 1024);

@@ -1,6 +1,6 @@
 // Benchmark: one page of a repository's tags from swr-local at 10,000 and 100,000 tags.
 // Run: npx tsx bench/swr-local-tags.ts
-import { startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
+import { startSandbox } from '@swr-console/swr-local/testing';
 import { ms, timeMany } from './lib.js';
 
 const sizes = [10_000, 100_000];

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { startSandbox } from '../apps/swr-local/src/testing/sandbox.js';
+import { startSandbox } from '@swr-console/swr-local/testing';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { ms, percentile } from './lib.js';
 

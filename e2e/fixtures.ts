@@ -1,20 +1,22 @@
 import { test as base } from '@playwright/test';
-import type { Locale } from '../apps/web/src/shared/i18n';
+import type { Locale } from '@swr-console/web/testing';
 import { translator, type T } from './i18n.js';
 import {
-  EnterprisePage,
   LoginCommandPage,
   NamespacesPage,
   PermissionsPanel,
   RepositoriesPage,
-  RetentionTab,
-  SharingTab,
   Shell,
-  SyncTab,
-  TriggersTab,
   SignInPage,
   TagsPanel,
 } from './pages/pages.js';
+import {
+  EnterprisePage,
+  RetentionTab,
+  SharingTab,
+  SyncTab,
+  TriggersTab,
+} from './pages/repository-tabs.js';
 
 interface Console {
   language: Locale;

@@ -1,5 +1,5 @@
-import { catalogs } from '../apps/web/src/app/catalogs';
-import { interpolate, type Locale } from '../apps/web/src/shared/i18n';
+import { catalogs } from '@swr-console/web/testing';
+import { interpolate, type Locale } from '@swr-console/web/testing';
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
 

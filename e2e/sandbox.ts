@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deriveLoginKey } from '@swr-console/apig-signer';
-import { buildImage, writeOciLayout } from '../apps/swr-local/src/images/build.js';
+import { buildImage, writeOciLayout } from '@swr-console/swr-local/images';
 
 /** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
 export const DATA_DIR = path.resolve('.data/e2e');

@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -44,5 +45,84 @@ describe('module boundaries', () => {
         "import { namespaceName } from '@swr-console/swr-api';\nexport const probe = namespaceName;\n",
       ),
     ).toEqual([]);
+  });
+
+  it('when two modules import each other, then lint refuses the cycle', async () => {
+    // no-cycle reads the files it follows, so this case needs them on disk.
+    const a = 'apps/bff/src/cycle-probe-a.ts';
+    const b = 'apps/bff/src/cycle-probe-b.ts';
+    writeFileSync(
+      a,
+      "import { b } from './cycle-probe-b.js';\nexport const a = (): number => b() + 1;\n",
+    );
+    writeFileSync(
+      b,
+      "import { a } from './cycle-probe-a.js';\nexport const b = (): number => a() - 1;\n",
+    );
+    try {
+      const [result] = await eslint.lintFiles([a]);
+      expect(result?.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+    } finally {
+      rmSync(a, { force: true });
+      rmSync(b, { force: true });
+    }
+  });
+
+  it('when a feature imports another feature, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/web/src/features/tags/probe.ts',
+        "import { SyncPanel } from '../sync/routes';\nexport const probe = SyncPanel;\n",
+      ),
+    ).toEqual([expect.stringContaining('Features never import other features')]);
+  });
+
+  it('when shared code imports a feature, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/web/src/shared/probe.ts',
+        "import { SyncPanel } from '../features/sync/routes';\nexport const probe = SyncPanel;\n",
+      ),
+    ).toEqual([expect.stringContaining('knows none of them')]);
+  });
+
+  it('when src/app reaches into a feature past its entries, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/web/src/app/probe.ts',
+        "import { syncQueries } from '../features/sync/queries';\nexport const probe = syncQueries;\n",
+      ),
+    ).toEqual([expect.stringContaining('src/app uses a feature through')]);
+  });
+
+  it('when swr-local’s domain imports its API layer, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/swr-local/src/domain/probe.ts',
+        "import { GatewayError } from '../api/errors.js';\nexport const probe = GatewayError;\n",
+      ),
+    ).toEqual([expect.stringContaining('never imports from api/')]);
+  });
+
+  it('when a benchmark reaches into an app, then lint refuses it; its public entry is fine', async () => {
+    expect(
+      await problems(
+        'bench/probe.ts',
+        "import { waitFor } from '../apps/swr-local/src/testing/wait.js';\nexport const probe = waitFor;\n",
+      ),
+    ).toEqual([expect.stringContaining('public entry')]);
+    expect(
+      await problems(
+        'bench/probe.ts',
+        "import { waitFor } from '@swr-console/swr-local/testing';\nexport const probe = waitFor;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('when a file grows past 400 lines, then lint warns (and CI refuses warnings)', async () => {
+    const long = Array.from({ length: 401 }, (_, i) => `export const line${i} = ${i};`).join('\n');
+    expect(await problems('apps/bff/src/probe.ts', `${long}\n`)).toEqual([
+      expect.stringContaining('max-lines'),
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzRequests, judge, sandboxNames, sendRaw, type FuzzSession } from './testing/fuzz.js';
+import { fuzzRequests, sandboxNames, type FuzzSession } from './testing/fuzz.js';
+import { judge, sendRaw } from './testing/raw.js';
 import { Browser, sandboxUser, startBff, type RunningBff } from './testing/harness.js';
 
 let bff: RunningBff;

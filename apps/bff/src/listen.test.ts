@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendRaw } from './testing/fuzz.js';
+import { sendRaw } from './testing/raw.js';
 import { startBff, type RunningBff } from './testing/harness.js';
 
 let bff: RunningBff;

@@ -9,15 +9,8 @@ import {
 } from '@swr-console/swr-api';
 import { format } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACCESS,
-  CALLERS,
-  callOf,
-  matrixTable,
-  outcome,
-  type Caller,
-  type Target,
-} from '../testing/access-matrix.js';
+import { callOf, type Target } from '../testing/access-calls.js';
+import { ACCESS, CALLERS, matrixTable, outcome, type Caller } from '../testing/access-matrix.js';
 import { signingFetch, startSandbox, type Sandbox, type SandboxUser } from '../testing/sandbox.js';
 import { snapshot } from '../testing/snapshot.js';
 

@@ -19,7 +19,8 @@ import express, {
 import { RegistryUnavailable } from '../registry/client.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
-import { GatewayError, SwrError } from './errors.js';
+import { SwrError } from '../domain/errors.js';
+import { GatewayError } from './errors.js';
 import type { Context, Handlers } from './handler.js';
 import { validateBody, validatePath, validateQuery } from './validate.js';
 

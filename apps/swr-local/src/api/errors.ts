@@ -1,20 +1,4 @@
-import { GatewayErrorCode, makeSwrError, SwrErrorCode } from '@swr-console/swr-api';
-
-/** An error SWR itself answers, in its combined error body. */
-export class SwrError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SwrError';
-  }
-
-  toBody() {
-    return makeSwrError(this.code, this.message);
-  }
-}
+import { GatewayErrorCode } from '@swr-console/swr-api';
 
 /** An error of the API gateway in front of SWR (authentication, unknown API), in its own body. */
 export class GatewayError extends Error {
@@ -32,15 +16,5 @@ export class GatewayError extends Error {
   }
 }
 
-export const invalidParameter = (message: string) =>
-  new SwrError(400, SwrErrorCode.invalidParameter, message);
-export const forbidden = (message = 'Insufficient permissions') =>
-  new SwrError(403, SwrErrorCode.insufficientPermissions, message);
-export const namespaceNotFound = (name: string) =>
-  new SwrError(404, SwrErrorCode.namespaceNotFound, `Organization "${name}" does not exist`);
-export const repositoryNotFound = (name: string) =>
-  new SwrError(404, SwrErrorCode.repositoryNotFound, `Repository "${name}" does not exist`);
-export const tagNotFound = (name: string) =>
-  new SwrError(404, SwrErrorCode.tagNotFound, `Tag "${name}" does not exist`);
 export const unauthenticated = (message: string) =>
   new GatewayError(401, GatewayErrorCode.authFailed, message);

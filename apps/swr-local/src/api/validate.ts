@@ -6,7 +6,7 @@ import {
   type Operation,
 } from '@swr-console/swr-api';
 import type { z } from 'zod';
-import { invalidParameter, SwrError } from './errors.js';
+import { invalidParameter, SwrError } from '../domain/errors.js';
 
 /** A request part that breaks the contract: 400 naming the field, with SWR's parameter error. */
 function refuse(where: string, issues: z.core.$ZodIssue[]): SwrError {

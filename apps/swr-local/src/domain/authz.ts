@@ -1,7 +1,7 @@
 import { AUTH_LEVELS } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import type { User } from '../identity/identity.js';
-import { forbidden, namespaceNotFound, repositoryNotFound } from '../api/errors.js';
+import { forbidden, namespaceNotFound, repositoryNotFound } from './errors.js';
 import {
   findNamespace,
   findRepository,

@@ -1,6 +1,6 @@
 import { SwrErrorCode } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
-import { SwrError, tagNotFound } from '../api/errors.js';
+import { SwrError, tagNotFound } from './errors.js';
 import type { RegistryClient } from '../registry/client.js';
 import { findTag, recordTag, tagsOfDigest } from './images.js';
 import { KeyedMutex } from './mutex.js';

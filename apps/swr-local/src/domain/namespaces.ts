@@ -1,7 +1,7 @@
 import { AUTH_LEVELS, SwrErrorCode } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import type { User } from '../identity/identity.js';
-import { SwrError } from '../api/errors.js';
+import { SwrError } from './errors.js';
 import { findNamespace, type NamespaceRecord } from './records.js';
 
 /** Organizations per account and region, as SWR's default quota has it. */

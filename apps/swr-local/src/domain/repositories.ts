@@ -1,7 +1,7 @@
 import { SwrErrorCode } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import type { User } from '../identity/identity.js';
-import { SwrError } from '../api/errors.js';
+import { SwrError } from './errors.js';
 import { findRepository, type NamespaceRecord, type RepositoryRecord } from './records.js';
 
 export interface NewRepository {

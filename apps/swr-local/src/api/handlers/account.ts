@@ -1,4 +1,4 @@
-import { forbidden, invalidParameter, SwrError } from '../errors.js';
+import { forbidden, invalidParameter, SwrError } from '../../domain/errors.js';
 import { SwrErrorCode, type FeatureGates, type VersionDetail } from '@swr-console/swr-api';
 import { NAMESPACE_QUOTA, namespaceCount } from '../../domain/namespaces.js';
 import { issueTemporaryLogin } from '../../registry/access.js';

@@ -1,108 +1,30 @@
 import {
-  EnterpriseErrorCode,
-  ENTERPRISE_PAGE_SIZE,
   RESOURCE_TAG_LIMITS,
-  type Artifact,
   type EnterpriseNamespace,
-  type EnterpriseRepository,
   type Instance,
   type ResourceTag,
   type TagsFilterBody,
 } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import {
-  findArtifact,
   findEntNamespace,
-  findEntRepository,
-  findInstance,
-  type ArtifactRow,
   type EntNamespaceRow,
-  type EntRepositoryRow,
   type InstanceRow,
 } from '../../enterprise/records.js';
 import { issueTemporaryLogin } from '../../registry/access.js';
-import type { Principal } from '../auth.js';
-import { SwrError } from '../errors.js';
+
 import type { Handlers } from '../handler.js';
 import type { Services } from '../../services.js';
 
-/** Enterprise errors carry their own codes and the plain body (see app.ts). */
-export const entError = {
-  invalid: (message: string) => new SwrError(400, EnterpriseErrorCode.invalidParameter, message),
-  limit: (message: string) => new SwrError(400, EnterpriseErrorCode.limitExceeded, message),
-  forbidden: (message: string) => new SwrError(403, EnterpriseErrorCode.forbidden, message),
-  notFound: (message: string) => new SwrError(404, EnterpriseErrorCode.notFound, message),
-  exists: (message: string) => new SwrError(409, EnterpriseErrorCode.exists, message),
-};
+import {
+  entError,
+  instanceOf,
+  namespaceOf,
+  page,
+  requireInstanceAdmin,
+} from './enterprise-scope.js';
 
 const TEMP_CREDENTIAL_HOURS = 6;
-
-interface InstanceScope {
-  region: string;
-  principal: Principal;
-  services: { db: Db };
-  params: { project_id: string; instance_id: string };
-}
-
-/**
- * An Enterprise instance is for the account and its administrators: SWR grants IAM users access to
- * it through identity policies (`swr:instance:*`), which the sandbox's IAM users other than the
- * administrators do not hold, and the Basic edition's organization grants do not reach it.
- */
-function requireInstanceAdmin(principal: Principal, change: boolean): void {
-  if (!principal.user.isAdmin)
-    throw entError.forbidden(
-      `Only the account or its administrators (SWR Admin, Tenant Administrator) can ${change ? 'change' : 'use'} an Enterprise instance.`,
-    );
-}
-
-/** The instance a call names, when the caller's account owns it in this region. */
-export function instanceOf(context: InstanceScope, change = false): InstanceRow {
-  const { principal, params, region } = context;
-  if (params.project_id !== principal.projectId)
-    throw entError.forbidden('The project is not the caller’s project in this region.');
-  requireInstanceAdmin(principal, change);
-  const instance = findInstance(context.services.db, params.instance_id);
-  if (!instance || instance.domain_id !== principal.user.domainId || instance.region !== region)
-    throw entError.notFound(`Instance "${params.instance_id}" does not exist.`);
-  return instance;
-}
-
-export function namespaceOf(db: Db, instance: InstanceRow, name: string): EntNamespaceRow {
-  const namespace = findEntNamespace(db, instance.id, name);
-  if (!namespace) throw entError.notFound(`Namespace "${name}" does not exist.`);
-  return namespace;
-}
-
-function repositoryOf(db: Db, namespace: EntNamespaceRow, name: string): EntRepositoryRow {
-  const repository = findEntRepository(db, namespace.id, name);
-  if (!repository)
-    throw entError.notFound(`Repository "${namespace.name}/${name}" does not exist.`);
-  return repository;
-}
-
-/** The instance, namespace and repository a call names, each checked in turn. */
-function repositoryScope(
-  context: InstanceScope & { params: { namespace_name: string; repository_name: string } },
-  change = false,
-) {
-  const instance = instanceOf(context, change);
-  const { db } = context.services;
-  const namespace = namespaceOf(db, instance, context.params.namespace_name);
-  const repository = repositoryOf(db, namespace, context.params.repository_name);
-  return { db, instance, namespace, repository };
-}
-
-function artifactOf(db: Db, repository: EntRepositoryRow, digest: string): ArtifactRow {
-  const artifact = findArtifact(db, repository.id, digest);
-  if (!artifact) throw entError.notFound(`Artifact "${digest}" does not exist.`);
-  return artifact;
-}
-
-/** An Enterprise page: default 10; the schema already checked the bounds and the multiple. */
-export function page(query: { offset?: number | undefined; limit?: number | undefined }) {
-  return { offset: query.offset ?? 0, limit: query.limit ?? ENTERPRISE_PAGE_SIZE };
-}
 
 function toInstance(
   instance: InstanceRow,
@@ -149,61 +71,6 @@ function toNamespace(db: Db, namespace: EntNamespaceRow): EnterpriseNamespace {
   };
 }
 
-function toRepository(
-  db: Db,
-  repository: EntRepositoryRow,
-  namespace: { id: number; name: string },
-): EnterpriseRepository {
-  const count = (sql: string) => db.prepare(sql).pluck().get(repository.id) as number;
-  return {
-    id: repository.id,
-    name: repository.name,
-    namespace_name: namespace.name,
-    namespace_id: namespace.id,
-    tag_count: count(
-      "SELECT COUNT(*) FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id WHERE t.repository_id = ? AND a.type != 'SIGNATURE'",
-    ),
-    pull_count: repository.pull_count,
-    artifact_count: count(
-      "SELECT COUNT(*) FROM ent_artifacts WHERE repository_id = ? AND type != 'SIGNATURE'",
-    ),
-    description: repository.description,
-    created_at: repository.created_at,
-    updated_at: repository.updated_at,
-  };
-}
-
-function toArtifact(
-  db: Db,
-  artifact: ArtifactRow,
-  repository: EntRepositoryRow,
-  namespaceId: number,
-): Artifact {
-  const tags = db
-    .prepare(
-      'SELECT id, name, push_time, pull_time FROM ent_tags WHERE artifact_id = ? ORDER BY name',
-    )
-    .all(artifact.id) as { id: number; name: string; push_time: string; pull_time: string }[];
-  return {
-    id: artifact.id,
-    digest: artifact.digest,
-    repository_id: repository.id,
-    repository_name: repository.name,
-    namespace_id: namespaceId,
-    type: artifact.type,
-    media_type: artifact.media_type,
-    manifest_media_type: artifact.manifest_media_type,
-    size: artifact.size,
-    push_time: artifact.push_time,
-    pull_time: artifact.pull_time,
-    tags: tags.map((tag) => ({
-      ...tag,
-      repository_id: repository.id,
-      artifact_id: artifact.id,
-    })),
-  };
-}
-
 function tagsOf(db: Db, namespaceId: number): ResourceTag[] {
   return db
     .prepare('SELECT key, value FROM ent_namespace_tags WHERE namespace_id = ? ORDER BY key')
@@ -226,46 +93,7 @@ function filterByTags(db: Db, instanceId: string, body: TagsFilterBody): EntName
     .all(instanceId, ...parameters) as EntNamespaceRow[];
 }
 
-function repositoriesPage(
-  context: { services: { db: Db } },
-  where: { instanceId: string; namespaceId?: number | undefined },
-  query: {
-    offset?: number | undefined;
-    limit?: number | undefined;
-    order_column?: 'created_at' | 'updated_at' | undefined;
-    order_type?: 'asc' | 'desc' | undefined;
-  },
-) {
-  const { db } = context.services;
-  const { offset, limit } = page(query);
-  const column = query.order_column ?? 'created_at';
-  const direction = query.order_type === 'asc' ? 'ASC' : 'DESC';
-  const filter = where.namespaceId === undefined ? '' : ' AND n.id = ?';
-  const args: unknown[] = [where.instanceId];
-  if (where.namespaceId !== undefined) args.push(where.namespaceId);
-  const total = db
-    .prepare(
-      `SELECT COUNT(*) FROM ent_repositories r JOIN ent_namespaces n ON n.id = r.namespace_id WHERE n.instance_id = ?${filter}`,
-    )
-    .pluck()
-    .get(...args) as number;
-  const rows = db
-    .prepare(
-      `SELECT r.*, n.name AS namespace_name FROM ent_repositories r JOIN ent_namespaces n ON n.id = r.namespace_id
-       WHERE n.instance_id = ?${filter} ORDER BY r.${column} ${direction}, r.id ${direction} LIMIT ? OFFSET ?`,
-    )
-    .all(...args, limit, offset) as (EntRepositoryRow & { namespace_name: string })[];
-  return {
-    body: {
-      repositories: rows.map((row) =>
-        toRepository(db, row, { id: row.namespace_id, name: row.namespace_name }),
-      ),
-      total,
-    },
-  };
-}
-
-type EnterpriseIds =
+type Ids =
   | 'ListInstance'
   | 'ShowInstance'
   | 'CreateInstanceTempCredential'
@@ -278,16 +106,10 @@ type EnterpriseIds =
   | 'ListSubResourceTags'
   | 'ListNamespaceTags'
   | 'ListSubResourceInstances'
-  | 'ShowSubResourceInstancesCount'
-  | 'ListInstanceRepositories'
-  | 'ListNamespaceRepositories'
-  | 'ShowInstanceRepository'
-  | 'DeleteInstanceRepository'
-  | 'ListInstanceArtifacts'
-  | 'ShowInstanceArtifact'
-  | 'ListInstanceAccessories';
+  | 'ShowSubResourceInstancesCount';
 
-export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
+/** Instances, their namespaces and the namespaces' resource tags. */
+export const enterpriseHandlers: Pick<Handlers, Ids> = {
   ListInstance(context) {
     const { principal, params, region, query, services } = context;
     if (params.project_id !== principal.projectId)
@@ -491,101 +313,6 @@ export const enterpriseHandlers: Pick<Handlers, EnterpriseIds> = {
     const instance = instanceOf(context);
     return {
       body: { total_count: filterByTags(context.services.db, instance.id, context.body).length },
-    };
-  },
-
-  ListInstanceRepositories(context) {
-    const instance = instanceOf(context);
-    return repositoriesPage(
-      context,
-      { instanceId: instance.id, namespaceId: context.query.namespace_id },
-      context.query,
-    );
-  },
-
-  ListNamespaceRepositories(context) {
-    const instance = instanceOf(context);
-    const namespace = namespaceOf(context.services.db, instance, context.params.namespace_name);
-    return repositoriesPage(
-      context,
-      { instanceId: instance.id, namespaceId: namespace.id },
-      context.query,
-    );
-  },
-
-  ShowInstanceRepository(context) {
-    const { db, namespace, repository } = repositoryScope(context);
-    return { body: toRepository(db, repository, namespace) };
-  },
-
-  async DeleteInstanceRepository(context) {
-    const { db, instance, namespace, repository } = repositoryScope(context, true);
-    const registry = context.services.instances.get(instance.id)?.registry;
-    const digests = db
-      .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ?')
-      .pluck()
-      .all(repository.id) as string[];
-    for (const digest of digests)
-      await registry?.deleteManifest(`${namespace.name}/${repository.name}`, digest);
-    db.prepare('DELETE FROM ent_repositories WHERE id = ?').run(repository.id);
-  },
-
-  ListInstanceArtifacts(context) {
-    const { db, namespace, repository } = repositoryScope(context);
-    const { offset, limit } = page(context.query);
-    const conditions = ['a.repository_id = ?', "a.type != 'SIGNATURE'"];
-    const args: unknown[] = [repository.id];
-    if (context.query.type === 'CHART') conditions.push('0');
-    if (context.query.tags) {
-      conditions.push(
-        "EXISTS (SELECT 1 FROM ent_tags t WHERE t.artifact_id = a.id AND t.name LIKE ? ESCAPE '\\')",
-      );
-      args.push(`%${context.query.tags.replace(/[\\%_]/g, '\\$&')}%`);
-    }
-    const where = conditions.join(' AND ');
-    const total = db
-      .prepare(`SELECT COUNT(*) FROM ent_artifacts a WHERE ${where}`)
-      .pluck()
-      .get(...args) as number;
-    const rows = db
-      .prepare(
-        `SELECT a.* FROM ent_artifacts a WHERE ${where} ORDER BY a.push_time DESC, a.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...args, limit, offset) as ArtifactRow[];
-    return {
-      body: { artifacts: rows.map((row) => toArtifact(db, row, repository, namespace.id)), total },
-    };
-  },
-
-  ShowInstanceArtifact(context) {
-    const { db, namespace, repository } = repositoryScope(context);
-    const artifact = artifactOf(db, repository, context.params.reference);
-    return { body: toArtifact(db, artifact, repository, namespace.id) };
-  },
-
-  ListInstanceAccessories(context) {
-    const { db, repository } = repositoryScope(context);
-    const artifact = artifactOf(db, repository, context.params.reference);
-    const { offset, limit } = page(context.query);
-    const rows = db
-      .prepare(
-        `SELECT * FROM ent_artifacts a WHERE repository_id = ? AND subject_digest = ? AND type = 'SIGNATURE'
-         AND EXISTS (SELECT 1 FROM ent_tags t WHERE t.artifact_id = a.id) ORDER BY push_time, id`,
-      )
-      .all(repository.id, artifact.digest) as ArtifactRow[];
-    return {
-      body: {
-        accessories: rows.slice(offset, offset + limit).map((row) => ({
-          id: row.id,
-          artifact_id: row.id,
-          subject_artifact_id: artifact.id,
-          size: row.size,
-          digest: row.digest,
-          type: 'signature.cosign' as const,
-          created_at: row.push_time,
-        })),
-        total: rows.length,
-      },
     };
   },
 };

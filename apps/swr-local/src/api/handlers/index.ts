@@ -1,5 +1,6 @@
 import type { Handlers } from '../handler.js';
 import { accountHandlers } from './account.js';
+import { enterpriseArtifactHandlers } from './enterprise-artifacts.js';
 import { enterpriseHandlers } from './enterprise.js';
 import { kmsHandlers } from './kms.js';
 import { namespaceHandlers } from './namespaces.js';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...triggerHandlers,
   ...retentionHandlers,
   ...enterpriseHandlers,
+  ...enterpriseArtifactHandlers,
   ...signingHandlers,
   ...kmsHandlers,
 };

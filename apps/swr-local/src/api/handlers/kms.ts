@@ -1,7 +1,7 @@
 import { KmsErrorCode, type KeySpec } from '@swr-console/swr-api';
 import { createKey, findKey, KeyProblem, keysOf, toKmsKey } from '../../enterprise/keys.js';
 import type { Principal } from '../auth.js';
-import { SwrError } from '../errors.js';
+import { SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
 const MAX_KEYS_PAGE = 1000;

@@ -4,7 +4,7 @@ import type { User } from '../../identity/identity.js';
 import { namespaceLevel, requireAdmin, requireNamespace } from '../../domain/authz.js';
 import { createNamespace } from '../../domain/namespaces.js';
 import { hasRepositoryGrantIn, type NamespaceRecord } from '../../domain/records.js';
-import { namespaceNotFound, SwrError } from '../errors.js';
+import { namespaceNotFound, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
 function toNamespace(db: Db, user: User, record: NamespaceRecord): Namespace {

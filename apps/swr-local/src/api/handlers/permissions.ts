@@ -9,7 +9,7 @@ import {
   type Level,
 } from '../../domain/authz.js';
 import { namespaceGrants, repositoryGrants, type Grant } from '../../domain/records.js';
-import { invalidParameter, SwrError } from '../errors.js';
+import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
 /** Grants on an organization or on one repository: the same rules, two tables. */

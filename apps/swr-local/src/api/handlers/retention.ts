@@ -1,7 +1,7 @@
 import { AUTH_LEVELS, SwrErrorCode, type Retention, type RetentionLog } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import { requireRepository } from '../../domain/authz.js';
-import { SwrError } from '../errors.js';
+import { SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 import { pageHeaders } from '../paging.js';
 

@@ -2,7 +2,7 @@ import { AUTH_LEVELS, SwrErrorCode, type Share } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import { requireRepository } from '../../domain/authz.js';
 import { shareIsValid, type RepositoryRecord } from '../../domain/records.js';
-import { invalidParameter, SwrError } from '../errors.js';
+import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 import { pageRepositories, visibleTo } from './repositories.js';
 

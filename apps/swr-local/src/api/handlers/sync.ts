@@ -11,7 +11,7 @@ import type { User } from '../../identity/identity.js';
 import { requireAdmin, requireRepository } from '../../domain/authz.js';
 import { findTag } from '../../domain/images.js';
 import { findNamespace, type RepositoryRecord } from '../../domain/records.js';
-import { invalidParameter, namespaceNotFound, SwrError } from '../errors.js';
+import { invalidParameter, namespaceNotFound, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
 interface TaskRow {

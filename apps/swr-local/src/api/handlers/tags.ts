@@ -4,7 +4,7 @@ import { findTag, TAG_COLUMNS, TAG_JOIN, type TagRecord } from '../../domain/ima
 import { INDEX_TYPES } from '../../domain/manifests.js';
 import type { RepositoryRecord } from '../../domain/records.js';
 import { registryHostOf, type Services } from '../../services.js';
-import { invalidParameter, tagNotFound } from '../errors.js';
+import { invalidParameter, tagNotFound } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 import { pageHeaders } from '../paging.js';
 

@@ -6,7 +6,7 @@ import {
 } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import { requireRepository } from '../../domain/authz.js';
-import { invalidParameter, SwrError } from '../errors.js';
+import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
 interface TriggerRow {

@@ -1,0 +1,91 @@
+import { EnterpriseErrorCode, ENTERPRISE_PAGE_SIZE } from '@swr-console/swr-api';
+import type { Db } from '../../db/database.js';
+import {
+  findArtifact,
+  findEntNamespace,
+  findEntRepository,
+  findInstance,
+  type ArtifactRow,
+  type EntNamespaceRow,
+  type EntRepositoryRow,
+  type InstanceRow,
+} from '../../enterprise/records.js';
+
+import type { Principal } from '../auth.js';
+import { SwrError } from '../../domain/errors.js';
+
+/** Enterprise errors carry their own codes and the plain body (see app.ts). */
+export const entError = {
+  invalid: (message: string) => new SwrError(400, EnterpriseErrorCode.invalidParameter, message),
+  limit: (message: string) => new SwrError(400, EnterpriseErrorCode.limitExceeded, message),
+  forbidden: (message: string) => new SwrError(403, EnterpriseErrorCode.forbidden, message),
+  notFound: (message: string) => new SwrError(404, EnterpriseErrorCode.notFound, message),
+  exists: (message: string) => new SwrError(409, EnterpriseErrorCode.exists, message),
+};
+
+interface InstanceScope {
+  region: string;
+  principal: Principal;
+  services: { db: Db };
+  params: { project_id: string; instance_id: string };
+}
+
+/**
+ * An Enterprise instance is for the account and its administrators: SWR grants IAM users access to
+ * it through identity policies (`swr:instance:*`), which the sandbox's IAM users other than the
+ * administrators do not hold, and the Basic edition's organization grants do not reach it.
+ */
+export function requireInstanceAdmin(principal: Principal, change: boolean): void {
+  if (!principal.user.isAdmin)
+    throw entError.forbidden(
+      `Only the account or its administrators (SWR Admin, Tenant Administrator) can ${change ? 'change' : 'use'} an Enterprise instance.`,
+    );
+}
+
+/** The instance a call names, when the caller's account owns it in this region. */
+export function instanceOf(context: InstanceScope, change = false): InstanceRow {
+  const { principal, params, region } = context;
+  if (params.project_id !== principal.projectId)
+    throw entError.forbidden('The project is not the caller’s project in this region.');
+  requireInstanceAdmin(principal, change);
+  const instance = findInstance(context.services.db, params.instance_id);
+  if (!instance || instance.domain_id !== principal.user.domainId || instance.region !== region)
+    throw entError.notFound(`Instance "${params.instance_id}" does not exist.`);
+  return instance;
+}
+
+export function namespaceOf(db: Db, instance: InstanceRow, name: string): EntNamespaceRow {
+  const namespace = findEntNamespace(db, instance.id, name);
+  if (!namespace) throw entError.notFound(`Namespace "${name}" does not exist.`);
+  return namespace;
+}
+
+export function repositoryOf(db: Db, namespace: EntNamespaceRow, name: string): EntRepositoryRow {
+  const repository = findEntRepository(db, namespace.id, name);
+  if (!repository)
+    throw entError.notFound(`Repository "${namespace.name}/${name}" does not exist.`);
+  return repository;
+}
+
+/** The instance, namespace and repository a call names, each checked in turn. */
+export function repositoryScope(
+  context: InstanceScope & { params: { namespace_name: string; repository_name: string } },
+  change = false,
+): { db: Db; instance: InstanceRow; namespace: EntNamespaceRow; repository: EntRepositoryRow } {
+  const instance = instanceOf(context, change);
+  const { db } = context.services;
+  const namespace = namespaceOf(db, instance, context.params.namespace_name);
+  const repository = repositoryOf(db, namespace, context.params.repository_name);
+  return { db, instance, namespace, repository };
+}
+
+export function artifactOf(db: Db, repository: EntRepositoryRow, digest: string): ArtifactRow {
+  const artifact = findArtifact(db, repository.id, digest);
+  if (!artifact) throw entError.notFound(`Artifact "${digest}" does not exist.`);
+  return artifact;
+}
+
+/** An Enterprise page: default 10; the schema already checked the bounds and the multiple. */
+export function page(query: { offset?: number | undefined; limit?: number | undefined }) {
+  return { offset: query.offset ?? 0, limit: query.limit ?? ENTERPRISE_PAGE_SIZE };
+}
