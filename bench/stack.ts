@@ -10,7 +10,7 @@ import path from 'node:path';
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
 
-export function startProcess(
+function startProcess(
   args: string[],
   env: Record<string, string> = {},
   nodeOptions: string[] = [],
@@ -23,7 +23,7 @@ export function startProcess(
   return child;
 }
 
-export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 

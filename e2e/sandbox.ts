@@ -7,7 +7,7 @@ import { deriveLoginKey } from '@swr-console/apig-signer';
 import { buildImage, writeOciLayout } from '@swr-console/swr-local/images';
 
 /** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
-export const DATA_DIR = path.resolve('.data/e2e');
+const DATA_DIR = path.resolve('.data/e2e');
 
 export interface SandboxUser {
   name: string;
@@ -23,7 +23,7 @@ export interface Endpoints {
   accounts: { domain_name: string; users: SandboxUser[] }[];
 }
 
-export function endpoints(): Endpoints {
+function endpoints(): Endpoints {
   return JSON.parse(
     readFileSync(path.join(DATA_DIR, 'swr-local', 'endpoints.json'), 'utf8'),
   ) as Endpoints;

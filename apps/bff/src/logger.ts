@@ -3,7 +3,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 /** Whatever a log line might carry that is a secret: never written, whatever the level. */
-export const REDACT = [
+const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-auth-token"]',

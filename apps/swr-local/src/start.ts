@@ -266,7 +266,7 @@ function readPrevious(file: string): Endpoints | undefined {
 }
 
 /** Written to a temporary file first, so a reader never sees half a file; readable by the owner only. */
-export function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: 0o600 });
   renameSync(temporary, file);

@@ -37,7 +37,7 @@ export function canonicalRequest({
   ].join('\n');
 }
 
-export function stringToSign(timestamp: string, canonical: string): string {
+function stringToSign(timestamp: string, canonical: string): string {
   return `${ALGORITHM}\n${timestamp}\n${sha256Hex(canonical)}`;
 }
 

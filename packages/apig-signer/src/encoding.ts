@@ -5,7 +5,7 @@
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 const utf8 = new TextEncoder();
 
-export function percentEncode(value: string): string {
+function percentEncode(value: string): string {
   let out = '';
   for (const char of value) {
     if (UNRESERVED.test(char)) {
@@ -20,7 +20,7 @@ export function percentEncode(value: string): string {
 }
 
 /** Decodes `%XX` escapes once; a malformed escape is kept as it was rather than failing. */
-export function percentDecode(value: string): string {
+function percentDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

@@ -26,7 +26,7 @@ export class UpstreamUnavailable extends Error {
 }
 
 /** The most of an answer the BFF reads for itself: SWR's and IAM's are far smaller. */
-export const ANSWER_LIMIT = 4 * 1024 * 1024;
+const ANSWER_LIMIT = 4 * 1024 * 1024;
 
 /**
  * An upstream answer's JSON, read to at most `limit` bytes; undefined when it is longer or not

@@ -17,7 +17,7 @@ export interface SessionRouteOptions {
 }
 
 /** What the console may know about who is signed in: never a key, a token or a password. */
-export function describeSession(topology: Topology, session: LoadedSession) {
+function describeSession(topology: Topology, session: LoadedSession) {
   const identity = session.record.identity!;
   return {
     signedIn: true,

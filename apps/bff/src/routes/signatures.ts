@@ -259,7 +259,7 @@ function checkLayer(
   };
 }
 
-export async function checkSignatures(
+async function checkSignatures(
   reader: Pick<RegistryReader, 'manifest' | 'blob'>,
   digests: string[],
   expected: { repository: string },

@@ -25,11 +25,11 @@ export interface SessionOptions {
   now?: () => number;
 }
 
-export function newSessionId(): string {
+function newSessionId(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function newCsrfToken(): string {
+function newCsrfToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -15,7 +15,7 @@ export interface AuditPage {
  * Redis when several replicas share their sessions.
  */
 /** A store that has not answered in this long is down, as far as one request is concerned. */
-export const STORE_TIMEOUT_MS = 3_000;
+const STORE_TIMEOUT_MS = 3_000;
 
 /** The operation's result, or a rejection once `ms` have passed without one. */
 export function within<T>(operation: Promise<T>, ms = STORE_TIMEOUT_MS): Promise<T> {

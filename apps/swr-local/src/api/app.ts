@@ -25,7 +25,7 @@ import type { Context, Handlers } from './handler.js';
 import { validateBody, validatePath, validateQuery } from './validate.js';
 
 /** SWR's bodies are small JSON documents; anything bigger is refused before it is read whole. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The SWR management API of one region, dispatched through the contract's operation table. */
 export function createRegionApi(region: string, services: Services, handlers: Handlers): Express {

@@ -30,8 +30,3 @@ function migrate(db: Db): void {
     db.pragma(`user_version = ${migrations.length}`);
   })();
 }
-
-/** UTC time in the form SWR writes (ISO 8601 with milliseconds and Z). */
-export function now(): string {
-  return new Date().toISOString();
-}

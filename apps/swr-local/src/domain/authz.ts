@@ -44,12 +44,7 @@ export function repositoryLevel(db: Db, user: User, repository: RepositoryRecord
 }
 
 /** Read access of another account: a public repository, or a valid share. */
-export function canPullForeign(
-  db: Db,
-  user: User,
-  repository: RepositoryRecord,
-  now: Date,
-): boolean {
+function canPullForeign(db: Db, user: User, repository: RepositoryRecord, now: Date): boolean {
   return repository.is_public === 1 || hasValidShare(db, repository.id, user.domainId, now);
 }
 

@@ -10,8 +10,8 @@ import { HASH_OF, signWith, type KeyRow } from './keys.js';
  * the base64 signature of that payload in the layer's annotation.
  */
 
-export const SIMPLE_SIGNING_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
-export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const SIMPLE_SIGNING_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -47,7 +47,7 @@ const sha256 = (data: Buffer | string) =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 /** The payload cosign signs: which image (by repository) and which manifest (by digest). */
-export function simpleSigningPayload(dockerReference: string, digest: string): Buffer {
+function simpleSigningPayload(dockerReference: string, digest: string): Buffer {
   return Buffer.from(
     JSON.stringify({
       critical: {
@@ -61,7 +61,7 @@ export function simpleSigningPayload(dockerReference: string, digest: string): B
 }
 
 /** Whether a base64 signature over the payload verifies with the key (by the algorithm's hash). */
-export function verifiesWith(
+function verifiesWith(
   publicKeyPem: string,
   algorithm: string,
   payload: Buffer,

@@ -52,7 +52,7 @@ export interface NamespaceMetadata {
   [flag: string]: string;
 }
 
-export function metadataOf(namespace: EntNamespaceRow): NamespaceMetadata {
+function metadataOf(namespace: EntNamespaceRow): NamespaceMetadata {
   return JSON.parse(namespace.metadata) as NamespaceMetadata;
 }
 

@@ -87,7 +87,7 @@ export function recordEnterprisePush(
   })();
 }
 
-export function ensureEntRepository(
+function ensureEntRepository(
   db: Db,
   namespace: EntNamespaceRow,
   name: string,
@@ -100,7 +100,7 @@ export function ensureEntRepository(
 }
 
 /** Digests of the signature manifests recorded for an artifact. */
-export function signaturesOf(db: Db, repositoryId: number, digest: string): string[] {
+function signaturesOf(db: Db, repositoryId: number, digest: string): string[] {
   return db
     .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? AND subject_digest = ?')
     .pluck()
@@ -108,7 +108,7 @@ export function signaturesOf(db: Db, repositoryId: number, digest: string): stri
 }
 
 /** Forgets an artifact (its tags go with it) and the signatures recorded for it. */
-export function forgetArtifact(db: Db, repositoryId: number, digest: string): void {
+function forgetArtifact(db: Db, repositoryId: number, digest: string): void {
   db.transaction(() => {
     db.prepare(
       'DELETE FROM ent_artifacts WHERE repository_id = ? AND (digest = ? OR subject_digest = ?)',

@@ -5,7 +5,7 @@ import type { Services } from '../services.js';
 import type { User } from './identity.js';
 
 /** IAM tokens live 24 hours, as Huawei Cloud's do. */
-export const TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+const TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
 
 const tokenRequest = z.object({
   auth: z.object({

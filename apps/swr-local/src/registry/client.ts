@@ -7,7 +7,7 @@ export const INTERNAL_AGENT = 'swr-local-internal';
 
 const ACCEPT = [...MANIFEST_TYPES].join(', ');
 
-export class RegistryError extends Error {
+class RegistryError extends Error {
   constructor(
     readonly status: number,
     message: string,

@@ -34,7 +34,7 @@ const LONGEST_PAUSE_MS = 10_000;
 const HEALTHY_AFTER_MS = 60_000;
 const START_WITHIN_MS = 20_000;
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -13,7 +13,7 @@ const PLATFORMS = [
 ];
 
 /** Pushes a built image (or index with its children) the way a client would, and records it. */
-export async function pushBuilt(
+async function pushBuilt(
   services: Services,
   events: RegistryEvents,
   repository: RepositoryRecord,

@@ -15,7 +15,7 @@ export interface CosignLayer {
 
 const HASHES = { sha256: 'SHA2_256', sha384: 'SHA2_384' } as const;
 
-export function sigstoreVerifies(
+function sigstoreVerifies(
   layer: CosignLayer,
   publicKeyPem: string,
   hash: keyof typeof HASHES,

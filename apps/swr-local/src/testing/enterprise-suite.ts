@@ -27,7 +27,7 @@ import { loginKey, skopeo, startSandbox, type Sandbox, type SandboxUser } from '
 const run = promisify(execFile);
 export let sandbox: Sandbox;
 export let admin: SandboxUser;
-export let client: SwrClient;
+let client: SwrClient;
 export let project: string;
 export let instance: string;
 export let host: string;
@@ -188,7 +188,7 @@ export async function opensslVerifies(
   return results;
 }
 
-export async function fetchBlob(repository: string, digest: string): Promise<Buffer> {
+async function fetchBlob(repository: string, digest: string): Promise<Buffer> {
   const runtime = sandbox.services.instances.get(instance)!;
   const { stream } = await runtime.registry.getBlob(repository, digest);
   const chunks: Buffer[] = [];

@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { openDatabase, type Db } from '../db/database.js';
 import { startSwrLocal, type Endpoints, type RunningSwrLocal } from '../start.js';
 
-export const REGIONS = ['cn-north-4', 'ap-southeast-1'];
+const REGIONS = ['cn-north-4', 'ap-southeast-1'];
 
 export interface SandboxUser {
   name: string;

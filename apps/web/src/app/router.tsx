@@ -20,7 +20,7 @@ const page = (Component: () => Promise<ComponentType>) => ({
   errorElement: <RouteError />,
 });
 
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
+function createRoutes(queryClient: QueryClient): RouteObject[] {
   const session = () => {
     void queryClient.prefetchQuery(sessionQuery);
     return null;

@@ -42,7 +42,7 @@ interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 const STORAGE_KEY = 'swr-console.locale';
 
-export function initialLocale(): Locale {
+function initialLocale(): Locale {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (stored === 'en-US' || stored === 'zh-CN') return stored;
   return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 const segmentChar = fc.constantFrom(
   ...'abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-_.~$:@!*()+,;=ü中é'.split(''),
 );
-export const pathSegment = fc
+const pathSegment = fc
   .array(segmentChar, { minLength: 1, maxLength: 12 })
   .map((chars) => chars.join(''))
   .filter((s) => s !== '.' && s !== '..');

@@ -6,7 +6,7 @@ import { registryHostOf } from '../../services.js';
 import type { Handlers } from '../handler.js';
 
 /** A temporary login lasts this long unless `duration_seconds` says otherwise (as in SWR's console). */
-export const DEFAULT_LOGIN_SECONDS = 6 * 3600;
+const DEFAULT_LOGIN_SECONDS = 6 * 3600;
 
 const VERSIONS: VersionDetail[] = [
   {

@@ -60,7 +60,7 @@ export function namespaceOf(db: Db, instance: InstanceRow, name: string): EntNam
   return namespace;
 }
 
-export function repositoryOf(db: Db, namespace: EntNamespaceRow, name: string): EntRepositoryRow {
+function repositoryOf(db: Db, namespace: EntNamespaceRow, name: string): EntRepositoryRow {
   const repository = findEntRepository(db, namespace.id, name);
   if (!repository)
     throw entError.notFound(`Repository "${namespace.name}/${name}" does not exist.`);

@@ -14,9 +14,9 @@ import type { Handlers } from '../handler.js';
 import { pageHeaders } from '../paging.js';
 
 /** How many tag names a repository list item carries, newest first (SWR lists them all). */
-export const LISTED_TAGS = 100;
+const LISTED_TAGS = 100;
 
-export function summarize(
+function summarize(
   db: Db,
   services: Services,
   repo: RepositoryRecord,

@@ -20,7 +20,7 @@ import { enterpriseQueries } from './queries';
 type Filter = NonNullable<TagsFilterBody['tags']>;
 
 /** Tag filters live in the URL (`?tags=[{"key":…,"values":[…]}]`), so a filtered list is a link. */
-export function readFilter(params: URLSearchParams): Filter {
+function readFilter(params: URLSearchParams): Filter {
   try {
     const parsed = JSON.parse(params.get('tags') ?? '[]') as unknown;
     if (!Array.isArray(parsed)) return [];

@@ -41,17 +41,6 @@ export async function listInstances(region: string, projectId: string, signal?: 
   ).data.instances;
 }
 
-export async function listNamespaces(ref: InstanceRef, signal?: AbortSignal) {
-  return everything(async (page) => {
-    const { data } = await swrClient(ref.region).request(
-      'ListInstanceNamespaces',
-      { path: at(ref), query: page },
-      { signal },
-    );
-    return { items: data.namespaces, total: data.total };
-  });
-}
-
 /** Namespaces with their tags; with filters, only those carrying them. */
 export async function taggedNamespaces(
   ref: InstanceRef,

@@ -4,7 +4,7 @@ import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { listIamUsers, showPermissions, type PermissionTarget } from './api';
 
 /** The key every query about the target starts with. */
-export function scopeKey({ region, namespace, repository }: PermissionTarget): readonly string[] {
+function scopeKey({ region, namespace, repository }: PermissionTarget): readonly string[] {
   return repository
     ? swrKeys.repository(region, namespace, repository)
     : swrKeys.namespace(region, namespace);

@@ -43,7 +43,7 @@ export async function deleteRetention(
 }
 
 /** SWR keeps three months of history; the console reads at most this many deleted tags of it. */
-export const HISTORY_CAP = 5000;
+const HISTORY_CAP = 5000;
 const HISTORY_PAGE = 1000;
 
 export interface History {

@@ -69,7 +69,7 @@ export async function syncNow(
 }
 
 /** The console shows this many of the newest jobs. */
-export const JOB_PAGE = 100;
+const JOB_PAGE = 100;
 
 export async function listJobs(
   { region, namespace, repository }: RepositoryRef,

@@ -1,7 +1,7 @@
 import type { SyncJob, SyncJobStatus } from '@swr-console/swr-api';
 
 /** Statuses a job leaves on its own: the list is polled while one of these is shown. */
-export const ACTIVE: ReadonlySet<SyncJobStatus> = new Set(['waiting', 'running']);
+const ACTIVE: ReadonlySet<SyncJobStatus> = new Set(['waiting', 'running']);
 /** Statuses worth trying again. */
 export const RETRYABLE: ReadonlySet<SyncJobStatus> = new Set(['failed', 'timeout', 'cancel']);
 

@@ -4,7 +4,7 @@ import { syncNow, type RepositoryRef, type SyncTarget } from './api';
  * SWR documents no limit on the tags of one manual sync; the console sends at most this many per
  * request so that a repository of thousands of tags is not one huge request.
  */
-export const SYNC_BATCH = 100;
+const SYNC_BATCH = 100;
 
 /** Queues a sync of every tag, batch by batch; SWR answers the tags it could not queue. */
 export async function syncInBatches(

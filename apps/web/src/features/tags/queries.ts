@@ -6,7 +6,7 @@ import { listAllTags, listTags } from './api';
 /** Version order is sorted in the browser, so it loads at most this many tags. */
 export const VERSION_SORT_CAP = 2000;
 
-export const tagKeys = {
+const tagKeys = {
   all: (region: string, namespace: string, repository: string) =>
     [...swrKeys.repository(region, namespace, repository), 'tags'] as const,
 };

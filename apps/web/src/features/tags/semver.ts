@@ -38,7 +38,7 @@ function compareIdentifiers(a: string, b: string): number {
 }
 
 /** Ascending semver order; a missing release part counts as 0, so "1.2" equals "1.2.0". */
-export function compareVersions(a: TagVersion, b: TagVersion): number {
+function compareVersions(a: TagVersion, b: TagVersion): number {
   const parts = Math.max(a.release.length, b.release.length);
   for (let i = 0; i < parts; i++) {
     const order = compareDigits(a.release[i] ?? '0', b.release[i] ?? '0');

@@ -14,7 +14,7 @@ import type { InstanceRef } from '../api';
 import { enterpriseQueries } from '../queries';
 
 /** The badge of one artifact, from the BFF's own verification. */
-export function SignatureBadge({
+function SignatureBadge({
   result,
   loading,
 }: {

@@ -9,12 +9,12 @@ import { GrantForm } from './GrantForm';
 import { useTargetName } from './useTargetName';
 
 /** IAM lists users only to administrators; everyone else types the grantee in. */
-export function isIamForbidden(error: unknown): boolean {
+function isIamForbidden(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403;
 }
 
 /** A second grant to a holder: SWR answers 409 rather than changing the level ("busy" is a 409 too). */
-export function isAlreadyGranted(error: unknown): boolean {
+function isAlreadyGranted(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   return (
     error.code === SwrErrorCode.permissionExists ||
