@@ -109,6 +109,25 @@ export default tseslint.config(
     },
   },
   {
+    // What browsers load from the contract carries no schema library; types are free.
+    files: ['packages/swr-api/src/wire/**', 'packages/swr-api/src/rules/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/schemas/**', 'zod'],
+              allowTypeImports: true,
+              message: 'wire/ and rules/ are what browsers load: no schema library (types aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and benchmarks reach an app through the entry it offers them, not its insides.
     files: ['e2e/**', 'bench/**'],
     rules: {

@@ -125,4 +125,19 @@ describe('module boundaries', () => {
       expect.stringContaining('max-lines'),
     ]);
   });
+
+  it('when the browser-safe part of the contract imports a schema, then lint refuses it; a type is fine', async () => {
+    expect(
+      await problems(
+        'packages/swr-api/src/wire/probe.ts',
+        "import { operations } from '../schemas/operations.js';\nexport const probe = operations;\n",
+      ),
+    ).toEqual([expect.stringContaining('no schema library')]);
+    expect(
+      await problems(
+        'packages/swr-api/src/wire/probe.ts',
+        "import type { OperationId } from '../schemas/operations.js';\nexport const probe: OperationId[] = [];\n",
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,22 +1,27 @@
-// Free of any schema library (safe for browsers to import alone):
-export * from './patterns.js';
-export * from './endpoints.js';
-export * from './error-bodies.js';
-export * from './api-error.js';
-export * from './http-client.js';
-export * from './paths.js';
-export * from './route.js';
-export * from './filter.js';
-export * from './paging.js';
-export * from './commands.js';
-export * from './retention-plan.js';
-export * from './glob.js';
-export * from './signing-scope.js';
-export * from './signature-badges.js';
-// With the schemas:
-export * from './names.js';
-export * from './errors.js';
-export * from './regex.js';
+// The package's one entry. Its folders say what runs where:
+// - wire/: the shape of the wire without a schema library: endpoints, errors, paths, the plain
+//   HTTP client; what a browser loads.
+// - rules/: domain rules shared by all three apps (retention plan, globs, filters, commands),
+//   also free of the schema library.
+// - schemas/: zod schemas of every operation and resource, and the client that checks them;
+//   servers and tests only (lint keeps wire/ and rules/ from importing them but for types).
+export * from './wire/patterns.js';
+export * from './wire/endpoints.js';
+export * from './wire/error-bodies.js';
+export * from './wire/api-error.js';
+export * from './wire/http-client.js';
+export * from './wire/paths.js';
+export * from './wire/route.js';
+export * from './wire/paging.js';
+export * from './rules/filter.js';
+export * from './rules/commands.js';
+export * from './rules/retention-plan.js';
+export * from './rules/glob.js';
+export * from './rules/signing-scope.js';
+export * from './rules/signature-badges.js';
+export * from './rules/regex.js';
+export * from './schemas/names.js';
+export * from './schemas/errors.js';
 export {
   authLevel,
   decimal,
@@ -24,19 +29,19 @@ export {
   filterParam,
   type HttpMethod,
   type Operation,
-} from './operation.js';
-export * from './operations.js';
-export * from './client.js';
-export * from './resources/versions.js';
-export * from './resources/namespaces.js';
-export * from './resources/permissions.js';
-export * from './resources/repositories.js';
-export * from './resources/tags.js';
-export * from './resources/sharing.js';
-export * from './resources/sync.js';
-export * from './resources/triggers.js';
-export * from './resources/retention.js';
-export * from './resources/account.js';
-export * from './resources/enterprise.js';
-export * from './resources/signing.js';
-export * from './resources/kms.js';
+} from './schemas/operation.js';
+export * from './schemas/operations.js';
+export * from './schemas/client.js';
+export * from './schemas/resources/versions.js';
+export * from './schemas/resources/namespaces.js';
+export * from './schemas/resources/permissions.js';
+export * from './schemas/resources/repositories.js';
+export * from './schemas/resources/tags.js';
+export * from './schemas/resources/sharing.js';
+export * from './schemas/resources/sync.js';
+export * from './schemas/resources/triggers.js';
+export * from './schemas/resources/retention.js';
+export * from './schemas/resources/account.js';
+export * from './schemas/resources/enterprise.js';
+export * from './schemas/resources/signing.js';
+export * from './schemas/resources/kms.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { decimal, defineOperation, timestamp } from '../operation.js';
-import { globProblem, MAX_GLOB_LENGTH } from '../glob.js';
-import { POLICY_NAME_PATTERN } from '../patterns.js';
-import { extrasProblem } from '../signing-scope.js';
+import { globProblem, MAX_GLOB_LENGTH } from '../../rules/glob.js';
+import { POLICY_NAME_PATTERN } from '../../wire/patterns.js';
+import { extrasProblem } from '../../rules/signing-scope.js';
 import { enterpriseNamespaceParams, instanceParams, pagedQuery } from './enterprise.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { authLevel, defineOperation } from '../operation.js';
 import { namespaceParams } from './namespaces.js';
 import { repositoryParams } from './repositories.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RetentionRule } from './resources/retention.js';
+import type { RetentionRule } from '../schemas/resources/retention.js';
 import { planRetention, type PlanTag } from './retention-plan.js';
 
 const now = new Date('2026-11-28T12:00:00Z');

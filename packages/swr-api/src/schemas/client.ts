@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../wire/api-error.js';
 import {
   createSwrHttpClient,
   type LooseInput,
   type SwrClient,
   type SwrClientOptions,
-} from './http-client.js';
+} from '../wire/http-client.js';
 import type { Operation } from './operation.js';
 import { operations, type OperationId } from './operations.js';
 

@@ -4,7 +4,7 @@ import { retentionBody } from './resources/retention.js';
 import { createShareBody } from './resources/sharing.js';
 import { manualSyncBody, syncJobFilter } from './resources/sync.js';
 import { userAuthList } from './resources/permissions.js';
-import { regexProblem } from './regex.js';
+import { regexProblem } from '../rules/regex.js';
 
 const messages = (result: {
   success: boolean;

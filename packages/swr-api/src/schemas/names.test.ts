@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { namespaceName, repositoryName, repositoryPathName, tagName } from './names.js';
-import { repositoryFromPath, repositoryToPath } from './patterns.js';
+import { repositoryFromPath, repositoryToPath } from '../wire/patterns.js';
 
 describe('organization names', () => {
   it.each(['a', 'group', 'my-team', 'a.b', 'a_b', 'a__b', 'a--b', 'team1', 'x'.repeat(64)])(

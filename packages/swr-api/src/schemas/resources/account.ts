@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { defineOperation, noParams } from '../operation.js';
 
 export const projectParams = z.object({ project_id: z.string().min(1).max(64) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { decimal, defineOperation, orderType, timestamp } from '../operation.js';
-import { ENTERPRISE_NAME_PATTERN, RESOURCE_TAG_LIMITS } from '../patterns.js';
+import { ENTERPRISE_NAME_PATTERN, RESOURCE_TAG_LIMITS } from '../../wire/patterns.js';
 
 /**
  * The Enterprise edition: instances with their own registry, namespaces with resource tags,

@@ -1,7 +1,7 @@
 import { ApiError, retryAfterOf } from './api-error.js';
 import { endpoints, type EndpointId } from './endpoints.js';
 import { normalizeError } from './error-bodies.js';
-import type { OperationId, RequestInput, ResponseBody } from './operations.js';
+import type { OperationId, RequestInput, ResponseBody } from '../schemas/operations.js';
 import { parseContentRange, type ContentRange } from './paging.js';
 import { buildPath } from './paths.js';
 

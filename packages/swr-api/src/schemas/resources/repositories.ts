@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import {
   defineOperation,
   filterParam,
@@ -9,7 +9,7 @@ import {
   timestamp,
 } from '../operation.js';
 import { namespaceName, repositoryName, repositoryPathName } from '../names.js';
-import { REPOSITORY_CATEGORIES } from '../patterns.js';
+import { REPOSITORY_CATEGORIES } from '../../wire/patterns.js';
 import { namespaceParams } from './namespaces.js';
 
 export const repositoryParams = z.object({

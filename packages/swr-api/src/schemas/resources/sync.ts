@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { defineOperation, filterParam, timestamp } from '../operation.js';
 import { namespaceName, tagName } from '../names.js';
-import { parseFilter } from '../filter.js';
+import { parseFilter } from '../../rules/filter.js';
 import { repositoryParams } from './repositories.js';
 
 export const regionId = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTH_LEVELS, type AuthLevel } from './patterns.js';
+import { AUTH_LEVELS, type AuthLevel } from '../wire/patterns.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { decimal, defineOperation, filterParam, timestamp } from '../operation.js';
 import { namespaceName, repositoryPathName } from '../names.js';
-import { regexProblem } from '../regex.js';
+import { regexProblem } from '../../rules/regex.js';
 import { repositoryParams } from './repositories.js';
 
 export const retentionParams = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations, type OperationId } from './operations.js';
+import { operations, type OperationId } from '../schemas/operations.js';
 import { buildPath } from './paths.js';
 import { matchOperation, pathExists } from './route.js';
 

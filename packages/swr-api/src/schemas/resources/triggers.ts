@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { defineOperation, timestamp } from '../operation.js';
 import { namespaceName, repositoryPathName } from '../names.js';
-import { TAG_PATTERN } from '../patterns.js';
-import { regexProblem } from '../regex.js';
+import { TAG_PATTERN } from '../../wire/patterns.js';
+import { regexProblem } from '../../rules/regex.js';
 import { repositoryParams } from './repositories.js';
 
 export const triggerParams = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoints } from '../endpoints.js';
+import { endpoints } from '../../wire/endpoints.js';
 import { authLevel, defineOperation, filterParam, noParams } from '../operation.js';
 import { namespaceName } from '../names.js';
 

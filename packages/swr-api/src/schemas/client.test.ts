@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../wire/api-error.js';
 import { createSwrClient, RequestValidationError } from './client.js';
-import { makeSwrError } from './error-bodies.js';
+import { makeSwrError } from '../wire/error-bodies.js';
 import type { TagListItem } from './resources/tags.js';
 
 interface Sent {

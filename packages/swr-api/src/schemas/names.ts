@@ -5,7 +5,7 @@ import {
   REPOSITORY_PATTERN,
   repositoryFromPath,
   TAG_PATTERN,
-} from './patterns.js';
+} from '../wire/patterns.js';
 
 export const namespaceName = z
   .string()

@@ -1,4 +1,4 @@
-import type { RetentionRule } from './resources/retention.js';
+import type { RetentionRule } from '../schemas/resources/retention.js';
 
 /** A tag as the planner sees it. `updated` is an ISO time; size and digest let it count bytes. */
 export interface PlanTag {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FilterSyntaxError, formatFilter, parseFilter } from './filter.js';
-import { formatContentRange, parseContentRange } from './paging.js';
+import { formatContentRange, parseContentRange } from '../wire/paging.js';
 
 describe('filter=key::value|key::value', () => {
   it('when values are formatted, then undefined ones are left out and order is kept', () => {
