@@ -84,6 +84,30 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
   return app;
 }
 
+/** What went wrong, as the SWR error it answers; undefined for a bug (a 500, and logged). */
+function asSwrError(error: unknown): SwrError | undefined {
+  if (error instanceof SwrError) return error;
+  if (error instanceof RegistryUnavailable)
+    return new SwrError(503, SwrErrorCode.unavailable, error.message);
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (type === 'entity.too.large')
+    return new SwrError(
+      413,
+      SwrErrorCode.tooLarge,
+      `The request body exceeds ${MAX_BODY_BYTES} bytes`,
+    );
+  if (type === 'encoding.unsupported')
+    return new SwrError(
+      400,
+      SwrErrorCode.invalidParameter,
+      'Request bodies are accepted uncompressed only: send no Content-Encoding (or identity)',
+    );
+  // Anything else the body reader refuses (a body cut short, a length that lies) is the client's.
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new SwrError(400, SwrErrorCode.invalidParameter, 'The request body could not be read');
+  return undefined;
+}
+
 function errorHandler(services: Services): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     const requestId = res.locals.requestId as string;
@@ -91,75 +115,13 @@ function errorHandler(services: Services): ErrorRequestHandler {
       res.status(error.status).json(error.toBody(requestId));
       return;
     }
-    if (error instanceof SwrError) {
-      res.status(error.status).json(editionBody(res.locals.edition as Edition, error));
-      return;
+    let answer = asSwrError(error);
+    if (!answer) {
+      services.log.error({ err: error, requestId }, 'unexpected error');
+      answer = new SwrError(500, SwrErrorCode.internal, 'Internal error');
     }
-    if (error instanceof RegistryUnavailable) {
-      res.setHeader('Retry-After', '2');
-      res
-        .status(503)
-        .json(
-          editionBody(
-            res.locals.edition as Edition,
-            new SwrError(503, SwrErrorCode.unavailable, error.message),
-          ),
-        );
-      return;
-    }
-    const type = (error as { type?: string }).type;
-    if (type === 'encoding.unsupported') {
-      res
-        .status(400)
-        .json(
-          new SwrError(
-            400,
-            SwrErrorCode.invalidParameter,
-            'Request bodies are accepted uncompressed only: send no Content-Encoding (or identity)',
-          ).toBody(),
-        );
-      return;
-    }
-    // Anything else the body reader refuses (a body cut short, a length that lies) is the client's.
-    const status = (error as { status?: unknown }).status;
-    if (
-      typeof status === 'number' &&
-      status >= 400 &&
-      status < 500 &&
-      type !== 'entity.too.large'
-    ) {
-      res
-        .status(400)
-        .json(
-          new SwrError(
-            400,
-            SwrErrorCode.invalidParameter,
-            'The request body could not be read',
-          ).toBody(),
-        );
-      return;
-    }
-    if (type === 'entity.too.large') {
-      res
-        .status(413)
-        .json(
-          new SwrError(
-            413,
-            SwrErrorCode.tooLarge,
-            `The request body exceeds ${MAX_BODY_BYTES} bytes`,
-          ).toBody(),
-        );
-      return;
-    }
-    services.log.error({ err: error, requestId }, 'unexpected error');
-    res
-      .status(500)
-      .json(
-        editionBody(
-          res.locals.edition as Edition,
-          new SwrError(500, SwrErrorCode.internal, 'Internal error'),
-        ),
-      );
+    if (answer.status === 503) res.setHeader('Retry-After', '2');
+    res.status(answer.status).json(editionBody(res.locals.edition as Edition, answer));
   };
 }
 

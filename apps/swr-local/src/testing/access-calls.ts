@@ -1,4 +1,5 @@
 import type { OperationId } from '@swr-console/swr-api';
+import { policy } from './enterprise-suite.js';
 
 /**
  * A request for every operation of the contract, valid by its schemas, aimed at a caller's
@@ -23,23 +24,6 @@ export interface Call {
 }
 
 const DIGEST = `sha256:${'0'.repeat(64)}`;
-const POLICY = {
-  name: 'matrix-policy',
-  description: 'matrix',
-  enabled: true,
-  signature_method: 'KMS',
-  signature_algorithm: 'ECDSA_SHA_256',
-  trigger: { type: 'manual' },
-  scope_rules: [
-    {
-      repo_scope_mode: 'regular',
-      scope_selectors: {
-        repository: [{ kind: 'doublestar', decoration: 'repoMatches', pattern: '**' }],
-      },
-      tag_selectors: [{ kind: 'doublestar', decoration: 'matches', pattern: 'v*' }],
-    },
-  ],
-};
 
 /** A request for each operation, valid by the contract, naming the target's resources. */
 export function callOf(id: OperationId, t: Target): Call {
@@ -202,13 +186,13 @@ export function callOf(id: OperationId, t: Target): Call {
     CreateInstanceSignPolicy: {
       method: 'POST',
       path: `${E}/signature/policies`,
-      body: { ...POLICY, signature_key: t.keyId },
+      body: policy({ name: 'matrix-policy', signature_key: t.keyId }),
     },
     ShowInstanceSignPolicy: { method: 'GET', path: P },
     UpdateInstanceSignPolicy: {
       method: 'PUT',
       path: P,
-      body: { ...POLICY, signature_key: t.keyId },
+      body: policy({ name: 'matrix-policy', signature_key: t.keyId }),
     },
     DeleteInstanceSignPolicy: { method: 'DELETE', path: P },
     ExecuteInstanceSignPolicy: { method: 'POST', path: `${P}/executions` },
