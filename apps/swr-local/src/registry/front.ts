@@ -58,8 +58,9 @@ export class RegistryFront {
   async listen(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        // A client that went away mid-request is not a failure of the front.
-        if (req.destroyed || res.destroyed) return void res.destroy();
+        // A client that went away mid-request is not a failure of the front. (Not `req.destroyed`:
+        // a request read to its end is destroyed too, with its client still waiting.)
+        if (req.socket.destroyed || res.destroyed) return void res.destroy();
         if (error instanceof RegistryDown) {
           if (res.headersSent) return void res.destroy();
           res.setHeader('Retry-After', '2');
