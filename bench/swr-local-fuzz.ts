@@ -2,24 +2,21 @@
 // a new seed each time. Run: npx tsx bench/swr-local-fuzz.ts
 //   FUZZ_RUNS=10000 FUZZ_SEED=<n>   requests per surface, and a seed to replay a run
 import fc from 'fast-check';
-import { apiCalls, frontCalls, send, type Sent } from '@swr-console/swr-local/testing';
-import { loginKey, startSandbox } from '@swr-console/swr-local/testing';
+import {
+  apiCalls,
+  frontCalls,
+  frontToken,
+  send,
+  startSandbox,
+  type Sent,
+} from '@swr-console/swr-local/testing';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const sandbox = await startSandbox({ seed: 'demo' });
 const admin = sandbox.user();
 
-const repositories = ['team-web/frontend', 'library/alpine-lite', 'team-web/api/gateway'];
-const basic = Buffer.from(`cn-north-4@${admin.access_key}:${loginKey(admin)}`).toString('base64');
-const scopes = repositories.map((r) => `scope=repository:${r}:pull,push,delete`).join('&');
-const token = (
-  (await (
-    await fetch(`http://${sandbox.registry()}/service/token?service=swr-local&${scopes}`, {
-      headers: { authorization: `Basic ${basic}` },
-    })
-  ).json()) as { token: string }
-).token;
+const token = await frontToken(sandbox, admin);
 
 async function fuzz(name: string, base: string, calls: fc.Arbitrary<Sent>) {
   const statuses = new Map<string, number>();
@@ -55,6 +52,6 @@ async function fuzz(name: string, base: string, calls: fc.Arbitrary<Sent>) {
 
 const failures =
   (await fuzz('SWR API', sandbox.api(), apiCalls(admin, 'cn-north-4', sandbox.api()))) +
-  (await fuzz('registry front', `http://${sandbox.registry()}`, frontCalls(token, repositories)));
+  (await fuzz('registry front', `http://${sandbox.registry()}`, frontCalls(token)));
 await sandbox.stop();
 process.exit(failures === 0 ? 0 : 1);

@@ -42,7 +42,14 @@ const services = [];
  * when it dies, the registries it started die with it rather than living on beside its successor.
  */
 function supervise(name, args, { env = {}, group = false, onStart = () => {} } = {}) {
-  const service = { name, child: undefined, pause: FIRST_PAUSE_MS, timer: undefined, restart };
+  const service = {
+    name,
+    group,
+    child: undefined,
+    pause: FIRST_PAUSE_MS,
+    timer: undefined,
+    restart,
+  };
   const start = () => {
     if (stopping) return;
     const startedAt = Date.now();
@@ -103,9 +110,9 @@ function stop() {
     (s) => s.child && s.child.exitCode === null && !s.child.signalCode,
   );
   const kill = (signal) => {
-    for (const { child } of running) {
+    for (const { child, group } of running) {
       child.kill(signal);
-      if (child.spawnargs.some((arg) => arg.includes('swr-local'))) killGroup(child.pid, signal);
+      if (group) killGroup(child.pid, signal);
     }
   };
   if (stopping) {

@@ -27,26 +27,35 @@ export class UpstreamUnavailable extends Error {
 
 /** The most of an answer the BFF reads for itself: SWR's and IAM's are far smaller. */
 const ANSWER_LIMIT = 4 * 1024 * 1024;
+/** The most of an error answer read: SWR's own errors are a few hundred bytes. */
+export const ERROR_LIMIT = 64 * 1024;
+
+/** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
+export async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += (chunk as Uint8Array).length;
+    if (size > limit) return undefined;
+    chunks.push(Buffer.from(chunk as Uint8Array));
+  }
+  return Buffer.concat(chunks);
+}
 
 /**
- * An upstream answer's JSON, read to at most `limit` bytes; undefined when it is longer or not
- * JSON. The rest is never read, so a huge or endless answer costs nothing.
+ * An upstream answer's JSON, read to at most `limit` bytes; undefined when it is longer, broken
+ * off or not JSON. The rest is never read, so a huge or endless answer costs nothing.
  */
 export async function readJson(response: Response, limit = ANSWER_LIMIT): Promise<unknown> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    if (Number(response.headers.get('content-length') ?? 0) > limit) return undefined;
-    for await (const chunk of response.body ?? []) {
-      size += (chunk as Uint8Array).length;
-      if (size > limit) return undefined;
-      chunks.push(chunk as Uint8Array);
-    }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    const data = await readAtMost(response, limit);
+    return data && (JSON.parse(data.toString('utf8')) as unknown);
   } catch {
     return undefined;
-  } finally {
-    if (!response.bodyUsed || size > limit) await response.body?.cancel().catch(() => undefined);
   }
 }
 
@@ -122,7 +131,7 @@ export async function callSwrJson(
       });
     throw error;
   }
-  const read = await readJson(response, response.ok ? ANSWER_LIMIT : 64 * 1024);
+  const read = await readJson(response, response.ok ? ANSWER_LIMIT : ERROR_LIMIT);
   const body = (typeof read === 'object' && read !== null ? read : {}) as Record<string, unknown>;
   if (!response.ok) {
     const problem = normalizeError(body);

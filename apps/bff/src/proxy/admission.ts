@@ -107,7 +107,6 @@ export class Admission {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
       };
-      if (signal.aborted) return waiter.refuse(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       const mine = queue.waiting.get(session);
       if (mine) mine.push(waiter);

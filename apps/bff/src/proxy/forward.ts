@@ -138,15 +138,15 @@ export function forward(
             'UPSTREAM_INVALID',
             `SWR answered with status ${status}, which is not one.`,
           );
-        if (status >= 400) readError(response, status);
-        else relay(response, status);
+        const silence = () => response.destroy(new Stalled());
+        if (status >= 400) readError(response, status, silence);
+        else relay(response, status, silence);
       });
       request.end(call.body);
     };
 
     /** A successful answer, streamed; its headers go out with its first byte. */
-    const relay = (response: IncomingMessage, status: number) => {
-      const silence = () => response.destroy(new Stalled());
+    const relay = (response: IncomingMessage, status: number, silence: () => void) => {
       const start = () => {
         if (res.headersSent) return;
         res.status(status);
@@ -184,7 +184,7 @@ export function forward(
     };
 
     /** An error answer: read up to the limit, then problem details with SWR's code and message. */
-    const readError = (response: IncomingMessage, status: number) => {
+    const readError = (response: IncomingMessage, status: number, silence: () => void) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const answer = () => {
@@ -204,10 +204,10 @@ export function forward(
           });
         end();
       };
-      arm(() => response.destroy(new Stalled()));
+      arm(silence);
       response.on('data', (chunk: Buffer) => {
         if (over) return;
-        arm(() => response.destroy(new Stalled()));
+        arm(silence);
         const room = options.errorBodyLimit - size;
         chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
         size += Math.min(chunk.length, room);

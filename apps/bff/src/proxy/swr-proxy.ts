@@ -1,6 +1,6 @@
 import { matchOperation, type OperationId } from '@swr-console/swr-api';
 import type { Request, RequestHandler, Response } from 'express';
-import { authHeaders } from '../auth/upstream.js';
+import { authHeaders, ERROR_LIMIT } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Topology } from '../regions.js';
 import type { LoadedSession, Sessions } from '../session/sessions.js';
@@ -32,9 +32,6 @@ export interface ProxyOptions {
   timeoutMs: number;
   secure: boolean;
 }
-
-/** Of an error body from SWR only this much is read: SWR's own errors are a few hundred bytes. */
-const ERROR_BODY_LIMIT = 64 * 1024;
 
 /** Reads the request body to the limit; a larger one is refused before it is read whole. */
 async function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -158,7 +155,7 @@ export function swrProxy(options: ProxyOptions): RequestHandler {
   const agent = upstreamAgent(options.secure, options.admission.limits.socketsPerOrigin);
   const forwarding = {
     timeoutMs: options.timeoutMs,
-    errorBodyLimit: ERROR_BODY_LIMIT,
+    errorBodyLimit: ERROR_LIMIT,
     responseHeaders: RESPONSE_HEADERS,
   };
   return async (req, res) => {

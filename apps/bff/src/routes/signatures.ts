@@ -12,7 +12,7 @@ import {
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { callSwrJson, instanceLogin, readJson } from '../auth/upstream.js';
+import { callSwrJson, instanceLogin, readAtMost, readJson } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Region, type Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
@@ -190,22 +190,6 @@ export class RegistryReader {
     if (typeof token !== 'string' || token === '') throw new Error('the registry issued no token');
     return token;
   }
-}
-
-/** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
-async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
-  if (Number(response.headers.get('content-length') ?? 0) > limit) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += (chunk as Uint8Array).length;
-    if (size > limit) return undefined;
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(chunks);
 }
 
 interface Payload {

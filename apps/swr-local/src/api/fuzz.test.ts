@@ -23,7 +23,6 @@ describe('fuzzing the SWR API', () => {
             `${call.method} ${call.path.slice(0, 160)} → ${answer.status} ${answer.body.slice(0, 200)}`,
           );
         if (answer.status !== undefined && answer.status < 300) answeredOk += 1;
-        console.log(answer.status, call.method, call.path.slice(0, 100), answer.body.slice(0, 120));
       }),
       { seed: Number(process.env.FUZZ_SEED ?? 13), numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );

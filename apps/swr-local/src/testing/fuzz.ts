@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { signRequest } from '@swr-console/apig-signer';
 import { endpoints } from '@swr-console/swr-api';
 import fc from 'fast-check';
-import type { SandboxUser } from './sandbox.js';
+import { loginKey, type Sandbox, type SandboxUser } from './sandbox.js';
 
 /**
  * Hostile requests for swr-local, shared by its fuzz tests (fixed seeds) and the long run in
@@ -227,8 +227,28 @@ export function apiCalls(user: SandboxUser, region: string, base: string): fc.Ar
     });
 }
 
+/** Repositories of the demo data the front's fuzzer mostly aims at. */
+export const FRONT_REPOSITORIES = [
+  'team-web/frontend',
+  'library/alpine-lite',
+  'team-web/api/gateway',
+];
+
+/** A registry token of `user` for pull, push and delete on the fuzzed repositories. */
+export async function frontToken(sandbox: Sandbox, user: SandboxUser): Promise<string> {
+  const basic = Buffer.from(`cn-north-4@${user.access_key}:${loginKey(user)}`).toString('base64');
+  const scopes = FRONT_REPOSITORIES.map((r) => `scope=repository:${r}:pull,push,delete`).join('&');
+  const answer = await fetch(
+    `http://${sandbox.registry()}/service/token?service=swr-local&${scopes}`,
+    {
+      headers: { authorization: `Basic ${basic}` },
+    },
+  );
+  return ((await answer.json()) as { token: string }).token;
+}
+
 /** Requests a registry client could send to the front, with or without a valid token. */
-export function frontCalls(token: string, repositories: string[]): fc.Arbitrary<Sent> {
+export function frontCalls(token: string, repositories = FRONT_REPOSITORIES): fc.Arbitrary<Sent> {
   const name = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...repositories) },
     {

@@ -3,7 +3,7 @@
  * a sandbox in-process, registry users, images to push, waiting, and its fuzzers.
  */
 export { buildImage, buildIndex, writeOciLayout } from '../images/build.js';
-export { apiCalls, frontCalls, send, type Sent } from './fuzz.js';
+export { apiCalls, frontCalls, frontToken, send, type Sent } from './fuzz.js';
 export { ociImage, ociIndex } from './images.js';
 export {
   loginKey,
