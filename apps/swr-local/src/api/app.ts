@@ -21,7 +21,7 @@ import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
 import { SwrError } from '../domain/errors.js';
 import { GatewayError } from './errors.js';
-import type { Context, Handlers } from './handler.js';
+import { contextOf, type Context, type Handlers } from './handler.js';
 import { validateBody, validatePath, validateQuery } from './validate.js';
 
 /** SWR's bodies are small JSON documents; anything bigger is refused before it is read whole. */
@@ -60,7 +60,7 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
     );
     res.locals.edition = match.endpoint.edition;
     const operation: Operation = operations[match.id];
-    const context = {
+    const context = contextOf({
       region,
       principal,
       params: validatePath(operation, match.params),
@@ -69,7 +69,7 @@ export function createRegionApi(region: string, services: Services, handlers: Ha
       services,
       now,
       requestId: res.locals.requestId as string,
-    } as Context<OperationId>;
+    });
     const handler = handlers[match.id] as (
       context: Context<OperationId>,
     ) => ReturnType<Handlers[OperationId]>;

@@ -1,8 +1,13 @@
 import type { BodyOf, OperationId, ParamsOf, QueryOf, ResponseBody } from '@swr-console/swr-api';
 import type { Principal } from './auth.js';
 import type { Services } from '../services.js';
+import { requireNamespace, requireRepository, type Access, type Level } from '../domain/authz.js';
+import type { NamespaceRecord, RepositoryRecord } from '../domain/records.js';
 
-/** What a handler of one operation gets: who calls, and the validated path, query and body. */
+/**
+ * What a handler of one operation gets: who calls, the validated path, query and body, and the
+ * organization and repository its path names, each with the caller's access checked.
+ */
 export interface Context<Id extends OperationId> {
   region: string;
   principal: Principal;
@@ -12,6 +17,47 @@ export interface Context<Id extends OperationId> {
   services: Services;
   now: Date;
   requestId: string;
+  /** The path's organization, when the caller may act on it at `level` (`domain/authz.ts`). */
+  namespace: ParamsOf<Id> extends { namespace: string } ? (level: Level) => NamespaceRecord : never;
+  /** The path's repository, when the caller has `access` to it (`domain/authz.ts`). */
+  repository: ParamsOf<Id> extends { namespace: string; repository: string }
+    ? (access: Access) => RepositoryRecord
+    : never;
+}
+
+/** A request as app.ts read it: path, query and body validated against the operation's schemas. */
+type Request = Omit<
+  Context<OperationId>,
+  'params' | 'query' | 'body' | 'namespace' | 'repository'
+> & {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+};
+
+/**
+ * The context of one request. The checks run when a handler asks for them, not before, so each
+ * handler keeps its own order of checks; the types offer them only where the path names what they
+ * check.
+ */
+export function contextOf(request: Request): Context<OperationId> {
+  const { services, principal, region, now } = request;
+  const params = request.params as { namespace: string; repository: string };
+  return {
+    ...request,
+    namespace: (level: Level) =>
+      requireNamespace(services.db, principal.user, region, params.namespace, level),
+    repository: (access: Access) =>
+      requireRepository(
+        services.db,
+        principal.user,
+        region,
+        params.namespace,
+        params.repository,
+        access,
+        now,
+      ),
+  } as Context<OperationId>;
 }
 
 export interface Reply<Id extends OperationId> {

@@ -1,4 +1,4 @@
-import { makeSwrError, SwrErrorCode } from '@swr-console/swr-api';
+import { EnterpriseErrorCode, makeSwrError, SwrErrorCode } from '@swr-console/swr-api';
 
 /** An error SWR itself answers, in its combined error body. */
 export class SwrError extends Error {
@@ -26,3 +26,12 @@ export const repositoryNotFound = (name: string) =>
   new SwrError(404, SwrErrorCode.repositoryNotFound, `Repository "${name}" does not exist`);
 export const tagNotFound = (name: string) =>
   new SwrError(404, SwrErrorCode.tagNotFound, `Tag "${name}" does not exist`);
+
+/** Enterprise errors carry their own codes and the plain body (see api/app.ts). */
+export const entError = {
+  invalid: (message: string) => new SwrError(400, EnterpriseErrorCode.invalidParameter, message),
+  limit: (message: string) => new SwrError(400, EnterpriseErrorCode.limitExceeded, message),
+  forbidden: (message: string) => new SwrError(403, EnterpriseErrorCode.forbidden, message),
+  notFound: (message: string) => new SwrError(404, EnterpriseErrorCode.notFound, message),
+  exists: (message: string) => new SwrError(409, EnterpriseErrorCode.exists, message),
+};

@@ -1,4 +1,4 @@
-import { EnterpriseErrorCode, ENTERPRISE_PAGE_SIZE } from '@swr-console/swr-api';
+import { ENTERPRISE_PAGE_SIZE } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import {
   findArtifact,
@@ -12,16 +12,7 @@ import {
 } from '../../enterprise/records.js';
 
 import type { Principal } from '../auth.js';
-import { SwrError } from '../../domain/errors.js';
-
-/** Enterprise errors carry their own codes and the plain body (see app.ts). */
-export const entError = {
-  invalid: (message: string) => new SwrError(400, EnterpriseErrorCode.invalidParameter, message),
-  limit: (message: string) => new SwrError(400, EnterpriseErrorCode.limitExceeded, message),
-  forbidden: (message: string) => new SwrError(403, EnterpriseErrorCode.forbidden, message),
-  notFound: (message: string) => new SwrError(404, EnterpriseErrorCode.notFound, message),
-  exists: (message: string) => new SwrError(409, EnterpriseErrorCode.exists, message),
-};
+import { entError } from '../../domain/errors.js';
 
 interface InstanceScope {
   region: string;

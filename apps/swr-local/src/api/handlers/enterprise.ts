@@ -16,13 +16,8 @@ import { issueTemporaryLogin } from '../../registry/access.js';
 import type { Handlers } from '../handler.js';
 import type { Services } from '../../services.js';
 
-import {
-  entError,
-  instanceOf,
-  namespaceOf,
-  page,
-  requireInstanceAdmin,
-} from './enterprise-scope.js';
+import { entError } from '../../domain/errors.js';
+import { instanceOf, namespaceOf, page, requireInstanceAdmin } from './enterprise-scope.js';
 
 const TEMP_CREDENTIAL_HOURS = 6;
 

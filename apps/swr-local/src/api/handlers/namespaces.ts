@@ -1,7 +1,7 @@
 import { AUTH_LEVELS, SwrErrorCode, type Namespace } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import type { User } from '../../identity/identity.js';
-import { namespaceLevel, requireAdmin, requireNamespace } from '../../domain/authz.js';
+import { namespaceLevel, requireAdmin } from '../../domain/authz.js';
 import { createNamespace } from '../../domain/namespaces.js';
 import { hasRepositoryGrantIn, type NamespaceRecord } from '../../domain/records.js';
 import { namespaceNotFound, SwrError } from '../../domain/errors.js';
@@ -50,31 +50,27 @@ export const namespaceHandlers: Pick<
     return { body: { namespaces: listed.map((ns) => toNamespace(db, user, ns)) } };
   },
 
-  ShowNamespace({ services: { db }, principal: { user }, region, params }) {
+  ShowNamespace({ services: { db }, principal: { user }, namespace }) {
     return {
-      body: toNamespace(
-        db,
-        user,
-        requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.read),
-      ),
+      body: toNamespace(db, user, namespace(AUTH_LEVELS.read)),
     };
   },
 
-  DeleteNamespaces({ services: { db }, principal: { user }, region, params }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.manage);
+  DeleteNamespaces({ services: { db }, namespace }) {
+    const ns = namespace(AUTH_LEVELS.manage);
     db.transaction(() => {
       const repositories = db
         .prepare('SELECT COUNT(*) FROM repositories WHERE namespace_id = ?')
         .pluck()
-        .get(namespace.id) as number;
+        .get(ns.id) as number;
       if (repositories > 0) {
         throw new SwrError(
           406,
           SwrErrorCode.namespaceNotEmpty,
-          `Organization "${namespace.name}" still holds ${repositories} ${repositories === 1 ? 'repository' : 'repositories'}; delete them first`,
+          `Organization "${ns.name}" still holds ${repositories} ${repositories === 1 ? 'repository' : 'repositories'}; delete them first`,
         );
       }
-      db.prepare('DELETE FROM namespaces WHERE id = ?').run(namespace.id);
+      db.prepare('DELETE FROM namespaces WHERE id = ?').run(ns.id);
     })();
   },
 };

@@ -1,13 +1,7 @@
 import { AUTH_LEVELS, SwrErrorCode, type AuthLevel, type UserAuth } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import type { Identity, User } from '../../identity/identity.js';
-import {
-  namespaceLevel,
-  repositoryLevel,
-  requireNamespace,
-  requireRepository,
-  type Level,
-} from '../../domain/authz.js';
+import { namespaceLevel, repositoryLevel, type Level } from '../../domain/authz.js';
 import { namespaceGrants, repositoryGrants, type Grant } from '../../domain/records.js';
 import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
@@ -124,8 +118,8 @@ export const permissionHandlers: Pick<
   | 'DeleteUserRepositoryAuth'
   | 'ShowUserRepositoryAuth'
 > = {
-  CreateNamespaceAuth({ services: { db, identity }, principal: { user }, region, params, body }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.manage);
+  CreateNamespaceAuth({ services: { db, identity }, principal: { user }, body, namespace }) {
+    const ns = namespace(AUTH_LEVELS.manage);
     grant(
       db,
       identity,
@@ -133,14 +127,14 @@ export const permissionHandlers: Pick<
       {
         table: 'namespace_grants',
         key: 'namespace_id',
-        id: namespace.id,
-        what: `organization "${namespace.name}"`,
+        id: ns.id,
+        what: `organization "${ns.name}"`,
       },
       body,
     );
   },
-  UpdateNamespaceAuth({ services: { db, identity }, principal: { user }, region, params, body }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.manage);
+  UpdateNamespaceAuth({ services: { db, identity }, principal: { user }, body, namespace }) {
+    const ns = namespace(AUTH_LEVELS.manage);
     change(
       db,
       identity,
@@ -148,50 +142,30 @@ export const permissionHandlers: Pick<
       {
         table: 'namespace_grants',
         key: 'namespace_id',
-        id: namespace.id,
-        what: `organization "${namespace.name}"`,
+        id: ns.id,
+        what: `organization "${ns.name}"`,
       },
       body,
     );
   },
-  DeleteNamespaceAuth({ services: { db }, principal: { user }, region, params, body }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.manage);
-    revoke(
-      db,
-      user,
-      { table: 'namespace_grants', key: 'namespace_id', id: namespace.id, what: '' },
-      body,
-    );
+  DeleteNamespaceAuth({ services: { db }, principal: { user }, body, namespace }) {
+    const ns = namespace(AUTH_LEVELS.manage);
+    revoke(db, user, { table: 'namespace_grants', key: 'namespace_id', id: ns.id, what: '' }, body);
   },
-  ShowNamespaceAuth({ services: { db }, principal: { user }, region, params }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.read);
+  ShowNamespaceAuth({ services: { db }, principal: { user }, namespace }) {
+    const ns = namespace(AUTH_LEVELS.read);
     return {
       body: {
-        id: namespace.id,
-        name: namespace.name,
-        creator_name: namespace.creator_name,
-        ...describe(user, namespaceLevel(db, user, namespace), namespaceGrants(db, namespace.id)),
+        id: ns.id,
+        name: ns.name,
+        creator_name: ns.creator_name,
+        ...describe(user, namespaceLevel(db, user, ns), namespaceGrants(db, ns.id)),
       },
     };
   },
 
-  CreateUserRepositoryAuth({
-    services: { db, identity },
-    principal: { user },
-    region,
-    params,
-    body,
-    now,
-  }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  CreateUserRepositoryAuth({ services: { db, identity }, principal: { user }, body, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     grant(
       db,
       identity,
@@ -205,23 +179,8 @@ export const permissionHandlers: Pick<
       body,
     );
   },
-  UpdateUserRepositoryAuth({
-    services: { db, identity },
-    principal: { user },
-    region,
-    params,
-    body,
-    now,
-  }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  UpdateUserRepositoryAuth({ services: { db, identity }, principal: { user }, body, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     change(
       db,
       identity,
@@ -235,16 +194,8 @@ export const permissionHandlers: Pick<
       body,
     );
   },
-  DeleteUserRepositoryAuth({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  DeleteUserRepositoryAuth({ services: { db }, principal: { user }, body, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     revoke(
       db,
       user,
@@ -252,16 +203,8 @@ export const permissionHandlers: Pick<
       body,
     );
   },
-  ShowUserRepositoryAuth({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ShowUserRepositoryAuth({ services: { db }, principal: { user }, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     return {
       body: {
         id: repo.id,

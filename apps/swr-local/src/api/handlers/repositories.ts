@@ -1,7 +1,7 @@
 import { AUTH_LEVELS, type RepositorySummary } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import type { User } from '../../identity/identity.js';
-import { PULL, requireNamespace, requireRepository } from '../../domain/authz.js';
+import { PULL } from '../../domain/authz.js';
 import { repositorySize, tagCount } from '../../domain/images.js';
 import { createRepository } from '../../domain/repositories.js';
 import {
@@ -127,12 +127,12 @@ export const repositoryHandlers: Pick<
   Handlers,
   'CreateRepo' | 'ShowRepository' | 'UpdateRepo' | 'DeleteRepo' | 'ListReposDetails'
 > = {
-  CreateRepo({ services: { db }, principal: { user }, region, params, body, now }) {
-    const namespace = requireNamespace(db, user, region, params.namespace, AUTH_LEVELS.edit);
+  CreateRepo({ services: { db }, principal: { user }, body, now, namespace }) {
+    const ns = namespace(AUTH_LEVELS.edit);
     createRepository(
       db,
       user,
-      namespace,
+      ns,
       {
         name: body.repository,
         category: body.category,
@@ -143,17 +143,9 @@ export const repositoryHandlers: Pick<
     );
   },
 
-  ShowRepository({ services, principal: { user }, region, params, now }) {
+  ShowRepository({ services, region, repository }) {
     const { db } = services;
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      PULL,
-      now,
-    );
+    const repo = repository(PULL);
     const path = `${registryHostOf(services, region)}/${repo.namespace}/${repo.name}`;
     return {
       body: {
@@ -179,16 +171,8 @@ export const repositoryHandlers: Pick<
     };
   },
 
-  UpdateRepo({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.edit,
-      now,
-    );
+  UpdateRepo({ services: { db }, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.edit);
     db.prepare(
       'UPDATE repositories SET is_public = ?, category = COALESCE(?, category), description = COALESCE(?, description), updated_at = ? WHERE id = ?',
     ).run(
@@ -200,16 +184,8 @@ export const repositoryHandlers: Pick<
     );
   },
 
-  async DeleteRepo({ services: { db, images }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  async DeleteRepo({ services: { images }, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     await images.deleteRepository(repo);
   },
 

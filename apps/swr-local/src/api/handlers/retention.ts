@@ -1,6 +1,5 @@
 import { AUTH_LEVELS, SwrErrorCode, type Retention, type RetentionLog } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
-import { requireRepository } from '../../domain/authz.js';
 import { SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 import { pageHeaders } from '../paging.js';
@@ -46,16 +45,8 @@ export const retentionHandlers: Pick<
   | 'UpdateRetention'
   | 'DeleteRetention'
 > = {
-  CreateRetention({ services: { db, jobs }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  CreateRetention({ services: { db, jobs }, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const at = now.toISOString();
     const result = db
       .prepare(
@@ -74,45 +65,21 @@ export const retentionHandlers: Pick<
     return { body: { id: Number(result.lastInsertRowid) } };
   },
 
-  ListRetentions({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ListRetentions({ services: { db }, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const rows = db
       .prepare('SELECT * FROM retentions WHERE repository_id = ?')
       .all(repo.id) as RetentionRow[];
     return { body: rows.map(toRetention) };
   },
 
-  ShowRetention({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ShowRetention({ services: { db }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     return { body: toRetention(findRule(db, repo.id, params.retention_id, 404)) };
   },
 
-  UpdateRetention({ services: { db, jobs }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  UpdateRetention({ services: { db, jobs }, params, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const row = findRule(db, repo.id, params.retention_id, 404);
     const before = (JSON.parse(row.rules) as { template: string }[])[0]?.template;
     if (before !== body.rules[0]!.template) {
@@ -131,30 +98,14 @@ export const retentionHandlers: Pick<
     jobs.enqueue('retention-run', { repositoryId: repo.id });
   },
 
-  DeleteRetention({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  DeleteRetention({ services: { db }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const row = findRule(db, repo.id, params.retention_id, 400);
     db.prepare('DELETE FROM retentions WHERE id = ?').run(row.id);
   },
 
-  ListRetentionHistories({ services: { db }, principal: { user }, region, params, query, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ListRetentionHistories({ services: { db }, query, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const limit = Math.min(query.limit ?? 100, 1000);
     const offset = query.offset ?? 0;
     const total = db

@@ -1,6 +1,5 @@
 import { AUTH_LEVELS, SwrErrorCode, type Share } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
-import { requireRepository } from '../../domain/authz.js';
 import { shareIsValid, type RepositoryRecord } from '../../domain/records.js';
 import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
@@ -55,23 +54,8 @@ export const sharingHandlers: Pick<
   | 'DeleteRepoDomains'
   | 'ListSharedReposDetails'
 > = {
-  CreateRepoDomains({
-    services: { db, identity },
-    principal: { user },
-    region,
-    params,
-    body,
-    now,
-  }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  CreateRepoDomains({ services: { db, identity }, principal: { user }, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     if (repo.is_public === 1)
       throw invalidParameter('Only private repositories can be shared; this one is public');
     const domain = identity.domainByName(body.access_domain);
@@ -103,46 +87,22 @@ export const sharingHandlers: Pick<
     );
   },
 
-  ListRepoDomains({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ListRepoDomains({ services: { db }, now, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const rows = db
       .prepare('SELECT * FROM shares WHERE repository_id = ? ORDER BY domain_name')
       .all(repo.id) as ShareRow[];
     return { body: rows.map((row) => toShare(repo, row, now)) };
   },
 
-  ShowAccessDomain({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ShowAccessDomain({ services: { db }, params, now, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const row = findShare(db, repo.id, params.access_domain);
     return { body: row ? { exist: true, ...toShare(repo, row, now) } : { exist: false } };
   },
 
-  UpdateRepoDomains({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  UpdateRepoDomains({ services: { db }, params, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     if (!findShare(db, repo.id, params.access_domain)) throw shareNotFound(params.access_domain);
     db.prepare(
       'UPDATE shares SET permit = ?, deadline = ?, description = ?, updated_at = ? WHERE repository_id = ? AND domain_name = ?',
@@ -156,16 +116,8 @@ export const sharingHandlers: Pick<
     );
   },
 
-  DeleteRepoDomains({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  DeleteRepoDomains({ services: { db }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const removed = db
       .prepare('DELETE FROM shares WHERE repository_id = ? AND domain_name = ?')
       .run(repo.id, params.access_domain);

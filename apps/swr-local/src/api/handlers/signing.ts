@@ -9,7 +9,8 @@ import {
   type PolicyRow,
 } from '../../enterprise/signing.js';
 import type { Handlers } from '../handler.js';
-import { entError, instanceOf, namespaceOf, page } from './enterprise-scope.js';
+import { entError } from '../../domain/errors.js';
+import { instanceOf, namespaceOf, page } from './enterprise-scope.js';
 
 function toPolicy(row: PolicyRow, namespace: { id: number; name: string }): SignPolicy {
   const definition = definitionOf(row);

@@ -8,7 +8,7 @@ import {
 } from '@swr-console/swr-api';
 import type { Services } from '../../services.js';
 import type { User } from '../../identity/identity.js';
-import { requireAdmin, requireRepository } from '../../domain/authz.js';
+import { requireAdmin } from '../../domain/authz.js';
 import { findTag } from '../../domain/images.js';
 import { findNamespace, type RepositoryRecord } from '../../domain/records.js';
 import { invalidParameter, namespaceNotFound, SwrError } from '../../domain/errors.js';
@@ -79,17 +79,9 @@ export const syncHandlers: Pick<
   | 'CreateManualImageSyncRepo'
   | 'ShowSyncJob'
 > = {
-  CreateImageSyncRepo({ services, principal: { user }, region, params, body, now }) {
+  CreateImageSyncRepo({ services, principal: { user }, region, body, now, repository }) {
     const { db } = services;
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+    const repo = repository(AUTH_LEVELS.read);
     requireAdmin(user, 'set up image sync');
     checkTarget(services, user, region, body.remoteRegionId, body.remoteNamespace);
     const at = now.toISOString();
@@ -117,32 +109,16 @@ export const syncHandlers: Pick<
     }
   },
 
-  ListImageAutoSyncReposDetails({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ListImageAutoSyncReposDetails({ services: { db }, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const rows = db
       .prepare('SELECT * FROM sync_tasks WHERE repository_id = ? ORDER BY id')
       .all(repo.id) as TaskRow[];
     return { body: rows.map((row) => toTask(repo, row)) };
   },
 
-  DeleteImageSyncRepo({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  DeleteImageSyncRepo({ services: { db }, principal: { user }, body, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     requireAdmin(user, 'change image sync');
     const removed = db
       .prepare(
@@ -158,17 +134,9 @@ export const syncHandlers: Pick<
     }
   },
 
-  CreateManualImageSyncRepo({ services, principal: { user }, region, params, body, now }) {
+  CreateManualImageSyncRepo({ services, principal: { user }, region, body, now, repository }) {
     const { db, jobs } = services;
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+    const repo = repository(AUTH_LEVELS.read);
     requireAdmin(user, 'sync images');
     checkTarget(services, user, region, body.remoteRegionId, body.remoteNamespace);
     const failed: string[] = [];
@@ -200,16 +168,8 @@ export const syncHandlers: Pick<
     return { body: failed };
   },
 
-  ShowSyncJob({ services: { db }, principal: { user }, region, params, query, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ShowSyncJob({ services: { db }, query, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const filter = parseFilter(query.filter);
     const limit = Math.min(Number(filter.limit), 1000);
     const offset = Number(filter.offset);

@@ -1,5 +1,5 @@
 import { AUTH_LEVELS, type TagListItem } from '@swr-console/swr-api';
-import { PULL, requireRepository } from '../../domain/authz.js';
+import { PULL } from '../../domain/authz.js';
 import { findTag, TAG_COLUMNS, TAG_JOIN, type TagRecord } from '../../domain/images.js';
 import { INDEX_TYPES } from '../../domain/manifests.js';
 import type { RepositoryRecord } from '../../domain/records.js';
@@ -47,17 +47,9 @@ export const tagHandlers: Pick<
   | 'ListRepoAccessories'
   | 'ListReferences'
 > = {
-  ListRepositoryTags({ services, principal: { user }, region, params, query, now }) {
+  ListRepositoryTags({ services, query, repository }) {
     const { db } = services;
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      PULL,
-      now,
-    );
+    const repo = repository(PULL);
     const where = ['t.repository_id = ?'];
     const args: unknown[] = [repo.id];
     if (query.tag) {
@@ -84,16 +76,8 @@ export const tagHandlers: Pick<
     return { body, headers: pageHeaders(query, body.length, total) };
   },
 
-  ShowRepoTag({ services, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      services.db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      PULL,
-      now,
-    );
+  ShowRepoTag({ services, params, repository }) {
+    const repo = repository(PULL);
     const record = findTag(services.db, repo.id, params.tag);
     if (!record) throw tagNotFound(params.tag);
     const {
@@ -105,51 +89,20 @@ export const tagHandlers: Pick<
     return { body: { ...rest, tag: Tag } };
   },
 
-  async CreateRepoTag({
-    services: { db, images },
-    principal: { user },
-    region,
-    params,
-    body,
-    now,
-  }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.edit,
-      now,
-    );
+  async CreateRepoTag({ services: { images }, body, repository }) {
+    const repo = repository(AUTH_LEVELS.edit);
     if (body.source_tag === body.destination_tag)
       throw invalidParameter('The source and destination tags are the same');
     await images.retag(repo, body.source_tag, body.destination_tag, body.override ?? false);
   },
 
-  async DeleteRepoTag({ services: { db, images }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  async DeleteRepoTag({ services: { images }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     await images.deleteTag(repo, params.tag);
   },
 
-  ListRepoAccessories({ services: { db }, principal: { user }, region, params, query, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      PULL,
-      now,
-    );
+  ListRepoAccessories({ services: { db }, params, query, repository }) {
+    const repo = repository(PULL);
     const record = findTag(db, repo.id, params.tag);
     if (!record) throw tagNotFound(params.tag);
     const sigTag = `${record.digest.replace(':', '-')}${COSIGN_SUFFIX}`;
@@ -178,16 +131,8 @@ export const tagHandlers: Pick<
     };
   },
 
-  ListReferences({ services: { db }, principal: { user }, region, params, query, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      PULL,
-      now,
-    );
+  ListReferences({ services: { db }, params, query, repository }) {
+    const repo = repository(PULL);
     const signed = /^(sha256)-([a-f0-9]{64})\.sig$/.exec(params.tag);
     if (!signed)
       throw invalidParameter(`"${params.tag}" is not a signature tag (sha256-<digest>.sig)`);

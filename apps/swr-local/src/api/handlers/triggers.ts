@@ -5,7 +5,6 @@ import {
   type Trigger,
 } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
-import { requireRepository } from '../../domain/authz.js';
 import { invalidParameter, SwrError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 
@@ -60,16 +59,8 @@ export const triggerHandlers: Pick<
   Handlers,
   'CreateTrigger' | 'ListTriggersDetails' | 'ShowTrigger' | 'UpdateTrigger' | 'DeleteTrigger'
 > = {
-  CreateTrigger({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  CreateTrigger({ services: { db }, principal: { user }, body, now, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const result = db
       .prepare(
         `INSERT INTO triggers (repository_id, name, definition, enable, creator_name, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -80,59 +71,27 @@ export const triggerHandlers: Pick<
       throw invalidParameter(`A trigger named "${body.name}" already exists in this repository`);
   },
 
-  ListTriggersDetails({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ListTriggersDetails({ services: { db }, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     const rows = db
       .prepare('SELECT * FROM triggers WHERE repository_id = ? ORDER BY created_at, id')
       .all(repo.id) as TriggerRow[];
     return { body: rows.map((row) => toTrigger(db, row)) };
   },
 
-  ShowTrigger({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.read,
-      now,
-    );
+  ShowTrigger({ services: { db }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.read);
     return { body: toTrigger(db, findTrigger(db, repo.id, params.trigger)) };
   },
 
-  UpdateTrigger({ services: { db }, principal: { user }, region, params, body, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  UpdateTrigger({ services: { db }, params, body, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const row = findTrigger(db, repo.id, params.trigger);
     db.prepare('UPDATE triggers SET enable = ? WHERE id = ?').run(body.enable, row.id);
   },
 
-  DeleteTrigger({ services: { db }, principal: { user }, region, params, now }) {
-    const repo = requireRepository(
-      db,
-      user,
-      region,
-      params.namespace,
-      params.repository,
-      AUTH_LEVELS.manage,
-      now,
-    );
+  DeleteTrigger({ services: { db }, params, repository }) {
+    const repo = repository(AUTH_LEVELS.manage);
     const row = findTrigger(db, repo.id, params.trigger);
     db.prepare('DELETE FROM triggers WHERE id = ?').run(row.id);
   },
