@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readSandboxEndpoints } from '@swr-console/contracts/sandbox';
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
@@ -27,15 +28,6 @@ async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-export interface SandboxEndpoints {
-  regions: { id: string; api: string }[];
-  accounts: {
-    domain_name: string;
-    projects: Record<string, string>;
-    users: { name: string; access_key: string; secret_key: string }[];
-  }[];
-}
-
 /** swr-local with demo data on `port` and the ports after it, in a new data folder. */
 export async function startSandbox(port: number) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
@@ -50,7 +42,7 @@ export async function startSandbox(port: number) {
     'demo',
   ]);
   await until(() => existsSync(endpointsFile));
-  const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as SandboxEndpoints;
+  const endpoints = readSandboxEndpoints(endpointsFile);
   return { child, dataDir, endpointsFile, endpoints };
 }
 

@@ -1,40 +1,28 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deriveLoginKey } from '@swr-console/apig-signer';
+import {
+  readSandboxEndpoints,
+  sandboxUsers,
+  type SandboxEndpoints,
+  type SandboxUser,
+} from '@swr-console/contracts/sandbox';
 import { buildImage, writeOciLayout } from '@swr-console/swr-local/images';
 
 /** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
 const DATA_DIR = path.resolve('.data/e2e');
 
-export interface SandboxUser {
-  name: string;
-  id: string;
-  admin: boolean;
-  access_key: string;
-  secret_key: string;
-  password: string;
+function endpoints(): SandboxEndpoints {
+  return readSandboxEndpoints(path.join(DATA_DIR, 'swr-local', 'endpoints.json'));
 }
 
-export interface Endpoints {
-  regions: { id: string; api: string; registry: string }[];
-  accounts: { domain_name: string; users: SandboxUser[] }[];
-}
-
-function endpoints(): Endpoints {
-  return JSON.parse(
-    readFileSync(path.join(DATA_DIR, 'swr-local', 'endpoints.json'), 'utf8'),
-  ) as Endpoints;
-}
-
-export function sandboxUser(name: string): SandboxUser & { account: string } {
-  for (const account of endpoints().accounts) {
-    const user = account.users.find((u) => u.name === name);
-    if (user) return { ...user, account: account.domain_name };
-  }
-  throw new Error(`no sandbox user ${name}`);
+export function sandboxUser(name: string): SandboxUser {
+  const user = sandboxUsers(endpoints()).find((u) => u.name === name);
+  if (!user) throw new Error(`no sandbox user ${name}`);
+  return user;
 }
 
 const run = promisify(execFile);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { PUBLIC_BFF_ROUTES } from '@swr-console/contracts/bff';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { auditTrail } from './audit.js';
@@ -19,6 +20,7 @@ import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
 import type { Vault } from './session/vault.js';
+import { requestState } from './request-state.js';
 
 export interface AppDeps {
   topology: Topology;
@@ -45,13 +47,7 @@ export interface AppDeps {
  * Routes that answer without a signed-in session, reviewed one by one: health for the load
  * balancer, the CSRF token and the sign-in itself, and the static console (no data in it).
  */
-export const PUBLIC_ROUTES = [
-  'GET /healthz',
-  'GET /readyz',
-  'GET /api/config',
-  'GET /api/csrf',
-  'POST /api/session',
-] as const;
+export const PUBLIC_ROUTES = ['GET /healthz', 'GET /readyz', ...PUBLIC_BFF_ROUTES];
 
 /** Builds the BFF; `server.ts` alone listens. */
 export function createApp(deps: AppDeps): Express {
@@ -75,8 +71,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use((req, res, next) => {
     if (draining()) res.setHeader('connection', 'close');
-    res.locals.requestId = randomUUID();
-    res.setHeader('X-Request-Id', res.locals.requestId as string);
+    const requestId = randomUUID();
+    requestState(res).requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
     next();
   });
   app.use(requestLog(deps.log));

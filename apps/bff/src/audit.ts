@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { RequestHandler } from 'express';
 import { SAFE_METHODS } from './security.js';
 import type { Identity } from './session/record.js';
-import type { LoadedSession } from './session/sessions.js';
 import type { SessionStore } from './session/store.js';
+import { requestState } from './request-state.js';
 
 /**
  * One audit record per state-changing request of a signed-in user (and per sign-in): who, what,
@@ -12,15 +12,14 @@ import type { SessionStore } from './session/store.js';
 export function auditTrail(store: SessionStore, log: Logger): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method) && !req.path.startsWith('/api/login-command')) return next();
-    const before = (res.locals.session as LoadedSession | undefined)?.record.identity;
+    const before = requestState(res).session?.record.identity;
     // The proxy rewrites req.url on its way upstream; the original path is what the user asked for.
     const [requested = ''] = req.originalUrl.split('?');
     res.on('finish', () => {
-      const identity: Identity | undefined =
-        (res.locals.session as LoadedSession | undefined)?.record.identity ?? before;
+      const identity: Identity | undefined = requestState(res).session?.record.identity ?? before;
       if (!identity) return;
-      const audit = res.locals.audit as { action: string; target: string } | undefined;
-      const operation = res.locals.operation as string | undefined;
+      const audit = requestState(res).audit;
+      const operation = requestState(res).operation;
       store
         .audit({
           at: new Date().toISOString(),
@@ -31,7 +30,7 @@ export function auditTrail(store: SessionStore, log: Logger): RequestHandler {
           action: audit?.action ?? operation ?? `${req.method} ${requested}`,
           target: audit?.target ?? requested.replace(/^\/api\/swr\//, ''),
           status: res.statusCode,
-          requestId: res.locals.requestId as string,
+          requestId: requestState(res).requestId ?? '',
           ip: req.ip ?? '',
         })
         .catch((error: unknown) => log.error({ err: error }, 'audit record lost'));

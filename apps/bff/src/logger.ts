@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { requestState } from './request-state.js';
 
 /** Whatever a log line might carry that is a secret: never written, whatever the level. */
 const REDACT = [
@@ -70,7 +71,7 @@ export function requestLog(log: Logger): RequestHandler {
       if (!log.isLevelEnabled(level)) return;
       log[level](
         {
-          requestId: res.locals.requestId as string,
+          requestId: requestState(res).requestId,
           method: req.method,
           path: req.originalUrl.split('?')[0],
           status: res.statusCode,

@@ -1,5 +1,6 @@
 import type { ProblemDetails } from '@swr-console/swr-api';
 import type { ErrorRequestHandler, Response } from 'express';
+import { requestState } from './request-state.js';
 
 /**
  * The one error type of the BFF: it becomes `application/problem+json` with the request id, and,
@@ -48,7 +49,7 @@ export interface ProblemInput {
 }
 
 export function sendProblem(res: Response, problem: ProblemInput): void {
-  const requestId = res.locals.requestId as string | undefined;
+  const requestId = requestState(res).requestId;
   const body: ProblemDetails = {
     type: 'about:blank',
     ...problem,
@@ -71,7 +72,7 @@ export function problemHandler(
       return;
     }
     if (error instanceof HttpProblem) {
-      if (error.cause !== undefined) log(error.cause, res.locals.requestId as string | undefined);
+      if (error.cause !== undefined) log(error.cause, requestState(res).requestId);
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       sendProblem(res, {
         status: error.status,
@@ -94,7 +95,7 @@ export function problemHandler(
       sendProblem(res, { status, title: titleOf(status) });
       return;
     }
-    log(error, res.locals.requestId as string | undefined);
+    log(error, requestState(res).requestId);
     sendProblem(res, {
       status: 500,
       title: titleOf(500),

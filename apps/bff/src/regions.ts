@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { readSandboxEndpoints, type SandboxEndpoints } from '@swr-console/contracts/sandbox';
 import type { Config } from './config.js';
 
 /** A region the BFF may reach: nothing else is ever a proxy target. */
@@ -29,26 +28,6 @@ export interface Topology {
   sandboxUsers?: SandboxUser[];
 }
 
-const endpointsFile = z.object({
-  iam: z.url(),
-  regions: z.array(z.object({ id: z.string(), api: z.url(), registry: z.string() })).min(1),
-  accounts: z
-    .array(
-      z.object({
-        domain_name: z.string(),
-        users: z.array(
-          z.object({
-            name: z.string(),
-            admin: z.boolean(),
-            access_key: z.string(),
-            secret_key: z.string(),
-          }),
-        ),
-      }),
-    )
-    .default([]),
-});
-
 /** Where the SWR API and registry of a real region are (eu-west-101 lives under .eu). */
 export function huaweiCloudRegion(id: string): Region {
   const domain = id === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';
@@ -73,12 +52,12 @@ export function loadTopology(config: Config): Topology {
   }
   const file =
     config.SWR_LOCAL_ENDPOINTS ?? path.join(config.DATA_DIR, 'swr-local', 'endpoints.json');
-  let parsed: z.infer<typeof endpointsFile>;
+  let parsed: SandboxEndpoints;
   try {
-    parsed = endpointsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    parsed = readSandboxEndpoints(file);
   } catch (error) {
     throw new Error(
-      `SWR_LOCAL_ENDPOINTS: cannot read the sandbox's endpoints from ${file}: ${(error as Error).message}`,
+      `SWR_LOCAL_ENDPOINTS: cannot read the sandbox's endpoints: ${(error as Error).message}`,
     );
   }
   return {

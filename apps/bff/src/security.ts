@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { HttpProblem } from './problem.js';
-import type { LoadedSession } from './session/sessions.js';
+import type { Identity, LoadedSession } from './session/record.js';
+import { requestState } from './request-state.js';
 
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -66,7 +67,7 @@ export function csrfProtection(): RequestHandler {
         'The request did not come from this console (origin check failed).',
         { code: 'CSRF' },
       );
-    const session = res.locals.session as LoadedSession | undefined;
+    const session = requestState(res).session;
     const token = req.headers['x-csrf-token'];
     if (!session || typeof token !== 'string' || !equal(token, session.record.csrf)) {
       throw new HttpProblem(
@@ -83,9 +84,17 @@ export function csrfProtection(): RequestHandler {
 /** Every route behind this needs a signed-in session. */
 export function requireSignIn(): RequestHandler {
   return (_req, res, next) => {
-    const session = res.locals.session as LoadedSession | undefined;
+    const session = requestState(res).session;
     if (!session?.record.identity)
       throw new HttpProblem(401, 'Unauthorized', 'Sign in first.', { code: 'SIGN_IN_REQUIRED' });
     next();
   };
+}
+
+/** The signed-in session and who it is, for routes behind `requireSignIn`. */
+export function signedIn(res: Response): { session: LoadedSession; identity: Identity } {
+  const session = requestState(res).session;
+  if (!session?.record.identity)
+    throw new HttpProblem(401, 'Unauthorized', 'Sign in first.', { code: 'SIGN_IN_REQUIRED' });
+  return { session, identity: session.record.identity };
 }

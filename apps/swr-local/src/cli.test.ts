@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Endpoints } from './start.js';
-import { users, signingFetch } from './testing/sandbox.js';
+import { readSandboxEndpoints, sandboxUsers } from '@swr-console/contracts/sandbox';
+import { signingFetch } from './testing/sandbox.js';
 import { waitFor } from './testing/wait.js';
 
 // The operator interface as scripts use it: the command, its flags, endpoints.json and SIGTERM.
@@ -52,7 +52,7 @@ describe('the swr-local command', () => {
     const base = await freeBase();
     const child = start(base);
     await waitFor(() => existsSync(endpointsFile), 60_000, 'endpoints.json');
-    const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Endpoints;
+    const endpoints = readSandboxEndpoints(endpointsFile);
     expect(statSync(endpointsFile).mode & 0o777).toBe(0o600);
     expect(endpoints.regions.map((r) => [r.id, r.api])).toEqual([
       ['cn-north-4', `http://127.0.0.1:${base}`],
@@ -68,7 +68,7 @@ describe('the swr-local command', () => {
     ]);
 
     // The demo data is there, through the API as a user sees it.
-    const [root] = users(endpoints);
+    const [root] = sandboxUsers(endpoints);
     const response = await signingFetch(root!, 'cn-north-4')(
       `${endpoints.regions[0]!.api}/v2/manage/repos`,
       {
@@ -90,12 +90,12 @@ describe('the swr-local command', () => {
   }, 90_000);
 
   it('when started again on the same folder, then the data and the credentials are the same, and the demo is not seeded twice', async () => {
-    const before = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Endpoints;
+    const before = readSandboxEndpoints(endpointsFile);
     const child = start(await freeBase());
     await waitFor(() => existsSync(endpointsFile), 60_000, 'endpoints.json');
-    const after = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Endpoints;
+    const after = readSandboxEndpoints(endpointsFile);
     expect(after.accounts).toEqual(before.accounts);
-    const [root] = users(after);
+    const [root] = sandboxUsers(after);
     const response = await signingFetch(root!, 'cn-north-4')(
       `${after.regions[0]!.api}/v2/manage/namespaces/team-web/repos/frontend/tags`,
       {

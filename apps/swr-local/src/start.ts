@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import {
+  readSandboxEndpoints,
+  writeSandboxEndpoints,
+  type SandboxEndpoints,
+} from '@swr-console/contracts/sandbox';
 import type { Express } from 'express';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
@@ -29,19 +34,11 @@ import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
   endpointsFile: string;
-  endpoints: Endpoints;
+  endpoints: SandboxEndpoints;
   services: Services;
   /** The Distribution registries it runs, by region or instance name. */
   registries: ReadonlyMap<string, RegistryProcess>;
   stop(): Promise<void>;
-}
-
-export interface Endpoints {
-  iam: string;
-  regions: RegionEndpoint[];
-  /** Registry host of each Enterprise instance, by instance id (kept across restarts). */
-  instances?: Record<string, string>;
-  accounts: ReturnType<Identity['sandboxCredentials']>;
 }
 
 const DAY_MS = 86_400_000;
@@ -206,7 +203,7 @@ export async function startSwrLocal(
     throw error;
   }
 
-  const endpoints: Endpoints = {
+  const endpoints: SandboxEndpoints = {
     iam: `http://127.0.0.1:${(servers.at(-1)!.address() as { port: number }).port}`,
     regions,
     instances: Object.fromEntries(
@@ -214,7 +211,7 @@ export async function startSwrLocal(
     ),
     accounts: identity.sandboxCredentials(),
   };
-  writeAtomically(endpointsFile, JSON.stringify(endpoints, null, 2));
+  writeSandboxEndpoints(endpointsFile, endpoints);
   log.info({ endpointsFile }, 'swr-local ready');
   return { endpointsFile, endpoints, services, registries: processes, stop };
 }
@@ -256,18 +253,12 @@ function listen(app: Express, port: number): Promise<Server> {
   });
 }
 
-function readPrevious(file: string): Endpoints | undefined {
+/** What the last run wrote, to keep its ports; nothing when there is none or it is unreadable. */
+function readPrevious(file: string): SandboxEndpoints | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Endpoints;
+    return readSandboxEndpoints(file);
   } catch {
     return undefined;
   }
-}
-
-/** Written to a temporary file first, so a reader never sees half a file; readable by the owner only. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode: 0o600 });
-  renameSync(temporary, file);
 }

@@ -1,56 +1,20 @@
-import { z } from 'zod';
+import {
+  IamUnreadable,
+  type IamAnswer,
+  type IamClient,
+  type IamEndpointId,
+  type IamInput,
+  type IamResult,
+} from '@swr-console/contracts/iam';
+import type { signInBody } from '@swr-console/contracts/bff/schemas';
+import type { z } from 'zod';
 import type { Topology } from '../regions.js';
 import type { Identity } from '../session/record.js';
 import type { Credentials } from '../session/vault.js';
-import { callUpstream, readJson, UpstreamUnavailable } from './upstream.js';
+import { iamClientOf } from './clients.js';
+import { UpstreamUnavailable } from './upstream.js';
 
-/**
- * Keys travel in request headers (the signature's Access=…), so only visible ASCII can be one:
- * anything else is a typing or pasting mistake, said at the field rather than failing upstream.
- */
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-
-export const signInBody = z.discriminatedUnion('method', [
-  z.object({
-    method: z.literal('aksk'),
-    accessKey: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the access key ID.', abort: true })
-      .max(128, 'An access key ID is at most 128 characters.')
-      .regex(
-        VISIBLE_ASCII,
-        'An access key ID has only letters and digits, no spaces or line breaks.',
-      ),
-    secretKey: z
-      .string()
-      .trim()
-      .min(1, { message: 'Enter the secret access key.', abort: true })
-      .max(256, 'A secret access key is at most 256 characters.')
-      .regex(
-        VISIBLE_ASCII,
-        'A secret access key has only visible ASCII characters, no spaces or line breaks.',
-      ),
-    projectId: z
-      .string()
-      .trim()
-      .regex(/^[0-9a-f]{32}$/, 'A project ID is 32 hexadecimal characters.')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-  }),
-  z.object({
-    method: z.literal('sandbox'),
-    account: z.string().min(1).max(64),
-    userName: z.string().min(1).max(64),
-  }),
-  z.object({
-    method: z.literal('password'),
-    accountName: z.string().trim().min(1, 'Enter the account name.').max(64),
-    userName: z.string().trim().min(1, 'Enter the IAM user name.').max(64),
-    password: z.string().min(1, 'Enter the password.').max(256),
-  }),
-]);
-export type SignInBody = z.infer<typeof signInBody>;
+export type SignInBody = z.output<typeof signInBody>;
 
 /** The credentials were refused; deliberately silent about which part was wrong. */
 export class InvalidCredentials extends Error {
@@ -65,36 +29,26 @@ interface Verified {
   credentials: Credentials;
 }
 
-/** The parts of IAM's answers sign-in reads; anything else in them is ignored. */
-const iam = {
-  credential: z.object({ credential: z.object({ user_id: z.string() }) }),
-  user: z.object({ user: z.object({ id: z.string(), name: z.string(), domain_id: z.string() }) }),
-  domains: z.object({ domains: z.array(z.object({ id: z.string(), name: z.string() })) }),
-  groups: z.object({ groups: z.array(z.object({ name: z.string() })) }),
-  projects: z.object({ projects: z.array(z.object({ id: z.string(), name: z.string() })) }),
-  token: z.object({
-    token: z.object({
-      expires_at: z.string(),
-      user: z.object({
-        id: z.string(),
-        name: z.string(),
-        domain: z.object({ id: z.string(), name: z.string() }),
-      }),
-      project: z.object({ id: z.string(), name: z.string() }).optional(),
-    }),
-  }),
-};
-
-/** IAM's answer read by its schema: a refusal, IAM being unwell, and nonsense are told apart. */
-async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
-  if (response.status === 401 || response.status === 403 || response.status === 404)
+/**
+ * IAM's answer to one call, read by the contract: a refusal, IAM being unwell, and nonsense are
+ * told apart.
+ */
+async function ask<Id extends IamEndpointId>(
+  iam: IamClient,
+  id: Id,
+  input: IamInput<Id>,
+): Promise<IamAnswer<Id>> {
+  let result: IamResult<Id>;
+  try {
+    result = await iam.call(id, input);
+  } catch (error) {
+    if (error instanceof IamUnreadable) throw new UpstreamUnavailable(error.url, error);
+    throw error;
+  }
+  if (result.ok) return result.body;
+  if (result.status === 401 || result.status === 403 || result.status === 404)
     throw new InvalidCredentials();
-  if (!response.ok)
-    throw new UpstreamUnavailable(response.url, new Error(`answered ${response.status}`));
-  const parsed = schema.safeParse(await readJson(response));
-  if (!parsed.success)
-    throw new UpstreamUnavailable(response.url, new Error('answered something unreadable'));
-  return parsed.data;
+  throw new UpstreamUnavailable(result.url, new Error(`answered ${result.status}`));
 }
 
 /**
@@ -133,18 +87,16 @@ async function verifyAccessKey(
     accessKey: body.accessKey,
     secretKey: body.secretKey,
   };
-  const get = async <T>(path: string, schema: z.ZodType<T>) =>
-    json(await callUpstream(credentials, { url: `${topology.iam}${path}`, timeoutMs }), schema);
-
-  const { credential } = await get(
-    `/v3.0/OS-CREDENTIAL/credentials/${encodeURIComponent(body.accessKey)}`,
-    iam.credential,
-  );
+  const iam = iamClientOf(topology, credentials, timeoutMs);
+  const { credential } = await ask(iam, 'ShowCredential', {
+    params: { access_key: body.accessKey },
+  });
+  const owner = { params: { user_id: credential.user_id } };
   const [{ user }, { domains }, { groups }, { projects }] = await Promise.all([
-    get(`/v3/users/${encodeURIComponent(credential.user_id)}`, iam.user),
-    get('/v3/auth/domains', iam.domains),
-    get(`/v3/users/${encodeURIComponent(credential.user_id)}/groups`, iam.groups),
-    get('/v3/projects', iam.projects),
+    ask(iam, 'ShowUser', owner),
+    ask(iam, 'ListAuthDomains', {}),
+    ask(iam, 'ListUserGroups', owner),
+    ask(iam, 'ListProjects', { query: {} }),
   ]);
   const configured = new Set(topology.regions.map((r) => r.id));
   let usable = projects.filter((p) => configured.has(p.name));
@@ -175,14 +127,13 @@ async function verifyPassword(
   timeoutMs: number,
 ): Promise<Verified> {
   // IAM tokens are scoped to one project, so the session holds one per configured region.
+  const anonymous = iamClientOf(topology, undefined, timeoutMs);
   const attempts = await Promise.all(
     topology.regions.map(async (region) => {
-      let response: Response;
+      let result: IamResult<'CreateToken'>;
       try {
-        response = await fetch(`${topology.iam}/v3/auth/tokens`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
+        result = await anonymous.call('CreateToken', {
+          body: {
             auth: {
               identity: {
                 methods: ['password'],
@@ -196,16 +147,18 @@ async function verifyPassword(
               },
               scope: { project: { name: region.id } },
             },
-          }),
-          signal: AbortSignal.timeout(timeoutMs),
+          },
         });
       } catch (error) {
-        throw new UpstreamUnavailable(`${topology.iam}/v3/auth/tokens`, error);
+        if (error instanceof IamUnreadable) throw new UpstreamUnavailable(error.url, error);
+        throw error;
       }
-      if (response.status === 401) throw new InvalidCredentials();
-      if (response.status === 400 || response.status === 404) return undefined; // no project in that region
-      const answer = await json(response, iam.token);
-      const token = response.headers.get('x-subject-token');
+      if (result.status === 401 || result.status === 403) throw new InvalidCredentials();
+      if (result.status === 400 || result.status === 404) return undefined; // no project in that region
+      if (!result.ok)
+        throw new UpstreamUnavailable(result.url, new Error(`answered ${result.status}`));
+      const token = result.headers.get('x-subject-token');
+      const answer = result.body;
       return token && answer.token.project ? { region: region.id, token, answer } : undefined;
     }),
   );
@@ -219,13 +172,9 @@ async function verifyPassword(
     ),
   };
   const user = first.answer.token.user;
-  const groups = await json(
-    await callUpstream(credentials, {
-      url: `${topology.iam}/v3/users/${encodeURIComponent(user.id)}/groups`,
-      timeoutMs,
-    }),
-    iam.groups,
-  );
+  const groups = await ask(iamClientOf(topology, credentials, timeoutMs), 'ListUserGroups', {
+    params: { user_id: user.id },
+  });
   return {
     credentials,
     identity: {

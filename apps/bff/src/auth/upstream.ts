@@ -1,6 +1,4 @@
 import { signRequest } from '@swr-console/apig-signer';
-import { buildPath, endpoints, normalizeError } from '@swr-console/swr-api';
-import { HttpProblem, titleOf } from '../problem.js';
 import type { Credentials } from '../session/vault.js';
 
 export interface UpstreamCall {
@@ -26,7 +24,7 @@ export class UpstreamUnavailable extends Error {
 }
 
 /** The most of an answer the BFF reads for itself: SWR's and IAM's are far smaller. */
-const ANSWER_LIMIT = 4 * 1024 * 1024;
+export const ANSWER_LIMIT = 4 * 1024 * 1024;
 /** The most of an error answer read: SWR's own errors are a few hundred bytes. */
 export const ERROR_LIMIT = 64 * 1024;
 
@@ -87,17 +85,17 @@ export function authHeaders(
   return token ? { ...headers, 'X-Auth-Token': token.token } : headers;
 }
 
-/** One authenticated call from the BFF itself (sign-in checks, login commands). */
+/**
+ * One call from the BFF itself (sign-in checks, login commands, signature checks), authenticated
+ * as the session's user when there are credentials (a password sign-in has none yet).
+ */
 export async function callUpstream(
-  credentials: Credentials,
+  credentials: Credentials | undefined,
   call: UpstreamCall,
 ): Promise<Response> {
   const method = call.method ?? 'GET';
-  const headers = authHeaders(
-    credentials,
-    { ...call, method },
-    { 'content-type': 'application/json' },
-  );
+  const plain = { 'content-type': 'application/json' };
+  const headers = credentials ? authHeaders(credentials, { ...call, method }, plain) : plain;
   try {
     return await fetch(call.url, {
       method,
@@ -108,72 +106,4 @@ export async function callUpstream(
   } catch (error) {
     throw new UpstreamUnavailable(call.url, error);
   }
-}
-
-/**
- * One SWR call from the BFF itself that answers JSON: an unreachable SWR is a 502, and SWR's
- * refusal (any of its error bodies) an HttpProblem with SWR's status, code and message.
- */
-export async function callSwrJson(
-  credentials: Credentials,
-  call: Omit<UpstreamCall, 'body'> & { body?: unknown },
-): Promise<Record<string, unknown>> {
-  let response: Response;
-  try {
-    response = await callUpstream(credentials, {
-      ...call,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-    });
-  } catch (error) {
-    if (error instanceof UpstreamUnavailable)
-      throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
-        code: 'UPSTREAM_UNREACHABLE',
-      });
-    throw error;
-  }
-  const read = await readJson(response, response.ok ? ANSWER_LIMIT : ERROR_LIMIT);
-  const body = (typeof read === 'object' && read !== null ? read : {}) as Record<string, unknown>;
-  if (!response.ok) {
-    const problem = normalizeError(body);
-    throw new HttpProblem(
-      response.status,
-      titleOf(response.status),
-      problem.message ?? 'SWR refused the request.',
-      { code: problem.code ?? 'UPSTREAM_ERROR' },
-    );
-  }
-  return body;
-}
-
-/** A temporary login of an Enterprise instance, with the address of its registry. */
-export async function instanceLogin(
-  credentials: Credentials,
-  call: { api: string; projectId: string; region: string; instance: string; timeoutMs: number },
-): Promise<{ username: string; password: string; expiresAt: string; registry: string }> {
-  const at = { project_id: call.projectId, instance_id: call.instance };
-  const ask = (method: string, path: string) =>
-    callSwrJson(credentials, {
-      method,
-      url: `${call.api}${path}`,
-      projectId: call.projectId,
-      region: call.region,
-      timeoutMs: call.timeoutMs,
-    });
-  const shown = await ask('GET', buildPath(endpoints.ShowInstance.path, at));
-  const login = await ask('POST', buildPath(endpoints.CreateInstanceTempCredential.path, at));
-  if (
-    typeof shown.access_address !== 'string' ||
-    shown.access_address === '' ||
-    typeof login.user_id !== 'string' ||
-    typeof login.auth_token !== 'string'
-  )
-    throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login for the instance.', {
-      code: 'NO_LOGIN',
-    });
-  return {
-    username: login.user_id,
-    password: login.auth_token,
-    expiresAt: typeof login.expire_date === 'string' ? login.expire_date : '',
-    registry: shown.access_address,
-  };
 }

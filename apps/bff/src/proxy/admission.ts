@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpProblem, titleOf } from '../problem.js';
-import type { LoadedSession } from '../session/sessions.js';
+import { signedIn } from '../security.js';
 
 export interface AdmissionLimits {
   /** Sockets kept open to one upstream origin; calls beyond wait in the queue. */
@@ -183,7 +183,7 @@ export function sessionShare(admission: Admission): RequestHandler {
   return (req, res, next) => {
     // Nobody is left to answer: the call is neither counted nor run.
     if (res.destroyed || req.socket.destroyed) return;
-    const leave = admission.enter((res.locals.session as LoadedSession).id);
+    const leave = admission.enter(signedIn(res).session.id);
     whenOver(req, res, leave);
     next();
   };

@@ -1,12 +1,15 @@
 import { matchOperation, type OperationId } from '@swr-console/swr-api';
 import type { Request, RequestHandler, Response } from 'express';
+import { regionUpstream } from '../auth/clients.js';
 import { authHeaders, ERROR_LIMIT } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
-import { findRegion, type Topology } from '../regions.js';
-import type { LoadedSession, Sessions } from '../session/sessions.js';
+import type { Topology } from '../regions.js';
+import type { Sessions } from '../session/sessions.js';
 import type { Credentials } from '../session/vault.js';
 import { whenOver, type Admission } from './admission.js';
 import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
+import { requestState } from '../request-state.js';
+import { signedIn } from '../security.js';
 
 /** Operations the browser may not run through the proxy, and where to go instead. */
 const BLOCKED: Partial<Record<OperationId, string>> = {
@@ -62,11 +65,7 @@ interface Target {
  */
 async function resolveTarget(req: Request, res: Response, options: ProxyOptions): Promise<Target> {
   const regionId = String(req.params.region);
-  const region = findRegion(options.topology, regionId);
-  if (!region)
-    throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not configured.`, {
-      code: 'UNKNOWN_REGION',
-    });
+  const { region, credentials, projectId } = await regionUpstream(res, options, regionId);
   const prefix = `/api/swr/${regionId}`;
   const [rawPath = '/', query] = req.originalUrl.slice(prefix.length).split(/\?(.*)/s);
   if (TRAVERSAL.test(rawPath))
@@ -83,21 +82,8 @@ async function resolveTarget(req: Request, res: Response, options: ProxyOptions)
     });
   const blocked = BLOCKED[match.id];
   if (blocked) throw new HttpProblem(403, titleOf(403), blocked, { code: 'BLOCKED_OPERATION' });
-  res.locals.operation = match.id;
+  requestState(res).operation = match.id;
 
-  const session = res.locals.session as LoadedSession;
-  const credentials = options.sessions.credentials(session);
-  if (!credentials) {
-    await options.sessions.signOut(res);
-    throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
-      code: 'SESSION_INVALID',
-    });
-  }
-  const projectId = session.record.identity!.projects[regionId];
-  if (!projectId)
-    throw new HttpProblem(403, titleOf(403), `Your account has no project in ${regionId}.`, {
-      code: 'NO_PROJECT',
-    });
   const base = match.endpoint.edition === 'kms' ? region.kms : region.api;
   const path = `${rawPath}${query !== undefined ? `?${query}` : ''}`;
   let url: URL;
@@ -159,7 +145,7 @@ export function swrProxy(options: ProxyOptions): RequestHandler {
     responseHeaders: RESPONSE_HEADERS,
   };
   return async (req, res) => {
-    const session = res.locals.session as LoadedSession;
+    const session = signedIn(res).session;
     const gone = new AbortController();
     // Only a browser that left before its answer aborts (an abort builds an exception: not per call).
     whenOver(req, res, () => {

@@ -1,12 +1,12 @@
+import { IamUnreadable } from '@swr-console/contracts/iam';
 import { Router } from 'express';
-import { z } from 'zod';
-import { callUpstream, readJson, UpstreamUnavailable } from '../auth/upstream.js';
+import { iamClientOf, sessionCredentials } from '../auth/clients.js';
+import { UpstreamUnavailable } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
-import type { LoadedSession, Sessions } from '../session/sessions.js';
-
-const usersAnswer = z.object({ users: z.array(z.object({ id: z.string(), name: z.string() })) });
+import type { Sessions } from '../session/sessions.js';
+import { reply, serve } from './contract.js';
 
 /**
  * `GET /api/iam/users`: the account's IAM users (id and name only), to pick whom to grant
@@ -14,24 +14,26 @@ const usersAnswer = z.object({ users: z.array(z.object({ id: z.string(), name: z
  */
 export function iamRoutes(topology: Topology, sessions: Sessions, timeoutMs: number): Router {
   const router = Router();
-  router.get('/api/iam/users', requireSignIn(), async (_req, res) => {
-    const session = res.locals.session as LoadedSession;
-    const credentials = sessions.credentials(session);
-    if (!credentials)
-      throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
-        code: 'SESSION_INVALID',
-      });
-    let response: Response;
+  serve(router, 'ListIamUsers', requireSignIn(), async (_req, res) => {
+    const credentials = await sessionCredentials(res, sessions);
+    let result;
     try {
-      response = await callUpstream(credentials, { url: `${topology.iam}/v3/users`, timeoutMs });
+      result = await iamClientOf(topology, credentials, timeoutMs).call('ListUsers', {});
     } catch (error) {
       if (error instanceof UpstreamUnavailable)
         throw new HttpProblem(502, titleOf(502), 'IAM could not be reached.', {
           code: 'UPSTREAM_UNREACHABLE',
         });
+      if (error instanceof IamUnreadable)
+        throw new HttpProblem(
+          502,
+          titleOf(502),
+          'IAM answered something the console cannot read.',
+          { code: 'IAM_FAILED' },
+        );
       throw error;
     }
-    if (response.status === 403) {
+    if (result.status === 403) {
       throw new HttpProblem(
         403,
         titleOf(403),
@@ -39,17 +41,11 @@ export function iamRoutes(topology: Topology, sessions: Sessions, timeoutMs: num
         { code: 'IAM_FORBIDDEN' },
       );
     }
-    if (!response.ok)
-      throw new HttpProblem(502, titleOf(502), `IAM answered ${response.status}.`, {
+    if (!result.ok)
+      throw new HttpProblem(502, titleOf(502), `IAM answered ${result.status}.`, {
         code: 'IAM_FAILED',
       });
-    const answer = usersAnswer.safeParse(await readJson(response));
-    if (!answer.success)
-      throw new HttpProblem(502, titleOf(502), 'IAM answered something the console cannot read.', {
-        code: 'IAM_FAILED',
-      });
-    res.setHeader('cache-control', 'no-store');
-    res.json({ users: answer.data.users.map(({ id, name }) => ({ id, name })) });
+    reply(res, 'ListIamUsers', { users: result.body.users.map(({ id, name }) => ({ id, name })) });
   });
   return router;
 }

@@ -1,24 +1,14 @@
 import { deriveLoginKey } from '@swr-console/apig-signer';
+import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import { loginCommands } from '@swr-console/swr-api';
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { callUpstream, instanceLogin, UpstreamUnavailable } from '../auth/upstream.js';
+import { fromSwr, instanceLogin, regionUpstream, swrClientOf } from '../auth/clients.js';
 import { HttpProblem, titleOf } from '../problem.js';
-import { findRegion, type Topology } from '../regions.js';
+import type { Topology } from '../regions.js';
+import { requestState } from '../request-state.js';
 import { csrfProtection, requireSignIn } from '../security.js';
-import type { LoadedSession, Sessions } from '../session/sessions.js';
-
-const body = z.object({
-  region: z.string().min(1),
-  kind: z.enum(['temporary', 'long-term']),
-  /** Seconds a temporary login lasts (15 minutes to 24 hours; SWR's default otherwise). */
-  durationSeconds: z.number().int().min(900).max(86_400).optional(),
-  /** An Enterprise instance: its own registry, with a temporary login of the instance. */
-  instance: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an instance id.')
-    .optional(),
-});
+import type { Sessions } from '../session/sessions.js';
+import { checked, reply, serve } from './contract.js';
 
 export interface LoginCommandOptions {
   topology: Topology;
@@ -39,32 +29,21 @@ export function loginCommandRoutes({
   insecureRegistries,
 }: LoginCommandOptions): Router {
   const router = Router();
-  router.post(
-    '/api/login-command',
+  serve(
+    router,
+    'CreateLoginCommand',
     requireSignIn(),
     csrfProtection(),
     express.json({ limit: '4kb' }),
     async (req, res) => {
-      const parsed = body.safeParse(req.body);
-      if (!parsed.success) {
-        throw new HttpProblem(400, titleOf(400), 'Some fields need attention.', {
-          code: 'INVALID_INPUT',
-          errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-        });
-      }
-      const { region: regionId, kind, durationSeconds, instance } = parsed.data;
-      const region = findRegion(topology, regionId);
-      const session = res.locals.session as LoadedSession;
-      const projectId = session.record.identity!.projects[regionId];
-      if (!region || !projectId)
-        throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not available to you.`, {
-          code: 'UNKNOWN_REGION',
-        });
-      const credentials = sessions.credentials(session);
-      if (!credentials)
-        throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
-          code: 'SESSION_INVALID',
-        });
+      const {
+        region: regionId,
+        kind,
+        durationSeconds,
+        instance,
+      } = checked(bffOperations.CreateLoginCommand.body, req.body);
+      const upstream = await regionUpstream(res, { topology, sessions, timeoutMs }, regionId);
+      const { credentials, region } = upstream;
 
       let username: string;
       let password: string;
@@ -78,14 +57,7 @@ export function loginCommandRoutes({
             'An instance gives temporary logins of its own length (6 hours) only.',
             { code: 'INVALID_INPUT', errors: [{ field: 'kind', message: 'Use "temporary".' }] },
           );
-        const login = await instanceLogin(credentials, {
-          api: region.api,
-          projectId,
-          region: regionId,
-          instance,
-          timeoutMs,
-        });
-        ({ username, password, expiresAt, registry } = login);
+        ({ username, password, expiresAt, registry } = await instanceLogin(upstream, instance));
       } else if (kind === 'long-term') {
         if (credentials.kind !== 'aksk') {
           throw new HttpProblem(
@@ -100,48 +72,30 @@ export function loginCommandRoutes({
         username = `${regionId}@${credentials.accessKey}`;
         password = deriveLoginKey(credentials.accessKey, credentials.secretKey);
       } else {
-        const query = new URLSearchParams({
-          projectname: regionId,
-          ...(durationSeconds ? { duration_seconds: String(durationSeconds) } : {}),
-        });
-        let response: Response;
-        try {
-          response = await callUpstream(credentials, {
-            method: 'POST',
-            url: `${region.api}/v2/manage/utils/secret?${query}`,
-            projectId,
-            region: regionId,
-            timeoutMs,
-          });
-        } catch (error) {
-          if (error instanceof UpstreamUnavailable)
-            throw new HttpProblem(502, titleOf(502), 'SWR could not be reached.', {
-              code: 'UPSTREAM_UNREACHABLE',
-            });
-          throw error;
-        }
-        // Only the headers carry the login; the body is not read, so it is let go at once.
-        await response.body?.cancel().catch(() => undefined);
-        const command = response.headers.get('x-swr-dockerlogin');
+        const answer = await fromSwr(
+          swrClientOf(upstream).request('CreateSecret', {
+            query: {
+              projectname: regionId,
+              ...(durationSeconds ? { duration_seconds: durationSeconds } : {}),
+            },
+          }),
+        );
+        // Only the headers carry the login.
+        const command = answer.headers.get('x-swr-dockerlogin');
         const match = command ? / -u (\S+) -p (\S+)/.exec(command) : null;
-        if (!response.ok || !match) {
-          throw new HttpProblem(
-            response.ok ? 502 : response.status,
-            titleOf(response.ok ? 502 : response.status),
-            'SWR did not issue a login.',
-            { code: 'NO_LOGIN' },
-          );
-        }
-        [, username, password] = match as unknown as [string, string, string];
-        expiresAt = response.headers.get('x-swr-expireat') ?? undefined;
+        if (!match?.[1] || !match[2])
+          throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login.', {
+            code: 'NO_LOGIN',
+          });
+        [username, password] = [match[1], match[2]];
+        expiresAt = answer.headers.get('x-swr-expireat') ?? undefined;
       }
-      res.locals.audit = {
+      requestState(res).audit = {
         action: `LoginCommand:${kind}`,
         target: instance === undefined ? regionId : `${regionId}/${instance}`,
       };
-      res.setHeader('cache-control', 'no-store');
       res.setHeader('pragma', 'no-cache');
-      res.json({
+      reply(res, 'CreateLoginCommand', {
         region: regionId,
         registry,
         kind,

@@ -1,12 +1,17 @@
+import type { BffAnswer } from '@swr-console/contracts/bff';
+import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import express, { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import { InvalidCredentials, signInBody, verifySignIn, type SignInBody } from '../auth/sign-in.js';
+import { InvalidCredentials, verifySignIn } from '../auth/sign-in.js';
 import { UpstreamUnavailable } from '../auth/upstream.js';
 import { HttpProblem, sendProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
-import { csrfProtection, requireSignIn } from '../security.js';
-import type { LoadedSession, Sessions } from '../session/sessions.js';
+import { csrfProtection, requireSignIn, signedIn } from '../security.js';
+import type { LoadedSession } from '../session/record.js';
+import type { Sessions } from '../session/sessions.js';
+import { checked, reply, serve } from './contract.js';
+import { requestState } from '../request-state.js';
 
 export interface SessionRouteOptions {
   topology: Topology;
@@ -17,7 +22,7 @@ export interface SessionRouteOptions {
 }
 
 /** What the console may know about who is signed in: never a key, a token or a password. */
-function describeSession(topology: Topology, session: LoadedSession) {
+function describeSession(topology: Topology, session: LoadedSession): BffAnswer<'ShowSession'> {
   const identity = session.record.identity!;
   return {
     signedIn: true,
@@ -35,11 +40,15 @@ function describeSession(topology: Topology, session: LoadedSession) {
   };
 }
 
+/** Whose sign-in attempts a request counts against, read from the raw body before any check. */
 function accountKey(body: unknown): string {
-  const candidate = body as Partial<SignInBody> | undefined;
-  if (candidate?.method === 'aksk') return `ak:${candidate.accessKey ?? ''}`;
-  if (candidate?.method === 'password') return `account:${candidate.accountName ?? ''}`;
-  if (candidate?.method === 'sandbox') return `account:${candidate.account ?? ''}`;
+  const field = (name: string): string => {
+    const value: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, name) : '';
+    return typeof value === 'string' ? value : '';
+  };
+  if (field('method') === 'aksk') return `ak:${field('accessKey')}`;
+  if (field('method') === 'password') return `account:${field('accountName')}`;
+  if (field('method') === 'sandbox') return `account:${field('account')}`;
   return 'unknown';
 }
 
@@ -74,9 +83,8 @@ export function sessionRoutes({
 
   // What the sign-in page needs to know: the profile, the regions, and (local profile only) the
   // sandbox's users for one-click sign-in, by name; their keys never leave the BFF.
-  router.get('/api/config', (_req, res) => {
-    res.setHeader('cache-control', 'no-store');
-    res.json({
+  serve(router, 'GetConfig', (_req, res) => {
+    reply(res, 'GetConfig', {
       profile: topology.sandboxUsers ? 'local' : 'huaweicloud',
       regions: topology.regions.map((region) => ({ id: region.id, registry: region.registry })),
       sandboxUsers: (topology.sandboxUsers ?? []).map(({ account, name, admin }) => ({
@@ -87,37 +95,28 @@ export function sessionRoutes({
     });
   });
 
-  router.get('/api/csrf', async (_req, res) => {
+  serve(router, 'GetCsrfToken', async (_req, res) => {
     const session = await sessions.anonymous(res);
-    res.setHeader('cache-control', 'no-store');
-    res.json({ csrfToken: session.record.csrf });
+    reply(res, 'GetCsrfToken', { csrfToken: session.record.csrf });
   });
 
-  router.post(
-    '/api/session',
+  serve(
+    router,
+    'SignIn',
     express.json({ limit: '16kb' }),
     limiter,
     csrfProtection(),
     async (req, res) => {
-      const parsed = signInBody.safeParse(req.body);
-      if (!parsed.success) {
-        throw new HttpProblem(400, titleOf(400), 'Some fields need attention.', {
-          code: 'INVALID_INPUT',
-          errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-        });
-      }
+      const body = checked(bffOperations.SignIn.body, req.body);
       try {
-        const { identity, credentials } = await verifySignIn(topology, parsed.data, timeoutMs);
+        const { identity, credentials } = await verifySignIn(topology, body, timeoutMs);
         const session = await sessions.signIn(res, identity, credentials);
         log.info(
           { account: identity.accountName, user: identity.userName, method: identity.method },
           'signed in',
         );
-        res.locals.audit = { action: 'SignIn', target: identity.userName };
-        res
-          .status(201)
-          .setHeader('cache-control', 'no-store')
-          .json(describeSession(topology, session));
+        requestState(res).audit = { action: 'SignIn', target: identity.userName };
+        reply(res, 'SignIn', describeSession(topology, session));
       } catch (error) {
         if (error instanceof InvalidCredentials) {
           throw new HttpProblem(
@@ -140,18 +139,14 @@ export function sessionRoutes({
     },
   );
 
-  router.get('/api/session', requireSignIn(), (_req, res) => {
-    res.setHeader('cache-control', 'no-store');
-    res.json(describeSession(topology, res.locals.session as LoadedSession));
+  serve(router, 'ShowSession', requireSignIn(), (_req, res) => {
+    reply(res, 'ShowSession', describeSession(topology, signedIn(res).session));
   });
 
-  router.delete('/api/session', requireSignIn(), csrfProtection(), async (_req, res) => {
-    res.locals.audit = {
-      action: 'SignOut',
-      target: (res.locals.session as LoadedSession).record.identity!.userName,
-    };
+  serve(router, 'SignOut', requireSignIn(), csrfProtection(), async (_req, res) => {
+    requestState(res).audit = { action: 'SignOut', target: signedIn(res).identity.userName };
     await sessions.signOut(res);
-    res.status(204).end();
+    reply(res, 'SignOut');
   });
 
   return router;

@@ -1,23 +1,26 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
-  buildPath,
-  endpoints,
-  ENTERPRISE_NAME_PATTERN,
-  REPOSITORY_PATTERN,
   signatureTagOf,
   SIGNING_ALGORITHMS,
   type ArtifactSignatures,
-  type KeySpec,
   type SignatureCheck,
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { callSwrJson, instanceLogin, readAtMost, readJson } from '../auth/upstream.js';
+import {
+  fromSwr,
+  instanceLogin,
+  regionUpstream,
+  swrClientOf,
+  type RegionUpstream,
+} from '../auth/clients.js';
+import { readAtMost, readJson } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
-import { findRegion, type Region, type Topology } from '../regions.js';
+import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
-import type { LoadedSession, Sessions } from '../session/sessions.js';
-import type { Credentials } from '../session/vault.js';
+import type { Sessions } from '../session/sessions.js';
+import { checked, reply, serve } from './contract.js';
 
 /**
  * `GET /api/signatures/{region}`: whether artifacts of an Enterprise repository carry cosign
@@ -26,28 +29,12 @@ import type { Credentials } from '../session/vault.js';
  * service; nothing the registry or SWR says about "signed" is taken on trust.
  */
 
-const MAX_DIGESTS = 50;
 const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 const HASHES: Record<string, string> = { ECDSA_SHA_256: 'sha256', ECDSA_SHA_384: 'sha384' };
 const MAX_BLOB_BYTES = 64 * 1024;
 /** OCI's own limit for a manifest a registry must accept. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-
-const query = z.object({
-  instance: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an instance id.'),
-  namespace: z.string().regex(ENTERPRISE_NAME_PATTERN, 'Not a namespace name.').max(64),
-  repository: z.string().regex(REPOSITORY_PATTERN, 'Not a repository name.').max(255),
-  digest: z
-    .union([z.string(), z.array(z.string())])
-    .transform((value) => (Array.isArray(value) ? value : [value]))
-    .pipe(
-      z
-        .array(z.string().regex(/^sha256:[a-f0-9]{64}$/, 'A digest is sha256:<64 hex>.'))
-        .min(1)
-        .max(MAX_DIGESTS, `At most ${MAX_DIGESTS} digests at once.`),
-    ),
-});
 
 interface PublicKey {
   id: string;
@@ -64,56 +51,25 @@ export interface SignatureOptions {
   insecureRegistries: boolean;
 }
 
-interface Upstream {
-  credentials: Credentials;
-  projectId: string;
-  region: Region;
-  timeoutMs: number;
-}
-
-const swr = (upstream: Upstream, method: string, url: string, body?: unknown) =>
-  callSwrJson(upstream.credentials, {
-    method,
-    url,
-    body,
-    projectId: upstream.projectId,
-    region: upstream.region.id,
-    timeoutMs: upstream.timeoutMs,
-  });
-
-const keyList = z.object({
-  key_details: z
-    .array(z.object({ key_id: z.string(), key_alias: z.string(), key_spec: z.string() }))
-    .default([]),
-});
-const publicKeyAnswer = z.object({ public_key: z.string().optional() });
-const unreadableKeys = () =>
-  new HttpProblem(
-    502,
-    titleOf(502),
-    'The key service answered something the console cannot read.',
-    {
-      code: 'KMS_UNREADABLE',
-    },
-  );
+const KMS = { name: 'The key service', unreadable: 'KMS_UNREADABLE' };
 
 /** Every signing key of the account in the region, with its public half. */
-async function publicKeys(upstream: Upstream): Promise<PublicKey[]> {
-  const { kms } = upstream.region;
-  const path = (id: keyof typeof endpoints) =>
-    buildPath(endpoints[id].path, { project_id: upstream.projectId });
-  const listed = keyList.safeParse(await swr(upstream, 'POST', `${kms}${path('ListKeys')}`, {}));
-  if (!listed.success) throw unreadableKeys();
+async function publicKeys(upstream: RegionUpstream): Promise<PublicKey[]> {
+  const kms = swrClientOf(upstream, 'kms');
+  const path = { project_id: upstream.projectId };
+  const { data: listed } = await fromSwr(kms.request('ListKeys', { path, body: {} }), KMS);
   const keys: PublicKey[] = [];
-  for (const key of listed.data.key_details) {
-    const algorithm = SIGNING_ALGORITHMS[key.key_spec as KeySpec];
+  for (const key of listed.key_details) {
+    const algorithm = Object.entries(SIGNING_ALGORITHMS).find(
+      ([spec]) => spec === key.key_spec,
+    )?.[1];
     if (!algorithm || !HASHES[algorithm]) continue;
-    const shown = publicKeyAnswer.safeParse(
-      await swr(upstream, 'POST', `${kms}${path('ShowPublicKey')}`, { key_id: key.key_id }),
+    const { data: shown } = await fromSwr(
+      kms.request('ShowPublicKey', { path, body: { key_id: key.key_id } }),
+      KMS,
     );
-    if (!shown.success) throw unreadableKeys();
-    if (shown.data.public_key)
-      keys.push({ id: key.key_id, alias: key.key_alias, algorithm, pem: shown.data.public_key });
+    if (shown.public_key)
+      keys.push({ id: key.key_id, alias: key.key_alias, algorithm, pem: shown.public_key });
   }
   return keys;
 }
@@ -184,20 +140,46 @@ export class RegistryReader {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!response.ok) throw new Error(`the registry refused the login (${response.status})`);
-    const body = (await readJson(response, MAX_BLOB_BYTES)) as
-      { token?: unknown; access_token?: unknown } | undefined;
-    const token = body?.token ?? body?.access_token;
-    if (typeof token !== 'string' || token === '') throw new Error('the registry issued no token');
+    const body = tokenAnswer.safeParse(await readJson(response, MAX_BLOB_BYTES));
+    const token = body.success ? (body.data.token ?? body.data.access_token) : undefined;
+    if (!token) throw new Error('the registry issued no token');
     return token;
   }
 }
 
-interface Payload {
-  critical?: {
-    identity?: { 'docker-reference'?: string };
-    image?: { 'docker-manifest-digest'?: string };
-    type?: string;
-  };
+/** Docker's token answer: the token under either of its two names. */
+const tokenAnswer = z.object({ token: z.string().optional(), access_token: z.string().optional() });
+
+/** What a cosign "simple signing" payload says it signed. */
+const payloadSchema = z.object({
+  critical: z
+    .object({
+      identity: z.object({ 'docker-reference': z.string().optional() }).optional(),
+      image: z.object({ 'docker-manifest-digest': z.string().optional() }).optional(),
+      type: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** The layers of a signature manifest, as far as finding signatures needs. */
+const signatureManifest = z.object({
+  layers: z
+    .array(
+      z.object({
+        mediaType: z.string().optional(),
+        digest: z.string(),
+        annotations: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .default([]),
+});
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks one signature layer: the payload names this image and a key of the account signed it. */
@@ -207,12 +189,9 @@ function checkLayer(
   expected: { digest: string; repository: string },
   keys: PublicKey[],
 ): SignatureCheck {
-  let parsed: Payload;
-  try {
-    parsed = JSON.parse(payload.toString('utf8')) as Payload;
-  } catch {
-    return { verified: false, problem: 'The signed payload is not JSON.' };
-  }
+  const read = payloadSchema.safeParse(json(payload.toString('utf8')));
+  if (!read.success) return { verified: false, problem: 'The signed payload is not JSON.' };
+  const parsed = read.data;
   if (parsed.critical?.type !== 'cosign container image signature')
     return { verified: false, problem: 'The payload is not a cosign image signature.' };
   if (parsed.critical.image?.['docker-manifest-digest'] !== expected.digest)
@@ -256,12 +235,9 @@ async function checkSignatures(
       results.push({ digest, signed: false, verified: false, signatures: [] });
       continue;
     }
-    const layers =
-      (
-        JSON.parse(manifest) as {
-          layers?: { mediaType?: string; digest: string; annotations?: Record<string, string> }[];
-        }
-      ).layers ?? [];
+    const read = signatureManifest.safeParse(json(manifest));
+    if (!read.success) throw new Error('a signature manifest is not an image manifest');
+    const layers = read.data.layers;
     const signatures: SignatureCheck[] = [];
     for (const layer of layers.filter((l) => l.mediaType === SIMPLE_SIGNING)) {
       const signature = layer.annotations?.[SIGNATURE_ANNOTATION];
@@ -288,35 +264,17 @@ async function checkSignatures(
 
 export function signatureRoutes(options: SignatureOptions): Router {
   const router = Router();
-  router.get('/api/signatures/:region', requireSignIn(), async (req, res) => {
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success)
-      throw new HttpProblem(400, titleOf(400), 'Some parameters need attention.', {
-        code: 'INVALID_INPUT',
-        errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-      });
-    const { instance, namespace, repository, digest: digests } = parsed.data;
-    const regionId = String(req.params.region);
-    const region = findRegion(options.topology, regionId);
-    const session = res.locals.session as LoadedSession;
-    const projectId = session.record.identity!.projects[regionId];
-    if (!region || !projectId)
-      throw new HttpProblem(400, titleOf(400), `Region "${regionId}" is not available to you.`, {
-        code: 'UNKNOWN_REGION',
-      });
-    const credentials = options.sessions.credentials(session);
-    if (!credentials)
-      throw new HttpProblem(401, titleOf(401), 'The session could not be read; sign in again.', {
-        code: 'SESSION_INVALID',
-      });
-    const upstream: Upstream = { credentials, projectId, region, timeoutMs: options.timeoutMs };
-    const login = await instanceLogin(credentials, {
-      api: region.api,
-      projectId,
-      region: regionId,
+  serve(router, 'CheckSignatures', requireSignIn(), async (req, res) => {
+    const {
       instance,
-      timeoutMs: options.timeoutMs,
+      namespace,
+      repository,
+      digest: digests,
+    } = checked(bffOperations.CheckSignatures.query, req.query, {
+      detail: 'Some parameters need attention.',
     });
+    const upstream = await regionUpstream(res, options, String(req.params.region));
+    const login = await instanceLogin(upstream, instance);
     const keys = await publicKeys(upstream);
     const base = `${options.insecureRegistries ? 'http' : 'https'}://${login.registry}`;
     const reader = new RegistryReader(
@@ -343,8 +301,7 @@ export function signatureRoutes(options: SignatureOptions): Router {
         },
       );
     }
-    res.setHeader('cache-control', 'no-store');
-    res.json({ artifacts });
+    reply(res, 'CheckSignatures', { artifacts });
   });
   return router;
 }

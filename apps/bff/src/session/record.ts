@@ -35,3 +35,9 @@ export interface AuditEntry {
   requestId: string;
   ip: string;
 }
+
+/** A session read from the store for the request being served. */
+export interface LoadedSession {
+  id: string;
+  record: SessionRecord;
+}

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpProblem, titleOf } from '../problem.js';
-import type { SessionRecord } from './record.js';
+import { requestState } from '../request-state.js';
+import type { LoadedSession, SessionRecord } from './record.js';
 import { within, type SessionStore } from './store.js';
 import type { Credentials, Vault } from './vault.js';
 
@@ -11,11 +12,6 @@ export const SESSION_COOKIE = '__Host-swr-console';
 const ANONYMOUS_SECONDS = 15 * 60;
 /** Refreshing the idle timer costs a write; once a minute is precise enough. */
 const TOUCH_EVERY_MS = 60_000;
-
-export interface LoadedSession {
-  id: string;
-  record: SessionRecord;
-}
 
 export interface SessionOptions {
   store: SessionStore;
@@ -75,7 +71,7 @@ export class Sessions {
       if (id && /^[A-Za-z0-9_-]{43}$/.test(id)) {
         const record = await stored(() => this.options.store.get(id));
         if (record && this.alive(record)) {
-          res.locals.session = { id, record } satisfies LoadedSession;
+          requestState(res).session = { id, record } satisfies LoadedSession;
           if (record.identity && this.now() - record.lastSeenAt > TOUCH_EVERY_MS) {
             record.lastSeenAt = this.now();
             await stored(() => this.options.store.set(id, record, this.ttl(record)));
@@ -105,14 +101,14 @@ export class Sessions {
 
   /** A session for the sign-in form only: it carries nothing but a CSRF token. */
   async anonymous(res: Response): Promise<LoadedSession> {
-    const existing = res.locals.session as LoadedSession | undefined;
+    const existing = requestState(res).session;
     if (existing) return existing;
     const id = newSessionId();
     const now = this.now();
     const record: SessionRecord = { createdAt: now, lastSeenAt: now, csrf: newCsrfToken() };
     await stored(() => this.options.store.set(id, record, ANONYMOUS_SECONDS));
     this.setCookie(res, id, ANONYMOUS_SECONDS);
-    res.locals.session = { id, record };
+    requestState(res).session = { id, record };
     return { id, record };
   }
 
@@ -125,7 +121,7 @@ export class Sessions {
     identity: NonNullable<SessionRecord['identity']>,
     credentials: Credentials,
   ): Promise<LoadedSession> {
-    const previous = res.locals.session as LoadedSession | undefined;
+    const previous = requestState(res).session;
     if (previous) await stored(() => this.options.store.destroy(previous.id));
     const id = newSessionId();
     const now = this.now();
@@ -138,14 +134,14 @@ export class Sessions {
     };
     await stored(() => this.options.store.set(id, record, this.ttl(record)));
     this.setCookie(res, id, this.options.maxSeconds);
-    res.locals.session = { id, record };
+    requestState(res).session = { id, record };
     return { id, record };
   }
 
   async signOut(res: Response): Promise<void> {
-    const session = res.locals.session as LoadedSession | undefined;
+    const session = requestState(res).session;
     if (session) await stored(() => this.options.store.destroy(session.id));
-    res.locals.session = undefined;
+    requestState(res).session = undefined;
     res.append(
       'Set-Cookie',
       `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`,

@@ -1,57 +1,45 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import {
+  readSandboxEndpoints,
+  sandboxUsers,
+  type SandboxEndpoints,
+  type SandboxUser,
+} from '@swr-console/contracts/sandbox';
 import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../app.js';
 import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
-import type { Region, Topology } from '../regions.js';
+import type { Topology } from '../regions.js';
 import { SESSION_COOKIE } from '../session/sessions.js';
 import { SqliteSessionStore, type SessionStore } from '../session/store.js';
 import { Vault } from '../session/vault.js';
 
-export interface SandboxUser {
-  name: string;
-  id: string;
-  admin: boolean;
-  access_key: string;
-  secret_key: string;
-  password: string;
-}
+export type { SandboxUser };
 
-export interface SandboxAccount {
-  domain_name: string;
-  domain_id: string;
-  projects: Record<string, string>;
-  users: SandboxUser[];
-}
-
-export interface SandboxEndpoints extends Topology {
-  accounts: SandboxAccount[];
-}
+/** The sandbox as the BFF's tests use it: its endpoints file, with the regions as a Topology has them. */
+export type SandboxSetup = Omit<SandboxEndpoints, 'regions'> & Topology;
 
 /**
  * The swr-local every BFF test talks to (started once by the global setup), as the local profile
  * reads it: the key service answers on each region's API port.
  */
-export function sandbox(): SandboxEndpoints {
-  const endpoints = JSON.parse(readFileSync(inject('swrLocalEndpoints'), 'utf8')) as Omit<
-    SandboxEndpoints,
-    'regions'
-  > & { regions: Omit<Region, 'kms'>[] };
+export function sandbox(): SandboxSetup {
+  const endpoints = readSandboxEndpoints(inject('swrLocalEndpoints'));
   return { ...endpoints, regions: endpoints.regions.map((r) => ({ ...r, kms: r.api })) };
 }
 
-export function sandboxUser(
-  name?: string,
-  account = 0,
-): SandboxUser & { account: string; projects: Record<string, string> } {
-  const found = sandbox().accounts[account]!;
-  const user = name === undefined ? found.users[0]! : found.users.find((u) => u.name === name)!;
-  return { ...user, account: found.domain_name, projects: found.projects };
+/** A seeded user of the sandbox: the account's root unless named. */
+export function sandboxUser(name?: string, account = 0): SandboxUser {
+  const domain = sandbox().accounts[account]!.domain_name;
+  const all = sandboxUsers(sandbox()).filter((user) => user.account === domain);
+  const found = name === undefined ? all[0] : all.find((user) => user.name === name);
+  if (!found) throw new Error(`no sandbox user ${name}`);
+  return found;
 }
 
 export interface RunningBff {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSandboxEndpoints, writeSandboxEndpoints } from '@swr-console/contracts/sandbox';
 import { inject } from 'vitest';
 
 const server = fileURLToPath(new URL('../server.ts', import.meta.url));
@@ -39,12 +40,10 @@ export async function startBffProcess(
   options: { regions?: Record<string, string>; env?: Record<string, string> } = {},
 ): Promise<BffProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bff-process-'));
-  const endpoints = JSON.parse(readFileSync(inject('swrLocalEndpoints'), 'utf8')) as {
-    regions: { id: string; api: string }[];
-  };
+  const endpoints = readSandboxEndpoints(inject('swrLocalEndpoints'));
   for (const region of endpoints.regions) region.api = options.regions?.[region.id] ?? region.api;
   const endpointsFile = path.join(dataDir, 'endpoints.json');
-  writeFileSync(endpointsFile, JSON.stringify(endpoints));
+  writeSandboxEndpoints(endpointsFile, endpoints);
   const port = await freePort();
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', server], {
     env: {

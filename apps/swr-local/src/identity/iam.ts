@@ -1,44 +1,16 @@
 import { verifyRequest } from '@swr-console/apig-signer';
+import {
+  iamEndpoints,
+  iamOperations,
+  type IamEndpointId,
+  type IamReply,
+} from '@swr-console/contracts/iam';
 import express, { type Express, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { User } from './identity.js';
 
 /** IAM tokens live 24 hours, as Huawei Cloud's do. */
 const TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
-
-const tokenRequest = z.object({
-  auth: z.object({
-    identity: z.object({
-      methods: z
-        .array(z.string())
-        .refine((m) => m.includes('password'), 'Only the password method is supported'),
-      password: z.object({
-        user: z.object({
-          name: z.string().min(1),
-          password: z.string().min(1),
-          domain: z.object({ name: z.string().min(1) }),
-        }),
-      }),
-    }),
-    scope: z
-      .union([
-        z.object({
-          project: z.union([
-            z.object({ id: z.string().min(1) }),
-            z.object({ name: z.string().min(1) }),
-          ]),
-        }),
-        z.object({
-          domain: z.union([
-            z.object({ id: z.string().min(1) }),
-            z.object({ name: z.string().min(1) }),
-          ]),
-        }),
-      ])
-      .optional(),
-  }),
-});
 
 class IamError extends Error {
   constructor(
@@ -50,7 +22,7 @@ class IamError extends Error {
   }
 }
 
-function toUserBody(user: User) {
+function toUserBody(user: User): IamReply<'ShowUser'>['user'] {
   return {
     id: user.id,
     name: user.name,
@@ -58,6 +30,14 @@ function toUserBody(user: User) {
     enabled: true,
     pwd_status: true,
   };
+}
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -102,158 +82,156 @@ export function createIam(services: Services): Express {
     return target;
   }
 
-  app.post('/v3/auth/tokens', (req: Request, res: Response) => {
-    let parsed: z.infer<typeof tokenRequest>;
-    try {
-      parsed = tokenRequest.parse(JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString() : ''));
-    } catch {
-      throw new IamError(
-        400,
-        'IAM.0002',
-        'The request body is not a valid password authentication request',
-      );
-    }
-    const { user: given } = parsed.auth.identity.password;
-    const user = identity.authenticate(given.domain.name, given.name, given.password);
-    if (!user) throw new IamError(401, 'IAM.0004', 'The username or password is wrong.');
-    const scope = parsed.auth.scope;
-    let project: { id: string; region: string } | undefined;
-    if (scope && 'project' in scope) {
-      const wanted = scope.project;
-      project = identity
-        .projectsOf(user.domainId)
-        .find((p) => ('id' in wanted ? p.id === wanted.id : p.region === wanted.name));
-      if (!project)
-        throw new IamError(400, 'IAM.0005', 'The project does not exist in this account');
-    }
-    const issued = clock();
-    const expires = new Date(issued.getTime() + TOKEN_LIFETIME_MS);
-    const token = identity.issueToken(user.id, project?.id, expires);
-    res.status(201).setHeader('X-Subject-Token', token);
-    res.json({
-      token: {
-        methods: ['password'],
-        issued_at: issued.toISOString(),
-        expires_at: expires.toISOString(),
-        user: {
-          id: user.id,
-          name: user.name,
-          domain: { id: user.domainId, name: user.domainName },
-          password_expires_at: '',
-        },
-        ...(project
-          ? {
-              project: {
-                id: project.id,
-                name: project.region,
-                domain: { id: user.domainId, name: user.domainName },
-              },
-            }
-          : { domain: { id: user.domainId, name: user.domainName } }),
-        roles: user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
-        catalog: [],
-      },
-    });
-  });
-
-  app.get('/v3/auth/tokens', async (req, res) => {
-    await caller(req);
-    const info = identity.tokenInfo(req.header('x-subject-token') ?? '');
-    if (!info || info.expiresAt <= clock())
-      throw new IamError(404, 'IAM.0006', 'The token does not exist or has expired');
-    const project = info.projectId ? identity.projectById(info.projectId) : undefined;
-    res.setHeader('X-Subject-Token', req.header('x-subject-token') ?? '');
-    res.json({
-      token: {
-        methods: ['password'],
-        expires_at: info.expiresAt.toISOString(),
-        user: {
-          id: info.user.id,
-          name: info.user.name,
-          domain: { id: info.user.domainId, name: info.user.domainName },
-        },
-        ...(project
-          ? {
-              project: {
-                id: project.id,
-                name: project.region,
-                domain: { id: info.user.domainId, name: info.user.domainName },
-              },
-            }
-          : {}),
-        roles: info.user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
-      },
-    });
-  });
-
-  app.get('/v3/auth/domains', async (req, res) => {
-    const user = await caller(req);
-    res.json({ domains: [{ id: user.domainId, name: user.domainName, enabled: true }] });
-  });
-
-  app.get(['/v3/projects', '/v3/auth/projects'], async (req, res) => {
+  async function listProjects(req: Request): Promise<IamReply<'ListProjects'>> {
     const user = await caller(req);
     const name = typeof req.query.name === 'string' ? req.query.name : undefined;
-    const projects = identity
-      .projectsOf(user.domainId)
-      .filter((p) => name === undefined || p.region === name)
-      .map((p) => ({
-        id: p.id,
-        name: p.region,
-        domain_id: user.domainId,
-        enabled: true,
-        is_domain: false,
-        parent_id: user.domainId,
-      }));
-    res.json({ projects });
-  });
+    return {
+      projects: identity
+        .projectsOf(user.domainId)
+        .filter((p) => name === undefined || p.region === name)
+        .map((p) => ({
+          id: p.id,
+          name: p.region,
+          domain_id: user.domainId,
+          enabled: true,
+          is_domain: false,
+          parent_id: user.domainId,
+        })),
+    };
+  }
 
-  app.get('/v3/users', async (req, res) => {
-    const user = await caller(req);
-    if (!user.isAdmin)
-      throw new IamError(403, 'IAM.0003', 'Only administrators can list the users of the account');
-    res.json({ users: identity.usersOf(user.domainId).map(toUserBody) });
-  });
+  /** One handler per operation of the IAM contract; the compiler checks none is missing. */
+  const handlers: {
+    [Id in IamEndpointId]: (req: Request, res: Response) => IamReply<Id> | Promise<IamReply<Id>>;
+  } = {
+    CreateToken(req, res) {
+      const parsed = iamOperations.CreateToken.body.safeParse(
+        json(Buffer.isBuffer(req.body) ? req.body.toString() : ''),
+      );
+      if (!parsed.success)
+        throw new IamError(
+          400,
+          'IAM.0002',
+          'The request body is not a valid password authentication request',
+        );
+      const { user: given } = parsed.data.auth.identity.password;
+      const user = identity.authenticate(given.domain.name, given.name, given.password);
+      if (!user) throw new IamError(401, 'IAM.0004', 'The username or password is wrong.');
+      const scope = parsed.data.auth.scope;
+      let project: { id: string; region: string } | undefined;
+      if (scope && 'project' in scope) {
+        const wanted = scope.project;
+        project = identity
+          .projectsOf(user.domainId)
+          .find((p) => ('id' in wanted ? p.id === wanted.id : p.region === wanted.name));
+        if (!project)
+          throw new IamError(400, 'IAM.0005', 'The project does not exist in this account');
+      }
+      const issued = clock();
+      const expires = new Date(issued.getTime() + TOKEN_LIFETIME_MS);
+      const token = identity.issueToken(user.id, project?.id, expires);
+      res.setHeader('X-Subject-Token', token);
+      const domain = { id: user.domainId, name: user.domainName };
+      return {
+        token: {
+          methods: ['password'],
+          issued_at: issued.toISOString(),
+          expires_at: expires.toISOString(),
+          user: { id: user.id, name: user.name, domain, password_expires_at: '' },
+          ...(project ? { project: { id: project.id, name: project.region, domain } } : { domain }),
+          roles: user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
+          catalog: [],
+        },
+      };
+    },
 
-  app.get('/v3/users/:id', async (req, res) => {
-    const user = await caller(req);
-    res.json({ user: toUserBody(visibleUser(user, identity.userById(String(req.params.id)))) });
-  });
+    async ShowToken(req, res) {
+      await caller(req);
+      const info = identity.tokenInfo(req.header('x-subject-token') ?? '');
+      if (!info || info.expiresAt <= clock())
+        throw new IamError(404, 'IAM.0006', 'The token does not exist or has expired');
+      const project = info.projectId ? identity.projectById(info.projectId) : undefined;
+      res.setHeader('X-Subject-Token', req.header('x-subject-token') ?? '');
+      const domain = { id: info.user.domainId, name: info.user.domainName };
+      return {
+        token: {
+          methods: ['password'],
+          expires_at: info.expiresAt.toISOString(),
+          user: { id: info.user.id, name: info.user.name, domain },
+          ...(project ? { project: { id: project.id, name: project.region, domain } } : {}),
+          roles: info.user.isAdmin ? [{ id: 'te_admin', name: 'te_admin' }] : [],
+        },
+      };
+    },
 
-  app.get('/v3/users/:id/groups', async (req, res) => {
-    const user = await caller(req);
-    const target = visibleUser(user, identity.userById(String(req.params.id)));
-    res.json({
-      groups: target.isAdmin
-        ? [
-            {
-              id: 'admin',
-              name: 'admin',
-              description: 'SWR Admin and Tenant Administrator',
-              domain_id: target.domainId,
-            },
-          ]
-        : [],
+    async ListAuthDomains(req) {
+      const user = await caller(req);
+      return { domains: [{ id: user.domainId, name: user.domainName, enabled: true }] };
+    },
+
+    ListProjects: listProjects,
+    ListAuthProjects: listProjects,
+
+    async ListUsers(req) {
+      const user = await caller(req);
+      if (!user.isAdmin)
+        throw new IamError(
+          403,
+          'IAM.0003',
+          'Only administrators can list the users of the account',
+        );
+      return { users: identity.usersOf(user.domainId).map(toUserBody) };
+    },
+
+    async ShowUser(req) {
+      const user = await caller(req);
+      return {
+        user: toUserBody(visibleUser(user, identity.userById(String(req.params.user_id)))),
+      };
+    },
+
+    async ListUserGroups(req) {
+      const user = await caller(req);
+      const target = visibleUser(user, identity.userById(String(req.params.user_id)));
+      return {
+        groups: target.isAdmin
+          ? [
+              {
+                id: 'admin',
+                name: 'admin',
+                description: 'SWR Admin and Tenant Administrator',
+                domain_id: target.domainId,
+              },
+            ]
+          : [],
+      };
+    },
+
+    async ShowCredential(req) {
+      const user = await caller(req);
+      const accessKey = String(req.params.access_key);
+      const target = visibleUser(user, identity.secretKeyOf(accessKey)?.user);
+      const key = identity.accessKeysOf(target.id).find((k) => k.access_key === accessKey)!;
+      return {
+        credential: {
+          access: key.access_key,
+          user_id: target.id,
+          status: 'active',
+          create_time: key.created_at,
+          description: '',
+        },
+      };
+    },
+  };
+
+  for (const id of Object.keys(iamEndpoints) as IamEndpointId[]) {
+    const { method, path, status } = iamEndpoints[id];
+    const route = path.replace(/\{([a-z_]+)\}/g, ':$1');
+    app[method === 'GET' ? 'get' : 'post'](route, async (req: Request, res: Response) => {
+      const body = await handlers[id](req, res);
+      res.status(status).json(body);
     });
-  });
-
-  app.get('/v3.0/OS-CREDENTIAL/credentials/:accessKey', async (req, res) => {
-    const user = await caller(req);
-    const owner = identity.secretKeyOf(String(req.params.accessKey))?.user;
-    const target = visibleUser(user, owner);
-    const key = identity
-      .accessKeysOf(target.id)
-      .find((k) => k.access_key === req.params.accessKey)!;
-    res.json({
-      credential: {
-        access: key.access_key,
-        user_id: target.id,
-        status: 'active',
-        create_time: key.created_at,
-        description: '',
-      },
-    });
-  });
+  }
 
   app.use((_req, _res) => {
     throw new IamError(404, 'IAM.0007', 'The API does not exist');

@@ -4,25 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deriveLoginKey, signRequest } from '@swr-console/apig-signer';
+import { sandboxUsers, type SandboxUser } from '@swr-console/contracts/sandbox';
 import { createSwrClient, type SwrClient } from '@swr-console/swr-api';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { SwrClient as OfficialSwrClient } from '@huaweicloud/huaweicloud-sdk-swr';
 import { pino } from 'pino';
 import { openDatabase, type Db } from '../db/database.js';
-import { startSwrLocal, type Endpoints, type RunningSwrLocal } from '../start.js';
+import { startSwrLocal, type RunningSwrLocal } from '../start.js';
 
 const REGIONS = ['cn-north-4', 'ap-southeast-1'];
 
-export interface SandboxUser {
-  name: string;
-  id: string;
-  admin: boolean;
-  access_key: string;
-  secret_key: string;
-  password: string;
-  account: string;
-  projects: Record<string, string>;
-}
+export type { SandboxUser };
 
 export interface Sandbox extends RunningSwrLocal {
   dataDir: string;
@@ -39,16 +31,6 @@ export interface Sandbox extends RunningSwrLocal {
    * may change the stopped sandbox's database, as a crash would have left it.
    */
   restart(meanwhile?: (db: Db) => void): Promise<void>;
-}
-
-export function users(endpoints: Endpoints): SandboxUser[] {
-  return endpoints.accounts.flatMap((account) =>
-    account.users.map((user) => ({
-      ...user,
-      account: account.domain_name,
-      projects: account.projects,
-    })),
-  );
 }
 
 /** A fetch that signs every request with the user's AK/SK, as the BFF will. */
@@ -110,7 +92,7 @@ export async function startSandbox(
       running = await start();
     },
     user(name, account = 0) {
-      const all = users(running.endpoints).filter(
+      const all = sandboxUsers(running.endpoints).filter(
         (u) => u.account === running.endpoints.accounts[account]!.domain_name,
       );
       const found = name === undefined ? all[0] : all.find((u) => u.name === name);

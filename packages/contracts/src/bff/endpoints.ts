@@ -1,0 +1,37 @@
+/**
+ * The BFF's own API (everything under `/api` except the SWR proxy): where each operation lives,
+ * what it answers on success, and whether it answers without a session. Free of schemas, so the
+ * browser builds its calls from it without loading the validation code; `schemas.ts` adds them.
+ */
+export interface BffEndpoint {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  status: number;
+  /** Answers without a session (reviewed: what a sign-in page needs, nothing more). */
+  public?: true;
+}
+
+export const bffEndpoints = {
+  /** The profile, the regions, and (sandbox only) its users by name for one-click sign-in. */
+  GetConfig: { method: 'GET', path: '/api/config', status: 200, public: true },
+  /** A CSRF token for the sign-in form, on an anonymous session. */
+  GetCsrfToken: { method: 'GET', path: '/api/csrf', status: 200, public: true },
+  SignIn: { method: 'POST', path: '/api/session', status: 201, public: true },
+  ShowSession: { method: 'GET', path: '/api/session', status: 200 },
+  SignOut: { method: 'DELETE', path: '/api/session', status: 204 },
+  /** The account's IAM users, id and name; IAM answers administrators only. */
+  ListIamUsers: { method: 'GET', path: '/api/iam/users', status: 200 },
+  /** A docker / nerdctl / ctr login for a region or an Enterprise instance. */
+  CreateLoginCommand: { method: 'POST', path: '/api/login-command', status: 200 },
+  /** Whether artifacts of an Enterprise repository carry signatures a key of the account verifies. */
+  CheckSignatures: { method: 'GET', path: '/api/signatures/{region}', status: 200 },
+  /** The BFF's audit record: the account's for administrators, one's own for others. */
+  ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
+} as const satisfies Record<string, BffEndpoint>;
+
+export type BffEndpointId = keyof typeof bffEndpoints;
+
+/** The routes that answer without a session, as `METHOD path`. */
+export const PUBLIC_BFF_ROUTES: readonly string[] = Object.values(bffEndpoints)
+  .filter((endpoint: BffEndpoint) => endpoint.public)
+  .map((endpoint) => `${endpoint.method} ${endpoint.path}`);

@@ -1,0 +1,3 @@
+export * from './endpoints.js';
+export * from './schemas.js';
+export * from './client.js';
