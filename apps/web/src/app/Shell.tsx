@@ -41,7 +41,7 @@ function AccountMenu({ session, region }: { session: Session; region: string }) 
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const signOut = useMutation({
-    mutationFn: () => bff<undefined>('/api/session', { method: 'DELETE' }),
+    mutationFn: () => bff.call('SignOut'),
     onSettled: () => {
       setCsrfToken(undefined);
       queryClient.clear();

@@ -1,34 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { PublicConfig, Session, SessionRegion } from '@swr-console/contracts/bff';
 import { ApiError } from '@swr-console/swr-api';
 import { bff, setCsrfToken } from './http';
 
-export interface SessionRegion {
-  id: string;
-  projectId: string;
-  registry: string;
-}
-
-export interface Session {
-  signedIn: true;
-  method: 'aksk' | 'password';
-  account: { name: string; id: string };
-  user: { name: string; id: string; admin: boolean };
-  regions: SessionRegion[];
-  csrfToken: string;
-}
-
-export interface PublicConfig {
-  profile: 'local' | 'huaweicloud';
-  regions: { id: string; registry: string }[];
-  sandboxUsers: { account: string; name: string; admin: boolean }[];
-}
+export type { PublicConfig, Session, SessionRegion };
 
 /** The signed-in session, or null when there is none (401). */
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async ({ signal }): Promise<Session | null> => {
     try {
-      const session = await bff<Session>('/api/session', { signal });
+      const session = await bff.call('ShowSession', {}, { signal });
       setCsrfToken(session.csrfToken);
       return session;
     } catch (error) {
@@ -41,7 +23,7 @@ export const sessionQuery = queryOptions({
 
 export const configQuery = queryOptions({
   queryKey: ['config'],
-  queryFn: ({ signal }) => bff<PublicConfig>('/api/config', { signal }),
+  queryFn: ({ signal }) => bff.call('GetConfig', {}, { signal }),
   staleTime: Infinity,
 });
 

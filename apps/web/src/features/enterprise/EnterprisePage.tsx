@@ -16,6 +16,7 @@ import { NamespaceTagsModal } from './components/NamespaceTagsModal';
 import { TagList } from './components/TagList';
 import { useInstance } from './instance';
 import { enterpriseQueries } from './queries';
+import { fieldsOf, numberOf } from '../../shared/json';
 
 type Filter = NonNullable<TagsFilterBody['tags']>;
 
@@ -32,6 +33,16 @@ function readFilter(params: URLSearchParams): Filter {
   } catch {
     return [];
   }
+}
+
+/** A namespace's resource detail, as SWR sends it (untyped in its API): public or not. */
+function isPublic(detail: unknown): boolean {
+  return fieldsOf(fieldsOf(detail)?.metadata)?.public === 'true';
+}
+
+/** A namespace's resource detail: how many repositories it holds. */
+function repoCount(detail: unknown): number {
+  return numberOf(fieldsOf(detail)?.repo_count) ?? 0;
 }
 
 export function EnterprisePage() {
@@ -217,17 +228,13 @@ export function EnterprisePage() {
                   key: 'public',
                   title: t('ent.ns.visibility'),
                   render: (_, ns) => {
-                    const detail = ns.resource_detail as { metadata?: { public?: string } };
-                    return detail.metadata?.public === 'true'
-                      ? t('ent.ns.public')
-                      : t('ent.ns.private');
+                    return isPublic(ns.resource_detail) ? t('ent.ns.public') : t('ent.ns.private');
                   },
                 },
                 {
                   key: 'repos',
                   title: t('ent.ns.repos'),
-                  render: (_, ns) =>
-                    (ns.resource_detail as { repo_count?: number }).repo_count ?? 0,
+                  render: (_, ns) => repoCount(ns.resource_detail),
                 },
                 {
                   key: 'tags',
@@ -251,9 +258,7 @@ export function EnterprisePage() {
                         <DeleteNamespaceButton
                           target={ref}
                           name={ns.resource_name}
-                          repositories={
-                            (ns.resource_detail as { repo_count?: number }).repo_count ?? 0
-                          }
+                          repositories={repoCount(ns.resource_detail)}
                           tags={ns.tags.length}
                         />
                       </Space>

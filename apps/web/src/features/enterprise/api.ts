@@ -1,6 +1,6 @@
+import type { BffAnswer } from '@swr-console/contracts/bff';
 import type {
   ArtifactSignatures,
-  ClientCommands,
   ResourceTag,
   SignPolicyBody,
   TagsFilterBody,
@@ -136,10 +136,12 @@ export async function signaturesOf(
 ): Promise<ArtifactSignatures[]> {
   const results: ArtifactSignatures[] = [];
   for (let i = 0; i < digests.length; i += 50) {
-    const query = new URLSearchParams({ instance: ref.instance, namespace, repository });
-    for (const digest of digests.slice(i, i + 50)) query.append('digest', digest);
-    const answer = await bff<{ artifacts: ArtifactSignatures[] }>(
-      `/api/signatures/${encodeURIComponent(ref.region)}?${query}`,
+    const answer = await bff.call(
+      'CheckSignatures',
+      {
+        params: { region: ref.region },
+        query: { instance: ref.instance, namespace, repository, digest: digests.slice(i, i + 50) },
+      },
       { signal },
     );
     results.push(...answer.artifacts);
@@ -282,18 +284,11 @@ export async function namespaceArtifacts(
   return perRepository.flat();
 }
 
-export interface InstanceLogin {
-  registry: string;
-  username: string;
-  password: string;
-  expiresAt?: string;
-  commands: ClientCommands;
-}
+export type InstanceLogin = BffAnswer<'CreateLoginCommand'>;
 
 /** A temporary docker login of the instance registry, issued by the BFF only when asked. */
 export function instanceLogin(ref: InstanceRef): Promise<InstanceLogin> {
-  return bff<InstanceLogin>('/api/login-command', {
-    method: 'POST',
+  return bff.call('CreateLoginCommand', {
     body: { region: ref.region, kind: 'temporary', instance: ref.instance },
   });
 }

@@ -99,6 +99,8 @@ export const enterpriseMessages = defineMessages(
     'ent.policy.nameRules':
       'Letters, digits, Chinese characters, "_" and "-"; unique in the namespace.',
     'ent.policy.taken': 'This namespace already has a policy with that name.',
+    'ent.policy.keyCannotSign':
+      'The console does not know this key’s signing algorithm; choose another key.',
     'ent.policy.description': 'Description',
     'ent.policy.enabled': 'Enabled',
     'ent.policy.state': 'State',
@@ -263,6 +265,7 @@ export const enterpriseMessages = defineMessages(
     'ent.policy.name': '名称',
     'ent.policy.nameRules': '字母、数字、中文、“_”和“-”；在命名空间内唯一。',
     'ent.policy.taken': '此命名空间已有同名策略。',
+    'ent.policy.keyCannotSign': '控制台无法识别此密钥的签名算法，请选择其他密钥。',
     'ent.policy.description': '描述',
     'ent.policy.enabled': '启用',
     'ent.policy.state': '状态',

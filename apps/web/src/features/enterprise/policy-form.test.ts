@@ -39,7 +39,7 @@ describe('the signing policy form', () => {
       trigger: 'event_based' as const,
       rules: [rule({ repository: 'svc/**', decoration: 'excludes', tag: '*-rc', untagged: true })],
     };
-    const body = toBody(form, 'EC_P384');
+    const body = toBody(form, 'ECDSA_SHA_384');
     expect(body).toMatchObject({
       name: 'releases',
       signature_algorithm: 'ECDSA_SHA_384',

@@ -1,8 +1,7 @@
 import {
   globProblem,
   selectedTags,
-  SIGNING_ALGORITHMS,
-  type KeySpec,
+  type SignatureAlgorithm,
   type SignPolicy,
   type SignPolicyBody,
 } from '@swr-console/swr-api';
@@ -43,15 +42,14 @@ export function emptyPolicy(): PolicyForm {
   };
 }
 
-export function toBody(form: PolicyForm, keySpec: string): SignPolicyBody {
+/** SWR's body for the form, signing with `algorithm` (the chosen key's, `signatureAlgorithmOf`). */
+export function toBody(form: PolicyForm, algorithm: SignatureAlgorithm): SignPolicyBody {
   return {
     name: form.name.trim(),
     description: form.description,
     enabled: form.enabled,
     signature_method: 'KMS',
-    signature_algorithm: SIGNING_ALGORITHMS[
-      keySpec as KeySpec
-    ] as SignPolicyBody['signature_algorithm'],
+    signature_algorithm: algorithm,
     signature_key: form.keyId,
     trigger: { type: form.trigger },
     scope_rules: form.rules.map((rule) => ({
@@ -112,7 +110,7 @@ export function previewPolicy(rules: RuleForm[], candidates: Candidate[]): Previ
     if (tag) problems.push({ rule: index, field: 'tag', message: tag });
   });
   if (problems.length > 0) return { problems, selected: [] };
-  const body = toBody({ ...emptyPolicy(), rules }, 'EC_P256').scope_rules;
+  const body = toBody({ ...emptyPolicy(), rules }, 'ECDSA_SHA_256').scope_rules;
   const selected = candidates.flatMap((candidate) => {
     const through = selectedTags(body, candidate);
     return through ? [{ ...candidate, through }] : [];

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -6,11 +6,11 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { useT } from '../../shared/i18n';
 import { useRegion } from '../../shared/region';
 import { configQuery, useSession, type SessionRegion } from '../../shared/session';
-import { requestLoginCommand } from './api';
 import { DEFAULT_DURATION, toRequest, type LoginCommandInput } from './command';
 import { LoginCommandForm } from './components/LoginCommandForm';
 import { LoginCommandResult } from './components/LoginCommandResult';
 import { Troubleshooting } from './components/Troubleshooting';
+import { useIssueLoginCommand } from './mutations';
 
 /**
  * The page itself, given what it needs from the session. A login is issued only on the explicit
@@ -34,8 +34,7 @@ export function LoginCommandView({
     kind: 'temporary',
     durationSeconds: DEFAULT_DURATION,
   });
-  // gcTime 0: the answer (a password) leaves the mutation cache once this page unmounts.
-  const issue = useMutation({ mutationFn: requestLoginCommand, gcTime: 0 });
+  const issue = useIssueLoginCommand();
   const registry = regions.find((region) => region.id === input.region)?.registry ?? '';
   return (
     <>

@@ -8,7 +8,7 @@ export const namespaceQueries = {
   list: namespaceListQuery,
   detail: (region: string, namespace: string) =>
     queryOptions({
-      queryKey: [...swrKeys.namespace(region, namespace), 'detail'],
+      queryKey: swrKeys.namespaceDetail(region, namespace),
       queryFn: ({ signal }) => showNamespace(region, namespace, signal),
     }),
   quota: namespaceQuotaQuery,

@@ -5,12 +5,12 @@ import { overview, recentActivity } from './api';
 export const overviewQueries = {
   totals: (region: string) =>
     queryOptions({
-      queryKey: [...swrKeys.region(region), 'overview'],
+      queryKey: swrKeys.overview(region),
       queryFn: ({ signal }) => overview(region, signal),
     }),
   activity: (region: string) =>
     queryOptions({
-      queryKey: [...swrKeys.region(region), 'activity'],
+      queryKey: swrKeys.activity(region),
       queryFn: ({ signal }) => recentActivity(region, signal),
       staleTime: 5_000,
     }),

@@ -73,5 +73,5 @@ export async function revokePermission(target: PermissionTarget, userId: string)
 
 /** The account's IAM users; IAM answers only administrators (others get 403 `IAM_FORBIDDEN`). */
 export async function listIamUsers(signal?: AbortSignal): Promise<IamUser[]> {
-  return (await bff<{ users: IamUser[] }>('/api/iam/users', { signal })).users;
+  return (await bff.call('ListIamUsers', {}, { signal })).users;
 }

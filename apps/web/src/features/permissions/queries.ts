@@ -1,10 +1,9 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
-import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { listIamUsers, showPermissions, type PermissionTarget } from './api';
 
 /** The key every query about the target starts with. */
-function scopeKey({ region, namespace, repository }: PermissionTarget): readonly string[] {
+export function scopeKey({ region, namespace, repository }: PermissionTarget): readonly string[] {
   return repository
     ? swrKeys.repository(region, namespace, repository)
     : swrKeys.namespace(region, namespace);
@@ -25,19 +24,3 @@ export const permissionQueries = {
       staleTime: 60_000,
     }),
 };
-
-/**
- * After a grant changes: everything under the target (its holders, and for an organization the
- * levels on its repositories), and the organization list, which counts users with access.
- */
-export async function refreshAfterChange(
-  queryClient: QueryClient,
-  target: PermissionTarget,
-): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: scopeKey(target) }),
-    target.repository
-      ? undefined
-      : queryClient.invalidateQueries({ queryKey: namespaceListQuery(target.region).queryKey }),
-  ]);
-}

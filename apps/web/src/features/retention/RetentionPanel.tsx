@@ -1,17 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { planRetention, type PlanTag } from '@swr-console/swr-api';
 import { Alert, App, Button, Divider, Flex, Progress, Space, Typography } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
-import { deleteRetention, saveRetention, type RepositoryRef } from './api';
+import type { RepositoryRef } from './api';
 import { PlanView } from './components/PlanView';
 import { RetentionHistory } from './components/RetentionHistory';
 import { RuleEditor } from './components/RuleEditor';
 import { SaveRuleModal } from './components/SaveRuleModal';
 import { describeRule } from './describe';
-import { PLAN_TAG_CAP, retentionKeys, retentionQueries } from './queries';
+import { useDeleteRetention, useSaveRetention } from './mutations';
+import { PLAN_TAG_CAP, retentionQueries } from './queries';
 import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
 
 /** After a save, how long the console follows SWR deleting the planned tags. */
@@ -99,24 +100,21 @@ export function RetentionPanel({
     void queryClient.invalidateQueries({ queryKey: swrKeys.repositories(region) });
   }, [run, finished, gone, message, t, queryClient, target, region]);
 
-  const save = useMutation({
-    mutationFn: () => saveRetention(target, rule.data?.id, valid!),
-    onSuccess: async () => {
-      void message.success(t('retention.saved', { repository: name }));
-      setConfirming(false);
-      setDraft(undefined);
-      if (plan && plan.deleted.length > 0) setRun({ tags: plan.deleted, startedAt: Date.now() });
-      await queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => deleteRetention(target, id),
-    onSuccess: async () => {
-      void message.success(t('retention.deleted', { repository: name }));
-      setDraft(undefined);
-      await queryClient.invalidateQueries({ queryKey: retentionKeys.all(target) });
-    },
-  });
+  const save = useSaveRetention(target);
+  const saveRule = () =>
+    save.mutate(
+      { existing: rule.data?.id, rule: valid! },
+      {
+        onSuccess: () => {
+          void message.success(t('retention.saved', { repository: name }));
+          setConfirming(false);
+          setDraft(undefined);
+          if (plan && plan.deleted.length > 0)
+            setRun({ tags: plan.deleted, startedAt: Date.now() });
+        },
+      },
+    );
+  const remove = useDeleteRetention(target);
   const confirmDelete = (id: number) =>
     void modal.confirm({
       title: t('retention.delete.title', { repository: name }),
@@ -124,7 +122,13 @@ export function RetentionPanel({
       okText: t('retention.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => remove.mutateAsync(id),
+      onOk: () =>
+        remove.mutateAsync(id, {
+          onSuccess: () => {
+            void message.success(t('retention.deleted', { repository: name }));
+            setDraft(undefined);
+          },
+        }),
     });
 
   if (rule.error) return <ErrorAlert error={rule.error} onRetry={() => void rule.refetch()} />;
@@ -216,7 +220,7 @@ export function RetentionPanel({
         plan={plan}
         pending={save.isPending}
         error={save.error}
-        onSave={() => save.mutate()}
+        onSave={saveRule}
         onCancel={() => setConfirming(false)}
       />
     </section>

@@ -1,4 +1,5 @@
 import { regexProblem, TAG_PATTERN, type RetentionRule } from '@swr-console/swr-api';
+import { fieldsOf, itemsOf, parseJson, stringOf } from '../../shared/json';
 
 /** The editor's values: what the form holds, before it is a rule SWR accepts. */
 export interface RuleValues {
@@ -65,11 +66,33 @@ export function toRule(values: RuleValues): RetentionRule | undefined {
 }
 
 /** Values for the editor from a rule SWR returned (loosely typed: it may hold what we never wrote). */
-export function fromRule(rule: {
+/** A rule as SWR records it (the fields the editor reads). */
+export interface RecordedRule {
   template: string;
   params: Record<string, string>;
   tag_selectors: { kind: string; pattern: string }[];
-}): RuleValues {
+}
+
+/** A recorded rule read from SWR's JSON text; undefined when it is not one. */
+export function recordedRule(text: string): RecordedRule | undefined {
+  const rule = fieldsOf(parseJson(text));
+  const template = stringOf(rule?.template);
+  const params = fieldsOf(rule?.params);
+  if (!template || !params) return undefined;
+  const selectors = itemsOf(rule?.tag_selectors).map((item) => {
+    const selector = fieldsOf(item);
+    return { kind: stringOf(selector?.kind) ?? '', pattern: stringOf(selector?.pattern) ?? '' };
+  });
+  return {
+    template,
+    params: Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [key, stringOf(value) ?? String(value)]),
+    ),
+    tag_selectors: selectors,
+  };
+}
+
+export function fromRule(rule: RecordedRule): RuleValues {
   const kind = rule.template === 'date_rule' ? 'days' : 'newest';
   const count = Number(kind === 'days' ? rule.params.days : rule.params.num);
   return {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
 import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
@@ -9,11 +9,12 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
-import { deleteShare, type RepositoryRef } from './api';
+import type { RepositoryRef } from './api';
 import { AccessCheck } from './components/AccessCheck';
 import { ShareModal } from './components/ShareModal';
 import { isExpired } from './deadline';
-import { sharingKeys, sharingQueries } from './queries';
+import { useDeleteShare } from './mutations';
+import { sharingQueries } from './queries';
 
 /**
  * The accounts that may pull this private repository: shared read-only, within the region, until
@@ -29,7 +30,6 @@ export function SharingPanel({
   const t = useT();
   const [locale] = useLocale();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const titleId = useId();
   const session = useSession();
   const target = useMemo(
@@ -39,13 +39,7 @@ export function SharingPanel({
   const name = `${namespace}/${repository}`;
   const shares = useQuery(sharingQueries.shares(target));
   const [dialog, setDialog] = useState<{ editing: Share | undefined }>();
-  const remove = useMutation({
-    mutationFn: (account: string) => deleteShare(target, account),
-    onSuccess: async (_, account) => {
-      void message.success(t('sharing.deleted', { account, repository: name }));
-      await queryClient.invalidateQueries({ queryKey: sharingKeys.all(target) });
-    },
-  });
+  const remove = useDeleteShare(target);
   const confirmDelete = (share: Share) =>
     void modal.confirm({
       title: t('sharing.delete.title', { account: share.access_domain, repository: name }),
@@ -53,7 +47,13 @@ export function SharingPanel({
       okText: t('sharing.delete.ok'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => remove.mutateAsync(share.access_domain),
+      onOk: () =>
+        remove.mutateAsync(share.access_domain, {
+          onSuccess: () =>
+            void message.success(
+              t('sharing.deleted', { account: share.access_domain, repository: name }),
+            ),
+        }),
     });
   const now = new Date();
 

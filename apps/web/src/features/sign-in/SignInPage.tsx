@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@swr-console/swr-api';
 import { Alert, Button, Card, Flex, Form, Input, Layout, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
-import { configQuery, sessionQuery, type Session } from '../../shared/session';
-import { signIn, type SignInRequest } from './api';
+import { configQuery } from '../../shared/session';
+import type { SignInRequest } from './api';
+import { useSignIn } from './mutations';
 
 /** Only same-site paths: `next` must not send the user elsewhere after signing in. */
 export function safeNext(next: string | null): string | undefined {
@@ -17,25 +18,24 @@ export function SignInPage() {
   const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
   const config = useQuery(configQuery);
   const [method, setMethod] = useState<'aksk' | 'password'>('aksk');
   const [form] = Form.useForm();
 
-  const mutation = useMutation({
-    mutationFn: signIn,
-    onSuccess: (session: Session) => {
-      queryClient.setQueryData(sessionQuery.queryKey, session);
-      void navigate(safeNext(params.get('next')) ?? `/${session.regions[0]?.id ?? ''}/namespaces`, {
-        replace: true,
-      });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) {
-        form.setFields(error.fieldErrors.map((e) => ({ name: e.field, errors: [e.message] })));
-      }
-    },
-  });
+  const mutation = useSignIn();
+  const send = (request: SignInRequest) =>
+    mutation.mutate(request, {
+      onSuccess: (session) =>
+        void navigate(
+          safeNext(params.get('next')) ?? `/${session.regions[0]?.id ?? ''}/namespaces`,
+          { replace: true },
+        ),
+      onError: (error) => {
+        if (error instanceof ApiError && error.fieldErrors.length > 0) {
+          form.setFields(error.fieldErrors.map((e) => ({ name: e.field, errors: [e.message] })));
+        }
+      },
+    });
 
   const failure =
     mutation.error instanceof ApiError && mutation.error.status === 401
@@ -48,7 +48,7 @@ export function SignInPage() {
     { required: true, whitespace: true, message: t('signIn.required', { field }) },
   ];
   const submit = (values: Record<string, string>) =>
-    mutation.mutate(
+    send(
       method === 'aksk'
         ? {
             method,
@@ -170,7 +170,7 @@ export function SignInPage() {
                     block
                     disabled={mutation.isPending}
                     onClick={() =>
-                      mutation.mutate({
+                      send({
                         method: 'sandbox',
                         account: user.account,
                         userName: user.name,

@@ -8,9 +8,9 @@ export type SignInRequest =
 
 /** Signs in: a CSRF token for the form first, then the credentials; the session's token after. */
 export async function signIn(request: SignInRequest): Promise<Session> {
-  const { csrfToken } = await bff<{ csrfToken: string }>('/api/csrf');
+  const { csrfToken } = await bff.call('GetCsrfToken');
   setCsrfToken(csrfToken);
-  const session = await bff<Session>('/api/session', { method: 'POST', body: request });
+  const session = await bff.call('SignIn', { body: request });
   setCsrfToken(session.csrfToken);
   return session;
 }

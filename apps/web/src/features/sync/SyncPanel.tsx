@@ -1,5 +1,5 @@
 import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
 import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
@@ -10,13 +10,14 @@ import { useLocale, useT } from '../../shared/i18n';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { allTagsQuery } from '../../shared/queries/tags';
 import { useSession } from '../../shared/session';
-import { deleteAutoSync, syncNow, type RepositoryRef } from './api';
+import type { RepositoryRef } from './api';
 import { AutoSyncModal } from './components/AutoSyncModal';
 import { SyncError } from './components/SyncError';
 import { JobsTable } from './components/JobsTable';
 import { ManualSyncModal } from './components/ManualSyncModal';
 import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './jobs';
-import { syncKeys, syncQueries } from './queries';
+import { useDeleteAutoSync, useRetrySync } from './mutations';
+import { syncQueries } from './queries';
 
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
@@ -29,7 +30,6 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const t = useT();
   const [locale] = useLocale();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const titleId = useId();
   const jobsTitleId = useId();
   const tasksTitleId = useId();
@@ -70,41 +70,26 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const toRetry = retryBatches(jobs.data ?? []);
   const retryCount = toRetry.reduce((sum, batch) => sum + batch.tags.length, 0);
 
-  const retry = useMutation({
-    mutationFn: async () => {
-      let queued = 0;
-      for (const batch of toRetry)
-        queued +=
-          batch.tags.length - (await syncNow(source, batch, batch.tags, batch.override)).length;
-      return queued;
-    },
-    onSuccess: async (queued) => {
-      void message.success(t('sync.retry.done', { count: queued }));
-      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (task: AutoSyncTask) =>
-      deleteAutoSync(source, { region: task.remoteRegionId, namespace: task.remoteNamespace }),
-    onSuccess: async (_, task) => {
-      void message.success(
-        t('sync.auto.deleted', { region: task.remoteRegionId, namespace: task.remoteNamespace }),
-      );
-      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
-    },
-  });
-  const confirmDelete = (task: AutoSyncTask) =>
+  const retry = useRetrySync(source);
+  const retryFailed = () =>
+    retry.mutate(toRetry, {
+      onSuccess: (queued) => void message.success(t('sync.retry.done', { count: queued })),
+    });
+  const remove = useDeleteAutoSync(source);
+  const confirmDelete = (task: AutoSyncTask) => {
+    const target = { region: task.remoteRegionId, namespace: task.remoteNamespace };
     void modal.confirm({
-      title: t('sync.auto.delete.title', {
-        region: task.remoteRegionId,
-        namespace: task.remoteNamespace,
-      }),
+      title: t('sync.auto.delete.title', target),
       content: t('sync.auto.delete.body'),
       okText: t('common.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => remove.mutateAsync(task),
+      onOk: () =>
+        remove.mutateAsync(target, {
+          onSuccess: () => void message.success(t('sync.auto.deleted', target)),
+        }),
     });
+  };
 
   const latest = latestJobs(jobs.data ?? []);
   const active = latest.filter((job) => job.status === 'waiting' || job.status === 'running');
@@ -198,7 +183,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
             </Typography.Title>
             <Space wrap>
               {retryCount > 0 && admin ? (
-                <Button loading={retry.isPending} onClick={() => retry.mutate()}>
+                <Button loading={retry.isPending} onClick={retryFailed}>
                   {t('sync.retry', { count: retryCount })}
                 </Button>
               ) : null}

@@ -1,4 +1,5 @@
 import type { TagListItem } from '@swr-console/swr-api';
+import { fieldsOf, itemsOf, parseJson, stringOf } from '../../shared/json';
 
 export type TagKind = 'image' | 'index' | 'signature';
 
@@ -14,36 +15,20 @@ export function signedDigest(tag: string): string | undefined {
   return match ? `sha256:${match[1]}` : undefined;
 }
 
-interface Platform {
-  os?: unknown;
-  architecture?: unknown;
-  variant?: unknown;
-}
-
 /**
  * The platforms of a multi-arch index, as "os/architecture[/variant]", read from the manifest
  * JSON SWR sends as a string. BuildKit's attestation entries (unknown/unknown) are not platforms
  * anyone pulls, so they are left out; a manifest that does not parse gives none.
  */
 export function platformsOf(manifest: string): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(manifest);
-  } catch {
-    return [];
-  }
-  const entries = (parsed as { manifests?: unknown } | null)?.manifests;
-  if (!Array.isArray(entries)) return [];
   const platforms = new Set<string>();
-  for (const entry of entries as { platform?: Platform }[]) {
-    const { os, architecture, variant } = entry?.platform ?? {};
-    if (typeof os !== 'string' || typeof architecture !== 'string') continue;
+  for (const entry of itemsOf(fieldsOf(parseJson(manifest))?.manifests)) {
+    const platform = fieldsOf(fieldsOf(entry)?.platform);
+    const os = stringOf(platform?.os);
+    const architecture = stringOf(platform?.architecture);
+    if (!os || !architecture) continue;
     if (os === 'unknown' && architecture === 'unknown') continue;
-    platforms.add(
-      [os, architecture, typeof variant === 'string' && variant ? variant : undefined]
-        .filter(Boolean)
-        .join('/'),
-    );
+    platforms.add([os, architecture, stringOf(platform?.variant)].filter(Boolean).join('/'));
   }
   return [...platforms];
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
 import { App, Button, Flex, Switch, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
@@ -8,9 +8,10 @@ import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
-import { deleteTrigger, setTriggerEnabled, type RepositoryRef } from './api';
+import type { RepositoryRef } from './api';
 import { TriggerModal } from './components/TriggerModal';
-import { triggerKeys, triggerQueries } from './queries';
+import { useDeleteTrigger, useSetTriggerEnabled } from './mutations';
+import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
 
 type History = Trigger['trigger_history'][number];
@@ -28,7 +29,6 @@ export function TriggersPanel({
   const t = useT();
   const [locale] = useLocale();
   const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const titleId = useId();
   const target = useMemo(
     () => ({ region, namespace, repository }),
@@ -36,22 +36,15 @@ export function TriggersPanel({
   );
   const triggers = useQuery(triggerQueries.list(target));
   const [dialog, setDialog] = useState<{ editing: TriggerValues | undefined }>();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: triggerKeys.all(target) });
-  const toggle = useMutation({
-    mutationFn: ({ name, enabled }: { name: string; enabled: boolean }) =>
-      setTriggerEnabled(target, name, enabled),
-    onSuccess: async (_, { name, enabled }) => {
-      void message.success(t(enabled ? 'triggers.enabledNow' : 'triggers.disabledNow', { name }));
-      await invalidate();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (name: string) => deleteTrigger(target, name),
-    onSuccess: async (_, name) => {
-      void message.success(t('triggers.deleted', { name }));
-      await invalidate();
-    },
-  });
+  const toggle = useSetTriggerEnabled(target);
+  // Each switch says how it went, even while another is still on its way (the error shows below).
+  const switchTrigger = (name: string, enabled: boolean) =>
+    void toggle.mutateAsync({ name, enabled }).then(
+      () =>
+        void message.success(t(enabled ? 'triggers.enabledNow' : 'triggers.disabledNow', { name })),
+      () => undefined,
+    );
+  const remove = useDeleteTrigger(target);
   const confirmDelete = (trigger: Trigger) =>
     void modal.confirm({
       title: t('triggers.delete.title', { name: trigger.name }),
@@ -61,7 +54,10 @@ export function TriggersPanel({
       okText: t('common.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => remove.mutateAsync(trigger.name),
+      onOk: () =>
+        remove.mutateAsync(trigger.name, {
+          onSuccess: () => void message.success(t('triggers.deleted', { name: trigger.name })),
+        }),
     });
   const names = new Set((triggers.data ?? []).map((trigger) => trigger.name));
 
@@ -156,7 +152,7 @@ export function TriggersPanel({
                     disabled={!canManage}
                     loading={toggle.isPending && toggle.variables?.name === trigger.name}
                     aria-label={t('triggers.enabledOf', { name: trigger.name })}
-                    onChange={(enabled) => toggle.mutate({ name: trigger.name, enabled })}
+                    onChange={(enabled) => switchTrigger(trigger.name, enabled)}
                   />
                 ),
               },

@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { Button, Modal, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
@@ -7,15 +7,17 @@ import { ErrorAlert } from './ErrorAlert';
 
 /**
  * A delete button that asks first: the dialog's title and text name what goes. When `blocked`,
- * the dialog explains why it cannot go instead of offering a button that would fail.
+ * the dialog explains why it cannot go instead of offering a button that would fail. The delete
+ * is the feature's own mutation (which refreshes what it changes), run with `variables`.
  */
-export function DeleteButton({
+export function DeleteButton<TVariables>({
   label,
   title,
   text,
   blocked = false,
   compact = false,
-  remove,
+  mutation,
+  variables,
   onDeleted,
 }: {
   /** The button's accessible name, naming the item. */
@@ -25,18 +27,12 @@ export function DeleteButton({
   blocked?: boolean;
   /** An icon alone (in dense rows) rather than an icon and the word. */
   compact?: boolean;
-  remove: () => Promise<unknown>;
-  onDeleted: () => Promise<void> | void;
+  mutation: UseMutationResult<unknown, Error, TVariables>;
+  variables: TVariables;
+  onDeleted: () => void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const mutation = useMutation({
-    mutationFn: remove,
-    onSuccess: async () => {
-      setOpen(false);
-      await onDeleted();
-    },
-  });
   return (
     <>
       <Button
@@ -56,7 +52,17 @@ export function DeleteButton({
         okButtonProps={{ danger: true, disabled: blocked }}
         cancelText={t('common.cancel')}
         confirmLoading={mutation.isPending}
-        onOk={() => mutation.mutate()}
+        // Its promise rather than mutate's callbacks: those are dropped if the row holding this
+        // button goes with the refreshed list first. The error shows from the mutation.
+        onOk={() =>
+          void mutation.mutateAsync(variables).then(
+            () => {
+              setOpen(false);
+              onDeleted();
+            },
+            () => undefined,
+          )
+        }
         onCancel={() => {
           mutation.reset();
           setOpen(false);

@@ -5,7 +5,7 @@ import { swrClient } from '../swr';
 /** The organizations the user sees in a region (several features list or pick them). */
 export const namespaceListQuery = (region: string) =>
   queryOptions({
-    queryKey: [...swrKeys.namespaces(region), 'list'],
+    queryKey: swrKeys.namespaceList(region),
     queryFn: async ({ signal }) =>
       (
         await swrClient(region).request(

@@ -5,7 +5,7 @@ import { swrClient } from '../swr';
 /** The account's organization quota in a region: how many it may have, and how many it has. */
 export const namespaceQuotaQuery = (region: string, projectId: string) =>
   queryOptions({
-    queryKey: [...swrKeys.region(region), 'quotas', projectId],
+    queryKey: [...swrKeys.quotas(region), projectId],
     queryFn: async ({ signal }) => {
       const { quotas } = (
         await swrClient(region).request(

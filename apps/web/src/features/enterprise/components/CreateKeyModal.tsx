@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { createKey } from '../api';
-import { enterpriseKeys } from '../queries';
+import { useCreateKey } from '../mutations';
 
 const ALIAS = /^[a-zA-Z0-9:/_-]{1,255}$/;
 
@@ -21,17 +19,8 @@ export function CreateKeyModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ alias: string; spec: 'EC_P256' | 'EC_P384' }>();
-  const mutation = useMutation({
-    mutationFn: ({ alias, spec }: { alias: string; spec: 'EC_P256' | 'EC_P384' }) =>
-      createKey({ region, projectId }, alias, spec),
-    onSuccess: async (id, { alias }) => {
-      void message.success(t('ent.key.created', { alias }));
-      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.keys(region) });
-      onCreated(id);
-    },
-  });
+  const mutation = useCreateKey(region, projectId);
   return (
     <Modal
       open
@@ -47,7 +36,14 @@ export function CreateKeyModal({
         form={form}
         layout="vertical"
         initialValues={{ spec: 'EC_P256' }}
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={(values) =>
+          mutation.mutate(values, {
+            onSuccess: (id) => {
+              void message.success(t('ent.key.created', { alias: values.alias }));
+              onCreated(id);
+            },
+          })
+        }
       >
         <Form.Item
           name="alias"

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, EnterpriseErrorCode, ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { createNamespace, type InstanceRef } from '../api';
-import { enterpriseKeys } from '../queries';
+import type { InstanceRef } from '../api';
+import { useCreateNamespace } from '../mutations';
 
 export function CreateNamespaceModal({
   target,
@@ -17,22 +16,23 @@ export function CreateNamespaceModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string; visibility: 'private' | 'public' }>();
-  const mutation = useMutation({
-    mutationFn: ({ name, visibility }: { name: string; visibility: string }) =>
-      createNamespace(target, name, visibility === 'public'),
-    onSuccess: async (_, { name }) => {
-      void message.success(t('ent.ns.created', { name }));
-      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.namespaces(target) });
-      form.resetFields();
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
-        form.setFields([{ name: 'name', errors: [t('ent.ns.taken')] }]);
-    },
-  });
+  const mutation = useCreateNamespace(target);
+  const create = ({ name, visibility }: { name: string; visibility: string }) =>
+    mutation.mutate(
+      { name, isPublic: visibility === 'public' },
+      {
+        onSuccess: () => {
+          void message.success(t('ent.ns.created', { name }));
+          form.resetFields();
+          onClose();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
+            form.setFields([{ name: 'name', errors: [t('ent.ns.taken')] }]);
+        },
+      },
+    );
   const taken =
     mutation.error instanceof ApiError && mutation.error.code === EnterpriseErrorCode.exists;
   return (
@@ -53,7 +53,7 @@ export function CreateNamespaceModal({
         form={form}
         layout="vertical"
         initialValues={{ visibility: 'private' }}
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={create}
       >
         <Form.Item
           name="name"

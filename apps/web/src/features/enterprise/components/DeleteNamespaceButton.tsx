@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
-import { deleteNamespace, type InstanceRef } from '../api';
-import { enterpriseKeys } from '../queries';
+import type { InstanceRef } from '../api';
+import { useDeleteNamespace } from '../mutations';
 
 /** Asks first, naming the namespace and what goes with it; a non-empty one cannot go. */
 export function DeleteNamespaceButton({
@@ -19,7 +18,7 @@ export function DeleteNamespaceButton({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const remove = useDeleteNamespace(target);
   const empty = repositories === 0;
   return (
     <DeleteButton
@@ -31,11 +30,9 @@ export function DeleteNamespaceButton({
           : t('ent.ns.delete.notEmpty', { name, count: repositories })
       }
       blocked={!empty}
-      remove={() => deleteNamespace(target, name)}
-      onDeleted={async () => {
-        void message.success(t('ent.ns.deleted', { name }));
-        await queryClient.invalidateQueries({ queryKey: enterpriseKeys.instance(target) });
-      }}
+      mutation={remove}
+      variables={name}
+      onDeleted={() => void message.success(t('ent.ns.deleted', { name }))}
     />
   );
 }

@@ -1,10 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatTime } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
-import { instanceLogin, type InstanceRef } from '../api';
+import type { InstanceRef } from '../api';
+import { useInstanceLogin } from '../mutations';
 
 /**
  * A docker login for the instance's own registry. The password is asked for only on the click and
@@ -19,7 +19,7 @@ export function InstanceLoginModal({
 }) {
   const t = useT();
   const [locale] = useLocale();
-  const issue = useMutation({ mutationFn: () => instanceLogin(target), gcTime: 0 });
+  const issue = useInstanceLogin(target);
   const login = issue.data;
   return (
     <Modal

@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { RESOURCE_TAG_LIMITS } from '@swr-console/swr-api';
 import { Alert, App, Button, Flex, Input, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { addTags, namespaceTags, removeTags, type InstanceRef } from '../api';
-import { enterpriseKeys } from '../queries';
+import type { InstanceRef } from '../api';
+import { useSaveNamespaceTags } from '../mutations';
+import { enterpriseQueries } from '../queries';
 import { tagChanges, tagProblems, type TagRow } from '../tag-edits';
 
 /**
@@ -24,11 +25,7 @@ export function NamespaceTagsModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: [...enterpriseKeys.namespace(target, namespace), 'tags'],
-    queryFn: ({ signal }) => namespaceTags(target, namespace, signal),
-  });
+  const current = useQuery(enterpriseQueries.tags(target, namespace));
   const [rows, setRows] = useState<TagRow[]>();
   useEffect(() => {
     if (current.data && rows === undefined) setRows(current.data.map((tag) => ({ ...tag })));
@@ -40,18 +37,8 @@ export function NamespaceTagsModal({
   const changes = tagChanges(current.data ?? [], editing);
   const unchanged = changes.add.length === 0 && changes.remove.length === 0;
 
-  const save = useMutation({
-    mutationFn: async () => {
-      if (changes.remove.length > 0) await removeTags(target, namespace, changes.remove);
-      if (changes.add.length > 0) await addTags(target, namespace, changes.add);
-    },
-    onSuccess: async () => {
-      void message.success(t('ent.tags.saved', { name: namespace }));
-      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.namespaces(target) });
-      onClose();
-    },
-    onError: () => void current.refetch(),
-  });
+  // Even a failed save reloads the tags, so the next save compares with what is left.
+  const save = useSaveNamespaceTags(target, namespace);
   const set = (index: number, change: Partial<TagRow>) =>
     setRows(editing.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
@@ -63,7 +50,14 @@ export function NamespaceTagsModal({
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: Object.keys(problems).length > 0 || unchanged || !rows }}
       confirmLoading={save.isPending}
-      onOk={() => save.mutate()}
+      onOk={() =>
+        save.mutate(changes, {
+          onSuccess: () => {
+            void message.success(t('ent.tags.saved', { name: namespace }));
+            onClose();
+          },
+        })
+      }
       onCancel={onClose}
       width={640}
     >

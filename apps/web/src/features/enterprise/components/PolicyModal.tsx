@@ -1,12 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ApiError,
   EnterpriseErrorCode,
   globProblem,
   POLICY_NAME_PATTERN,
-  SIGNING_ALGORITHMS,
-  type KeySpec,
+  signatureAlgorithmOf,
   type SignPolicy,
 } from '@swr-console/swr-api';
 import {
@@ -29,7 +28,8 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';
-import { createPolicy, updatePolicy, type InstanceRef } from '../api';
+import type { InstanceRef } from '../api';
+import { useSavePolicy } from '../mutations';
 import {
   emptyPolicy,
   emptyRule,
@@ -38,7 +38,7 @@ import {
   toBody,
   type PolicyForm,
 } from '../policy-form';
-import { enterpriseKeys, enterpriseQueries } from '../queries';
+import { enterpriseQueries } from '../queries';
 import { CreateKeyModal } from './CreateKeyModal';
 
 /**
@@ -61,32 +61,35 @@ export function PolicyModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<PolicyForm>();
   const [creatingKey, setCreatingKey] = useState(false);
   const keys = useQuery(enterpriseQueries.keys(target.region, target.projectId));
   const candidates = useQuery(enterpriseQueries.candidates(target, namespace));
   const values = Form.useWatch([], form) as PolicyForm | undefined;
   const key = keys.data?.find((k) => k.key_id === values?.keyId);
-  const algorithm = key ? SIGNING_ALGORITHMS[key.key_spec as KeySpec] : undefined;
+  const algorithm = key ? signatureAlgorithmOf(key.key_spec) : undefined;
   const preview = previewPolicy(values?.rules ?? [], candidates.data ?? []);
 
-  const save = useMutation({
-    mutationFn: async (form: PolicyForm) => {
-      const body = toBody(form, key?.key_spec ?? '');
-      if (editing) await updatePolicy(target, namespace, editing.id, body);
-      else await createPolicy(target, namespace, body);
-    },
-    onSuccess: async (_, saved) => {
-      void message.success(t('ent.policy.saved', { name: saved.name.trim() }));
-      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.policies(target) });
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
-        form.setFields([{ name: 'name', errors: [t('ent.policy.taken')] }]);
-    },
-  });
+  const save = useSavePolicy(target, namespace);
+  const submit = (saved: PolicyForm) => {
+    if (!algorithm) {
+      form.setFields([{ name: 'keyId', errors: [t('ent.policy.keyCannotSign')] }]);
+      return;
+    }
+    save.mutate(
+      { id: editing?.id, body: toBody(saved, algorithm) },
+      {
+        onSuccess: () => {
+          void message.success(t('ent.policy.saved', { name: saved.name.trim() }));
+          onClose();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
+            form.setFields([{ name: 'name', errors: [t('ent.policy.taken')] }]);
+        },
+      },
+    );
+  };
 
   const globRule = (what: string) => ({
     validator: (_: unknown, value: string | undefined) => {
@@ -112,7 +115,7 @@ export function PolicyModal({
         form={form}
         layout="vertical"
         initialValues={editing ? fromPolicy(editing) : emptyPolicy()}
-        onFinish={(form) => save.mutate(form)}
+        onFinish={submit}
       >
         <Form.Item
           name="name"

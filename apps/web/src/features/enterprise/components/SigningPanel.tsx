@@ -1,5 +1,5 @@
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { SignPolicy } from '@swr-console/swr-api';
 import { Alert, App, Button, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,8 +7,9 @@ import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { RowActions } from '../../../shared/components/RowActions';
 import { useT } from '../../../shared/i18n';
-import { deletePolicy, runPolicy, type InstanceRef } from '../api';
-import { enterpriseKeys, enterpriseQueries } from '../queries';
+import type { InstanceRef } from '../api';
+import { useDeletePolicy, useRunPolicy } from '../mutations';
+import { enterpriseQueries } from '../queries';
 import { Executions } from './Executions';
 import { PolicyModal } from './PolicyModal';
 
@@ -24,7 +25,6 @@ export function SigningPanel({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const policies = useQuery(enterpriseQueries.policies(target));
   const keys = useQuery(enterpriseQueries.keys(target.region, target.projectId));
   const [editing, setEditing] = useState<SignPolicy | 'new'>();
@@ -33,24 +33,24 @@ export function SigningPanel({
   const mine = (policies.data ?? []).filter((p) => p.namespace_name === namespace);
   const keyAlias = (id: string) => keys.data?.find((k) => k.key_id === id)?.key_alias;
 
-  const run = useMutation({
-    mutationFn: (policy: SignPolicy) => runPolicy(target, namespace, policy.id),
-    onSuccess: async (execution, policy) => {
-      void message.success(t('ent.policy.started', { name: policy.name, id: execution }));
-      setExpanded((open) => (open.includes(policy.id) ? open : [...open, policy.id]));
-      await queryClient.invalidateQueries({
-        queryKey: [...enterpriseKeys.policies(target), policy.id],
-      });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (policy: SignPolicy) => deletePolicy(target, namespace, policy.id),
-    onSuccess: async (_, policy) => {
-      void message.success(t('ent.policy.deleted', { name: policy.name }));
-      setDeleting(undefined);
-      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.policies(target) });
-    },
-  });
+  const run = useRunPolicy(target, namespace);
+  // Each run says how it went, even while another is still starting (the error shows above).
+  const runNow = (policy: SignPolicy) =>
+    void run.mutateAsync(policy).then(
+      (execution) => {
+        void message.success(t('ent.policy.started', { name: policy.name, id: execution }));
+        setExpanded((open) => (open.includes(policy.id) ? open : [...open, policy.id]));
+      },
+      () => undefined,
+    );
+  const remove = useDeletePolicy(target, namespace);
+  const removePolicy = (policy: SignPolicy) =>
+    remove.mutate(policy, {
+      onSuccess: () => {
+        void message.success(t('ent.policy.deleted', { name: policy.name }));
+        setDeleting(undefined);
+      },
+    });
 
   return (
     <>
@@ -135,7 +135,7 @@ export function SigningPanel({
                       aria-label={t('ent.policy.runOf', { name: policy.name })}
                       disabled={!policy.enabled}
                       loading={run.isPending && run.variables?.id === policy.id}
-                      onClick={() => run.mutate(policy)}
+                      onClick={() => runNow(policy)}
                     >
                       {t('ent.policy.run')}
                     </Button>
@@ -169,7 +169,7 @@ export function SigningPanel({
         okButtonProps={{ danger: true }}
         cancelText={t('common.cancel')}
         confirmLoading={remove.isPending}
-        onOk={() => deleting && remove.mutate(deleting)}
+        onOk={() => deleting && removePolicy(deleting)}
         onCancel={() => {
           remove.reset();
           setDeleting(undefined);

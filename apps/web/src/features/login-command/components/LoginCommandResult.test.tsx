@@ -9,6 +9,7 @@ import { LoginCommandResult } from './LoginCommandResult';
 
 const PASSWORD = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const LOGIN: LoginCommand = {
+  region: 'cn-north-4',
   registry: 'swr.cn-north-4.myhuaweicloud.com',
   kind: 'temporary',
   username: 'cn-north-4@ABCDEFGHIJ',

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, NAMESPACE_PATTERN, SwrErrorCode } from '@swr-console/swr-api';
 import { App, Form, Input, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { createNamespace } from '../api';
+import { useCreateNamespace } from '../mutations';
 
 /** SWR's rule for organization names, checked as the user types. */
 export function namespaceNameProblem(name: string): 'empty' | 'rules' | undefined {
@@ -24,22 +22,21 @@ export function CreateNamespaceModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string }>();
-  const mutation = useMutation({
-    mutationFn: (name: string) => createNamespace(region, name),
-    onSuccess: async (_, name) => {
-      void message.success(t('namespaces.created', { name }));
-      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
-      form.resetFields();
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === SwrErrorCode.namespaceExists) {
-        form.setFields([{ name: 'name', errors: [t('namespaces.create.taken')] }]);
-      }
-    },
-  });
+  const mutation = useCreateNamespace(region);
+  const create = (name: string) =>
+    mutation.mutate(name, {
+      onSuccess: () => {
+        void message.success(t('namespaces.created', { name }));
+        form.resetFields();
+        onClose();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === SwrErrorCode.namespaceExists) {
+          form.setFields([{ name: 'name', errors: [t('namespaces.create.taken')] }]);
+        }
+      },
+    });
   const taken =
     mutation.error instanceof ApiError && mutation.error.code === SwrErrorCode.namespaceExists;
   return (
@@ -56,7 +53,7 @@ export function CreateNamespaceModal({
       }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={({ name }) => mutation.mutate(name)}>
+      <Form form={form} layout="vertical" onFinish={({ name }) => create(name)}>
         <Form.Item
           name="name"
           label={t('namespaces.name')}

@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { deleteNamespace } from '../api';
+import { useDeleteNamespace } from '../mutations';
 
 /**
  * Deleting asks first, naming the organization. SWR refuses to delete one that still holds
@@ -22,7 +20,7 @@ export function DeleteNamespaceButton({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const remove = useDeleteNamespace(region);
   const empty = repositories === 0;
   return (
     <DeleteButton
@@ -35,10 +33,10 @@ export function DeleteNamespaceButton({
           : t('namespaces.delete.notEmpty', { name, count: repositories })
       }
       blocked={!empty}
-      remove={() => deleteNamespace(region, name)}
-      onDeleted={async () => {
+      mutation={remove}
+      variables={name}
+      onDeleted={() => {
         void message.success(t('namespaces.deleted', { name }));
-        await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
         onDeleted?.();
       }}
     />

@@ -1,10 +1,11 @@
 import { ApiError, SwrErrorCode, type UserAuth } from '@swr-console/swr-api';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Flex, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { grantPermissions, type PermissionTarget } from '../api';
-import { permissionQueries, refreshAfterChange } from '../queries';
+import type { PermissionTarget } from '../api';
+import { useGrantPermissions } from '../mutations';
+import { permissionQueries } from '../queries';
 import { GrantForm } from './GrantForm';
 import { useTargetName } from './useTargetName';
 
@@ -37,23 +38,22 @@ export function GrantModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const targetName = useTargetName(target);
   const users = useQuery({ ...permissionQueries.iamUsers(), enabled: open });
-  const mutation = useMutation({
-    mutationFn: (grants: UserAuth[]) => grantPermissions(target, grants),
-    onSuccess: async (_, grants) => {
-      void message.success(
-        t('permissions.granted', {
-          users: grants.map((grant) => grant.user_name).join(', '),
-          level: t(`permissions.level.${grants[0]!.auth}`),
-          target: targetName,
-        }),
-      );
-      close();
-      await refreshAfterChange(queryClient, target);
-    },
-  });
+  const mutation = useGrantPermissions(target);
+  const submit = (grants: UserAuth[]) =>
+    mutation.mutate(grants, {
+      onSuccess: () => {
+        void message.success(
+          t('permissions.granted', {
+            users: grants.map((grant) => grant.user_name).join(', '),
+            level: t(`permissions.level.${grants[0]!.auth}`),
+            target: targetName,
+          }),
+        );
+        close();
+      },
+    });
   function close() {
     mutation.reset();
     onClose();
@@ -94,7 +94,7 @@ export function GrantModal({
           selfId={selfId}
           held={held}
           pending={mutation.isPending}
-          onSubmit={(grants) => mutation.mutate(grants)}
+          onSubmit={submit}
           onCancel={close}
         />
       </Flex>

@@ -1,13 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AuthLevel, UserAuth } from '@swr-console/swr-api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { changePermission, type Holders, type PermissionTarget } from '../api';
-import { refreshAfterChange } from '../queries';
+import type { Holders, PermissionTarget } from '../api';
+import { useChangePermission } from '../mutations';
 import { LEVELS, LevelTag } from './LevelTag';
 import { RevokeModal } from './RevokeModal';
 import { useTargetName } from './useTargetName';
@@ -43,22 +42,20 @@ export function PermissionTable({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const targetName = useTargetName(target);
   const [revoking, setRevoking] = useState<UserAuth | undefined>();
-  const change = useMutation({
-    mutationFn: (user: UserAuth) => changePermission(target, user),
-    onSuccess: async (_, user) => {
-      void message.success(
-        t('permissions.changed', {
-          user: user.user_name,
-          level: t(`permissions.level.${user.auth}`),
-          target: targetName,
-        }),
-      );
-      await refreshAfterChange(queryClient, target);
-    },
-  });
+  const change = useChangePermission(target);
+  const changeLevel = (user: UserAuth) =>
+    change.mutate(user, {
+      onSuccess: () =>
+        void message.success(
+          t('permissions.changed', {
+            user: user.user_name,
+            level: t(`permissions.level.${user.auth}`),
+            target: targetName,
+          }),
+        ),
+    });
   return (
     <Flex vertical gap={12}>
       {change.error ? <ErrorAlert error={change.error} /> : null}
@@ -110,7 +107,7 @@ export function PermissionTable({
                     }))}
                     onChange={(auth) => {
                       if (auth !== row.auth)
-                        change.mutate({ user_id: row.user_id, user_name: row.user_name, auth });
+                        changeLevel({ user_id: row.user_id, user_name: row.user_name, auth });
                     }}
                   />
                 ) : (

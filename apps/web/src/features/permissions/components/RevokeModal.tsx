@@ -1,10 +1,9 @@
 import type { UserAuth } from '@swr-console/swr-api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { revokePermission, type PermissionTarget } from '../api';
-import { refreshAfterChange } from '../queries';
+import type { PermissionTarget } from '../api';
+import { useRevokePermission } from '../mutations';
 import { useTargetName } from './useTargetName';
 
 /**
@@ -22,18 +21,17 @@ export function RevokeModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const targetName = useTargetName(target);
-  const mutation = useMutation({
-    mutationFn: (revoked: UserAuth) => revokePermission(target, revoked.user_id),
-    onSuccess: async (_, revoked) => {
-      void message.success(
-        t('permissions.revoked', { user: revoked.user_name, target: targetName }),
-      );
-      onClose();
-      await refreshAfterChange(queryClient, target);
-    },
-  });
+  const mutation = useRevokePermission(target);
+  const revoke = (revoked: UserAuth) =>
+    mutation.mutate(revoked, {
+      onSuccess: () => {
+        void message.success(
+          t('permissions.revoked', { user: revoked.user_name, target: targetName }),
+        );
+        onClose();
+      },
+    });
   return (
     <Modal
       open={user !== undefined}
@@ -42,7 +40,7 @@ export function RevokeModal({
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
-      onOk={() => user && mutation.mutate(user)}
+      onOk={() => user && revoke(user)}
       onCancel={() => {
         mutation.reset();
         onClose();

@@ -1,11 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { deleteRepository } from '../api';
+import { useDeleteRepository } from '../mutations';
 
 /**
  * Deleting a repository deletes every tag in it, so the dialog names the repository and the tag
@@ -29,19 +27,10 @@ export function DeleteRepositoryButton({
   const t = useT();
   const typedId = useId();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const name = `${namespace}/${repository}`;
-  const mutation = useMutation({
-    mutationFn: () => deleteRepository(region, namespace, repository),
-    onSuccess: async () => {
-      void message.success(t('repos.deleted', { name }));
-      setOpen(false);
-      onDeleted?.();
-      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
-    },
-  });
+  const mutation = useDeleteRepository(region);
   return (
     <>
       <Button
@@ -60,7 +49,18 @@ export function DeleteRepositoryButton({
         okButtonProps={{ danger: true, disabled: typed !== name }}
         cancelText={t('common.cancel')}
         confirmLoading={mutation.isPending}
-        onOk={() => mutation.mutate()}
+        // Its promise rather than mutate's callbacks: those are dropped if the row holding this
+        // button goes with the refreshed list first. The error shows from the mutation.
+        onOk={() =>
+          void mutation.mutateAsync({ namespace, repository }).then(
+            () => {
+              void message.success(t('repos.deleted', { name }));
+              setOpen(false);
+              onDeleted?.();
+            },
+            () => undefined,
+          )
+        }
         onCancel={() => {
           setOpen(false);
           setTyped('');

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ApiError,
   REPOSITORY_PATTERN,
@@ -10,9 +10,8 @@ import {
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
 import { namespaceListQuery } from '../../../shared/queries/namespaces';
-import { createRepository, updateRepository } from '../api';
+import { useCreateRepository, useUpdateRepository } from '../mutations';
 
 export function repositoryNameProblem(name: string): boolean {
   return name === '' || name.length > 128 || !REPOSITORY_PATTERN.test(name);
@@ -44,39 +43,40 @@ export function RepositoryFormModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const namespaces = useQuery({ ...namespaceListQuery(region), enabled: open && !editing });
-  const mutation = useMutation({
-    mutationFn: async (values: Values) => {
-      const common = {
-        category: values.category,
-        description: values.description ?? '',
-        is_public: values.isPublic,
-      };
-      if (editing) await updateRepository(region, editing.namespace, editing.name, common);
-      else
-        await createRepository(region, values.namespace, {
-          repository: values.repository,
-          ...common,
-        });
-      return values;
-    },
-    onSuccess: async (values) => {
-      const name = editing
-        ? `${editing.namespace}/${editing.name}`
-        : `${values.namespace}/${values.repository}`;
-      void message.success(t(editing ? 'repos.saved' : 'repos.created', { name }));
-      await queryClient.invalidateQueries({ queryKey: swrKeys.region(region) });
-      form.resetFields();
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === SwrErrorCode.repositoryExists) {
-        form.setFields([{ name: 'repository', errors: [t('repos.exists')] }]);
-      }
-    },
-  });
+  const create = useCreateRepository(region);
+  const update = useUpdateRepository(region);
+  const mutation = editing ? update : create;
+  const save = (values: Values) => {
+    const common = {
+      category: values.category,
+      description: values.description ?? '',
+      is_public: values.isPublic,
+    };
+    const name = editing
+      ? `${editing.namespace}/${editing.name}`
+      : `${values.namespace}/${values.repository}`;
+    const done = {
+      onSuccess: () => {
+        void message.success(t(editing ? 'repos.saved' : 'repos.created', { name }));
+        form.resetFields();
+        onClose();
+      },
+      onError: (error: Error) => {
+        if (error instanceof ApiError && error.code === SwrErrorCode.repositoryExists) {
+          form.setFields([{ name: 'repository', errors: [t('repos.exists')] }]);
+        }
+      },
+    };
+    if (editing)
+      update.mutate({ namespace: editing.namespace, repository: editing.name, body: common }, done);
+    else
+      create.mutate(
+        { namespace: values.namespace, body: { repository: values.repository, ...common } },
+        done,
+      );
+  };
   const categories = REPOSITORY_CATEGORIES.filter((c) => c !== 'arms');
   const title = editing
     ? t('repos.edit.title', { name: `${editing.namespace}/${editing.name}` })
@@ -98,7 +98,7 @@ export function RepositoryFormModal({
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={save}
         initialValues={{
           namespace: fixedNamespace,
           category: editing?.category ?? 'other',

@@ -9,17 +9,14 @@ import type { RepositoryRef } from '../api';
 import { describeRule } from '../describe';
 import { groupRuns, runsBetween, type Run } from '../history';
 import { retentionQueries } from '../queries';
-import { fromRule } from '../rule-form';
+import { fromRule, recordedRule } from '../rule-form';
 import { EmptyText } from '../../../shared/components/EmptyText';
 
 const HISTORY_LIST: ListDefaults = { pageSize: 10, filters: ['from', 'to'] };
 
 function ruleText(json: string, t: Translate): string {
-  try {
-    return describeRule(fromRule(JSON.parse(json) as Parameters<typeof fromRule>[0]), t);
-  } catch {
-    return json;
-  }
+  const rule = recordedRule(json);
+  return rule ? describeRule(fromRule(rule), t) : json;
 }
 
 /** What the rule deleted, run by run, newest first; the dates and the page live in the URL. */

@@ -1,17 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { checkShare, type RepositoryRef } from '../api';
+import type { RepositoryRef } from '../api';
 import { isExpired } from '../deadline';
+import { useCheckShare } from '../mutations';
 
 /** "Can this account pull it?" answered by SWR's own check, without changing anything. */
 export function AccessCheck({ target }: { target: RepositoryRef }) {
   const t = useT();
   const id = useId();
   const [account, setAccount] = useState('');
-  const check = useMutation({ mutationFn: (name: string) => checkShare(target, name) });
+  const check = useCheckShare(target);
   const result = check.data;
   const name = check.variables ?? '';
   const answer = !result

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type Share } from '@swr-console/swr-api';
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { checkShare, createShare, updateShare, type RepositoryRef } from '../api';
+import type { RepositoryRef } from '../api';
 import {
   accountProblem,
   fromDeadline,
@@ -13,7 +12,7 @@ import {
   validityProblem,
   type Validity,
 } from '../deadline';
-import { sharingKeys } from '../queries';
+import { useCheckShare, useSaveShare } from '../mutations';
 
 /**
  * Shares the repository with an account (`editing` unset), or changes how long and why an
@@ -35,7 +34,6 @@ export function ShareModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const id = useId();
   const [account, setAccount] = useState(editing?.access_domain ?? '');
   const typed = useRef(account.trim());
@@ -51,29 +49,33 @@ export function ShareModal({
   const validityError = validityProblem(validity, now);
   const repositoryName = `${target.namespace}/${target.repository}`;
 
-  const check = useMutation({
-    mutationFn: (name: string) => checkShare(target, name),
-    // Answers may come back out of order: only the one for what is typed now counts.
-    onSuccess: (result, name) => {
-      if (name === typed.current) setExists(result.exist ? name : undefined);
-    },
-  });
-  const save = useMutation({
-    mutationFn: async () => {
-      const terms = { deadline: toDeadline(validity), description };
-      if (editing) await updateShare(target, editing.access_domain, terms);
-      else await createShare(target, account.trim(), terms);
-    },
-    onSuccess: async () => {
-      void message.success(
-        editing
-          ? t('sharing.updated', { account: editing.access_domain })
-          : t('sharing.created', { account: account.trim(), repository: repositoryName }),
-      );
-      await queryClient.invalidateQueries({ queryKey: sharingKeys.all(target) });
-      onClose();
-    },
-  });
+  const check = useCheckShare(target);
+  const checkAccount = (name: string) =>
+    check.mutate(name, {
+      // Answers may come back out of order: only the one for what is typed now counts.
+      onSuccess: (result) => {
+        if (name === typed.current) setExists(result.exist ? name : undefined);
+      },
+    });
+  const save = useSaveShare(target);
+  const submit = () =>
+    save.mutate(
+      {
+        account: editing ? editing.access_domain : account.trim(),
+        terms: { deadline: toDeadline(validity), description },
+        existing: editing !== undefined,
+      },
+      {
+        onSuccess: () => {
+          void message.success(
+            editing
+              ? t('sharing.updated', { account: editing.access_domain })
+              : t('sharing.created', { account: account.trim(), repository: repositoryName }),
+          );
+          onClose();
+        },
+      },
+    );
   // SWR names a missing account in its message: show it at the account field.
   const accountRefused =
     !editing && save.error instanceof ApiError && save.error.status === 400
@@ -102,7 +104,7 @@ export function ShareModal({
       confirmLoading={save.isPending}
       onOk={() => {
         setTouched(true);
-        if (ready) save.mutate();
+        if (ready) submit();
       }}
       onCancel={onClose}
       destroyOnHidden
@@ -130,7 +132,7 @@ export function ShareModal({
               }}
               onBlur={() => {
                 const name = account.trim();
-                if (!accountProblem(name, ownAccount)) check.mutate(name);
+                if (!accountProblem(name, ownAccount)) checkAccount(name);
               }}
             />
           </Form.Item>

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n';
-import { createAutoSync, type RepositoryRef, type SyncTarget } from '../api';
-import { syncKeys } from '../queries';
-import { syncInBatches } from '../sync-now';
+import type { RepositoryRef, SyncTarget } from '../api';
+import { useCreateAutoSync } from '../mutations';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
@@ -32,47 +30,40 @@ export function AutoSyncModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState<Partial<SyncTarget>>({});
   const [override, setOverride] = useState(false);
   const [backfill, setBackfill] = useState(true);
   const duplicate = existing.some(
     (task) => task.region === target.region && task.namespace === target.namespace,
   );
-  const mutation = useMutation({
-    mutationFn: async (chosen: SyncTarget) => {
-      await createAutoSync(repository, chosen, override);
-      if (!backfill || !tags || tags.length === 0) return { queued: 0, refused: [] as string[] };
-      try {
-        return await syncInBatches(repository, chosen, [...tags], override);
-      } catch {
-        // The task exists either way; copying what exists can be done again as a manual sync.
-        return { queued: 0, refused: [...tags], copyFailed: true };
-      }
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all(repository) }),
-    onSuccess: (result, chosen) => {
-      if ('copyFailed' in result) {
-        void message.warning(
-          t('sync.auto.copyFailed', { region: chosen.region, namespace: chosen.namespace }),
-        );
-        close();
-        return;
-      }
-      void message.success(
-        result.queued > 0
-          ? t('sync.auto.createdWithBackfill', {
-              region: chosen.region,
-              namespace: chosen.namespace,
-              count: result.queued,
-            })
-          : t('sync.auto.created', { region: chosen.region, namespace: chosen.namespace }),
-      );
-      if (result.refused.length > 0)
-        void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
-      close();
-    },
-  });
+  const mutation = useCreateAutoSync(repository);
+  const create = (chosen: SyncTarget) =>
+    mutation.mutate(
+      { target: chosen, override, tags: backfill && tags ? tags : [] },
+      {
+        onSuccess: (result) => {
+          if ('copyFailed' in result) {
+            void message.warning(
+              t('sync.auto.copyFailed', { region: chosen.region, namespace: chosen.namespace }),
+            );
+            close();
+            return;
+          }
+          void message.success(
+            result.queued > 0
+              ? t('sync.auto.createdWithBackfill', {
+                  region: chosen.region,
+                  namespace: chosen.namespace,
+                  count: result.queued,
+                })
+              : t('sync.auto.created', { region: chosen.region, namespace: chosen.namespace }),
+          );
+          if (result.refused.length > 0)
+            void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+          close();
+        },
+      },
+    );
   const close = () => {
     setTarget({});
     setOverride(false);
@@ -92,7 +83,7 @@ export function AutoSyncModal({
       okButtonProps={{ disabled: !ready }}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
-      onOk={() => mutation.mutate(target as SyncTarget)}
+      onOk={() => create(target as SyncTarget)}
       onCancel={close}
       destroyOnHidden
     >

@@ -1,13 +1,10 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { explain } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { allTagsQuery } from '../../../shared/queries/tags';
-import { createAutoSync, type SyncTarget } from '../api';
-import { syncInBatches } from '../sync-now';
+import type { SyncTarget } from '../api';
+import { useBatchAutoSync } from '../mutations';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
 
@@ -35,45 +32,16 @@ export function BatchAutoSyncModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState<Partial<SyncTarget>>({});
   const [override, setOverride] = useState(false);
   const [backfill, setBackfill] = useState(true);
-  const run = useMutation({
-    mutationFn: async (chosen: SyncTarget) => {
-      const outcomes: Outcome[] = [];
-      for (const repo of repositories) {
-        const ref = { region, namespace: repo.namespace, repository: repo.name };
-        const name = `${repo.namespace}/${repo.name}`;
-        try {
-          await createAutoSync(ref, chosen, override);
-          let copied = 0;
-          if (backfill) {
-            const tags = await queryClient.fetchQuery(
-              allTagsQuery(region, repo.namespace, repo.name),
-            );
-            if (tags.items.length > 0)
-              copied = (
-                await syncInBatches(
-                  ref,
-                  chosen,
-                  tags.items.map((tag) => tag.Tag),
-                  override,
-                )
-              ).queued;
-          }
-          outcomes.push({ repository: name, ok: true, copied });
-        } catch (error) {
-          outcomes.push({ repository: name, ok: false, copied: 0, error: explain(error, t) });
-        }
-        await queryClient.invalidateQueries({
-          queryKey: swrKeys.repository(region, repo.namespace, repo.name),
-        });
-      }
-      return outcomes;
-    },
-  });
-  const outcomes = run.data;
+  const run = useBatchAutoSync(region);
+  const outcomes = run.data?.map((outcome): Outcome => ({
+    repository: `${outcome.item.namespace}/${outcome.item.name}`,
+    ok: outcome.status === 'done',
+    copied: outcome.status === 'done' ? outcome.value : 0,
+    error: outcome.status === 'failed' ? explain(outcome.error, t) : undefined,
+  }));
   const ready = target.region !== undefined && target.namespace !== undefined;
 
   return (
@@ -93,7 +61,11 @@ export function BatchAutoSyncModal({
       keyboard={!run.isPending}
       cancelText={t('common.cancel')}
       confirmLoading={run.isPending}
-      onOk={() => (outcomes ? onClose() : run.mutate(target as SyncTarget))}
+      onOk={() =>
+        outcomes
+          ? onClose()
+          : run.mutate({ repositories, target: target as SyncTarget, override, backfill })
+      }
       onCancel={onClose}
       destroyOnHidden
     >

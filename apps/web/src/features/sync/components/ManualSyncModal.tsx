@@ -4,7 +4,7 @@ import {
   MinusCircleOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
 import { Alert, App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useId, useMemo, useState, type ReactNode } from 'react';
@@ -13,8 +13,8 @@ import { shortDigest } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';
 import type { RepositoryRef, SyncTarget } from '../api';
 import { countOutcomes, previewSync, type PreviewRow, type SyncOutcome } from '../preview';
-import { syncKeys, syncQueries } from '../queries';
-import { syncInBatches } from '../sync-now';
+import { useSyncNow } from '../mutations';
+import { syncQueries } from '../queries';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
@@ -49,7 +49,6 @@ export function ManualSyncModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const tagsId = useId();
   const [chosen, setChosen] = useState<string[]>([...initialTags]);
   const [target, setTarget] = useState<Partial<SyncTarget>>({});
@@ -73,22 +72,25 @@ export function ManualSyncModal({
   );
   const counts = rows ? countOutcomes(rows) : undefined;
   const tooMany = inTarget.data === null;
-  const mutation = useMutation({
-    mutationFn: () => syncInBatches(source, target as SyncTarget, chosen, override),
-    onSuccess: async (result) => {
-      void message.success(
-        t('sync.now.queued', {
-          count: result.queued,
-          region: target.region!,
-          namespace: target.namespace!,
-        }),
-      );
-      if (result.refused.length > 0)
-        void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
-      await queryClient.invalidateQueries({ queryKey: syncKeys.all(source) });
-      onClose();
-    },
-  });
+  const mutation = useSyncNow(source);
+  const send = () =>
+    mutation.mutate(
+      { target: target as SyncTarget, tags: chosen, override },
+      {
+        onSuccess: (result) => {
+          void message.success(
+            t('sync.now.queued', {
+              count: result.queued,
+              region: target.region!,
+              namespace: target.namespace!,
+            }),
+          );
+          if (result.refused.length > 0)
+            void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+          onClose();
+        },
+      },
+    );
 
   return (
     <Modal
@@ -99,7 +101,7 @@ export function ManualSyncModal({
       okButtonProps={{ disabled: !complete || chosen.length === 0 || (!rows && !tooMany) }}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
-      onOk={() => mutation.mutate()}
+      onOk={send}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -1,16 +1,36 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, type TagListItem } from '@swr-console/swr-api';
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Progress, Typography, theme } from 'antd';
 import { useMemo, useRef, useState } from 'react';
+import type { BatchOutcome } from '../../../shared/batch';
 import { explain } from '../../../shared/components/ErrorAlert';
-import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { deleteTag } from '../api';
+import { useT, type Translate } from '../../../shared/i18n';
 import { tagsKeepingImage } from '../digests';
+import { useDeleteTags } from '../mutations';
 import { DeleteTagsReport, type DeleteResult } from './DeleteTagsReport';
 
 type Phase = 'confirm' | 'running' | 'done';
+
+/** A tag's line in the report. */
+function toResult(outcome: BatchOutcome<string, void>, t: Translate): DeleteResult {
+  const tag = outcome.item;
+  if (outcome.status !== 'failed')
+    return { tag, status: outcome.status === 'done' ? 'deleted' : 'skipped' };
+  const { error } = outcome;
+  return {
+    tag,
+    status: 'failed',
+    message: explain(error, t),
+    code: error instanceof ApiError ? error.code : undefined,
+  };
+}
+
+/** Deleted now, or found already deleted (404): either way the tag is gone. */
+const isGone = (outcome: BatchOutcome<string, void>) =>
+  outcome.status === 'done' ||
+  (outcome.status === 'failed' &&
+    outcome.error instanceof ApiError &&
+    outcome.error.status === 404);
 
 /**
  * Deletes the chosen tags after a confirmation that names every one of them, one call per tag
@@ -39,45 +59,34 @@ export function DeleteTagsModal({
 }) {
   const t = useT();
   const { token } = theme.useToken();
-  const queryClient = useQueryClient();
+  const remove = useDeleteTags(region, namespace, repository);
   const [phase, setPhase] = useState<Phase>('confirm');
   const [results, setResults] = useState<DeleteResult[]>([]);
-  const stop = useRef(false);
+  const stop = useRef<AbortController>(undefined);
   const keeping = useMemo(() => tagsKeepingImage(tags, loaded), [tags, loaded]);
   const name = `${namespace}/${repository}`;
 
-  async function run() {
+  function run() {
     setPhase('running');
-    stop.current = false;
-    const done: DeleteResult[] = [];
-    const gone: string[] = [];
-    for (const { Tag: tag } of tags) {
-      if (stop.current) {
-        done.push({ tag, status: 'skipped' });
-        continue;
-      }
-      try {
-        await deleteTag(region, namespace, repository, tag);
-        done.push({ tag, status: 'deleted' });
-        gone.push(tag);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) gone.push(tag);
-        done.push({
-          tag,
-          status: 'failed',
-          message: explain(error, t),
-          code: error instanceof ApiError ? error.code : undefined,
-        });
-      }
-      setResults([...done]);
-    }
-    setResults(done);
-    setPhase('done');
-    onDeleted(gone);
-    // The repository's tag count and size change too, not only this list.
-    await queryClient.invalidateQueries({
-      queryKey: swrKeys.repository(region, namespace, repository),
-    });
+    stop.current = new AbortController();
+    remove.mutate(
+      {
+        tags: tags.map((tag) => tag.Tag),
+        signal: stop.current.signal,
+        // Progress counts the tags tried; the skipped ones join the report at the end.
+        onProgress: (known) =>
+          setResults(
+            known.filter((outcome) => outcome.status !== 'skipped').map((o) => toResult(o, t)),
+          ),
+      },
+      {
+        onSuccess: (outcomes) => {
+          setResults(outcomes.map((outcome) => toResult(outcome, t)));
+          setPhase('done');
+          onDeleted(outcomes.filter(isGone).map((outcome) => outcome.item));
+        },
+      },
+    );
   }
 
   const close = () => {
@@ -90,12 +99,12 @@ export function DeleteTagsModal({
     phase === 'confirm' ? (
       <Flex justify="end" gap={8}>
         <Button onClick={close}>{t('common.cancel')}</Button>
-        <Button danger type="primary" onClick={() => void run()}>
+        <Button danger type="primary" onClick={run}>
           {t('tags.delete.ok', { count: tags.length })}
         </Button>
       </Flex>
     ) : phase === 'running' ? (
-      <Button onClick={() => (stop.current = true)}>{t('tags.delete.stop')}</Button>
+      <Button onClick={() => stop.current?.abort()}>{t('tags.delete.stop')}</Button>
     ) : (
       <Button type="primary" onClick={close}>
         {t('common.close')}

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, TAG_PATTERN } from '@swr-console/swr-api';
 import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { swrKeys } from '../../../shared/keys';
-import { createTag } from '../api';
+import { useRetag } from '../mutations';
 
 /** Why a tag name is refused, or undefined for a good name. */
 export function tagNameProblem(name: string): 'empty' | 'tooLong' | 'invalid' | undefined {
@@ -42,35 +40,35 @@ export function RetagModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const destination = Form.useWatch('destination', form);
   const override = Form.useWatch('override', form) === true;
-  const mutation = useMutation({
-    mutationFn: async (values: Values) => {
-      await createTag(region, namespace, repository, {
+  const mutation = useRetag(region, namespace, repository);
+  const retag = (values: Values) =>
+    mutation.mutate(
+      {
         source: values.source,
         destination: values.destination,
         override: values.override ?? false,
-      });
-      return values;
-    },
-    onSuccess: async (values) => {
-      void message.success(
-        t('tags.retag.done', { tag: values.destination, source: values.source }),
-      );
-      onClose();
-      await queryClient.invalidateQueries({
-        queryKey: swrKeys.repository(region, namespace, repository),
-      });
-    },
-    onError: (error, values) => {
-      if (isConflict(error))
-        form.setFields([
-          { name: 'destination', errors: [t('tags.retag.exists', { tag: values.destination })] },
-        ]);
-    },
-  });
+      },
+      {
+        onSuccess: () => {
+          void message.success(
+            t('tags.retag.done', { tag: values.destination, source: values.source }),
+          );
+          onClose();
+        },
+        onError: (error) => {
+          if (isConflict(error))
+            form.setFields([
+              {
+                name: 'destination',
+                errors: [t('tags.retag.exists', { tag: values.destination })],
+              },
+            ]);
+        },
+      },
+    );
   const conflict =
     isConflict(mutation.error) && mutation.variables?.destination === destination
       ? destination
@@ -110,10 +108,7 @@ export function RetagModal({
         initialValues={{ source, destination: '', override: false }}
         // An override ticked for an earlier name must not carry over to a name typed since.
         onFinish={(values) =>
-          mutation.mutate({
-            ...values,
-            override: conflict !== undefined && values.override === true,
-          })
+          retag({ ...values, override: conflict !== undefined && values.override === true })
         }
       >
         <Form.Item

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio, Switch } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import { createTrigger, deleteTrigger, setTriggerEnabled, type RepositoryRef } from '../api';
-import { triggerKeys } from '../queries';
+import type { RepositoryRef } from '../api';
+import { useSaveTrigger } from '../mutations';
 import {
   EMPTY_TRIGGER,
   needsRecreate,
@@ -33,7 +32,6 @@ export function TriggerModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const id = useId();
   const [values, setValues] = useState<TriggerValues>(editing ?? EMPTY_TRIGGER);
   const [touched, setTouched] = useState<Partial<Record<TriggerField, boolean>>>({});
@@ -46,22 +44,23 @@ export function TriggerModal({
   // Set once an edit has deleted the old trigger: if creating the new one then fails, saving
   // again only creates (the old one is gone, and the list says so).
   const [replaced, setReplaced] = useState(false);
-  const save = useMutation({
-    mutationFn: async () => {
-      if (editing && !recreate && !replaced)
-        return setTriggerEnabled(target, editing.name, values.enabled);
-      if (editing && !replaced) {
-        await deleteTrigger(target, editing.name);
-        setReplaced(true);
-      }
-      await createTrigger(target, toBody(values));
-    },
-    onSuccess: () => {
-      void message.success(t('triggers.saved', { name: values.name }));
-      onClose();
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: triggerKeys.all(target) }),
-  });
+  const save = useSaveTrigger(target);
+  const submit = () =>
+    save.mutate(
+      editing && !recreate && !replaced
+        ? { name: editing.name, enabled: values.enabled }
+        : {
+            body: toBody(values),
+            replacing: editing && !replaced ? editing.name : undefined,
+            onReplaced: () => setReplaced(true),
+          },
+      {
+        onSuccess: () => {
+          void message.success(t('triggers.saved', { name: values.name }));
+          onClose();
+        },
+      },
+    );
 
   const problemText = (field: TriggerField) => {
     const problem = problems[field];
@@ -116,7 +115,7 @@ export function TriggerModal({
       confirmLoading={save.isPending}
       onOk={() => {
         setSubmitted(true);
-        if (valid) save.mutate();
+        if (valid) submit();
       }}
       onCancel={onClose}
       destroyOnHidden
