@@ -128,6 +128,63 @@ export default tseslint.config(
     },
   },
   {
+    // What the contracts give the browser is the BFF's table, types and client; no schemas.
+    files: [
+      'packages/contracts/src/bff/endpoints.ts',
+      'packages/contracts/src/bff/client.ts',
+      'packages/contracts/src/bff/index.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./schemas.js', 'zod'],
+              allowTypeImports: true,
+              message: 'The BFF client is what browsers load: no schema library (types aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console talks to the BFF only through the contract's clients (shared/http.ts for the
+    // BFF's own API, shared/swr.ts for the proxy), never with a fetch of its own.
+    files: ['apps/web/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'apps/web/src/testing/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'fetch',
+          message: 'Call the BFF through its typed clients (shared/http.ts, shared/swr.ts).',
+        },
+        {
+          name: 'XMLHttpRequest',
+          message: 'Call the BFF through its typed clients (shared/http.ts, shared/swr.ts).',
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@swr-console/contracts/bff/schemas',
+                '@swr-console/contracts/iam',
+                '@swr-console/contracts/sandbox',
+              ],
+              allowTypeImports: true,
+              message: 'The console loads the BFF client only (`@swr-console/contracts/bff`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and benchmarks reach an app through the entry it offers them, not its insides.
     files: ['e2e/**', 'bench/**'],
     rules: {

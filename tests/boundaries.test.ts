@@ -38,6 +38,24 @@ describe('module boundaries', () => {
     ).toEqual([expect.stringContaining('never signs requests')]);
   });
 
+  it('when the console fetches on its own instead of through the BFF client, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/web/src/features/tags/probe.ts',
+        "export const probe = () => fetch('/api/session');\n",
+      ),
+    ).toEqual([expect.stringContaining('through its typed clients')]);
+  });
+
+  it('when the console imports the BFF contract’s schemas, then lint refuses it', async () => {
+    expect(
+      await problems(
+        'apps/web/src/shared/probe.ts',
+        "import { session } from '@swr-console/contracts/bff/schemas';\nexport const probe = session;\n",
+      ),
+    ).toEqual([expect.stringContaining('loads the BFF client only')]);
+  });
+
   it('when an app imports a package through its name, then lint accepts it', async () => {
     expect(
       await problems(

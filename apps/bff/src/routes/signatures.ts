@@ -2,7 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
   signatureTagOf,
-  SIGNING_ALGORITHMS,
+  signatureAlgorithmOf,
   type ArtifactSignatures,
   type SignatureCheck,
 } from '@swr-console/swr-api';
@@ -60,9 +60,7 @@ async function publicKeys(upstream: RegionUpstream): Promise<PublicKey[]> {
   const { data: listed } = await fromSwr(kms.request('ListKeys', { path, body: {} }), KMS);
   const keys: PublicKey[] = [];
   for (const key of listed.key_details) {
-    const algorithm = Object.entries(SIGNING_ALGORITHMS).find(
-      ([spec]) => spec === key.key_spec,
-    )?.[1];
+    const algorithm = signatureAlgorithmOf(key.key_spec);
     if (!algorithm || !HASHES[algorithm]) continue;
     const { data: shown } = await fromSwr(
       kms.request('ShowPublicKey', { path, body: { key_id: key.key_id } }),

@@ -42,18 +42,25 @@ type Request = Omit<
  */
 export function contextOf(request: Request): Context<OperationId> {
   const { services, principal, region, now } = request;
-  const params = request.params as { namespace: string; repository: string };
+  // The path was validated against the operation's schema; these two are read where it has them.
+  const named = (key: 'namespace' | 'repository'): string => {
+    const value: unknown =
+      typeof request.params === 'object' && request.params !== null
+        ? Reflect.get(request.params, key)
+        : undefined;
+    return typeof value === 'string' ? value : '';
+  };
   return {
     ...request,
     namespace: (level: Level) =>
-      requireNamespace(services.db, principal.user, region, params.namespace, level),
+      requireNamespace(services.db, principal.user, region, named('namespace'), level),
     repository: (access: Access) =>
       requireRepository(
         services.db,
         principal.user,
         region,
-        params.namespace,
-        params.repository,
+        named('namespace'),
+        named('repository'),
         access,
         now,
       ),

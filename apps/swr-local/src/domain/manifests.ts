@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** What swr-local needs to know of a manifest: its kind, its size and, for an index, its platforms. */
 export interface ManifestFacts {
   mediaType: string;
@@ -24,24 +26,48 @@ export const MANIFEST_TYPES = new Set([
   'application/vnd.docker.distribution.manifest.v1+json',
 ]);
 
-interface Descriptor {
-  digest?: string;
-  size?: number;
-  mediaType?: string;
-  platform?: { os?: string; architecture?: string; variant?: string };
+const descriptor = z.looseObject({
+  digest: z.string().optional(),
+  size: z.number().optional(),
+  mediaType: z.string().optional(),
+  platform: z
+    .looseObject({
+      os: z.string().optional(),
+      architecture: z.string().optional(),
+      variant: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** The fields of a manifest (image or index, any schema version) swr-local reads. */
+export const manifestBody = z.looseObject({
+  schemaVersion: z.number().optional(),
+  mediaType: z.string().optional(),
+  config: descriptor.optional(),
+  layers: z.array(descriptor).optional(),
+  manifests: z.array(descriptor).optional(),
+});
+type ManifestBody = z.output<typeof manifestBody>;
+
+/** A manifest's JSON read by its schema; an unreadable one reads as empty (nothing to count). */
+export function manifestOf(body: string): ManifestBody {
+  try {
+    return manifestBody.safeParse(JSON.parse(body)).data ?? {};
+  } catch {
+    return {};
+  }
 }
 
-interface ManifestBody {
-  schemaVersion?: number;
-  mediaType?: string;
-  config?: Descriptor;
-  layers?: Descriptor[];
-  manifests?: Descriptor[];
+/** The fields of a JSON object, or undefined when the value is not one. */
+function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : undefined;
 }
 
 /** Reads a manifest; a declared content type wins over the body's own `mediaType`. */
 export function readManifest(body: string, contentType?: string): ManifestFacts {
-  const parsed = JSON.parse(body) as ManifestBody;
+  const parsed = manifestOf(body);
   const mediaType =
     contentType && MANIFEST_TYPES.has(contentType)
       ? contentType
@@ -98,10 +124,11 @@ export function isDigest(value: unknown): value is string {
 }
 
 function descriptorProblem(value: unknown, what: string): string | undefined {
-  const descriptor = value as Descriptor | null;
-  if (typeof descriptor !== 'object' || descriptor === null) return `${what} is not a descriptor`;
+  const descriptor = fieldsOf(value);
+  if (!descriptor) return `${what} is not a descriptor`;
   if (!isDigest(descriptor.digest)) return `${what} has no valid digest`;
-  if (!Number.isSafeInteger(descriptor.size) || descriptor.size! < 0)
+  const size = descriptor.size;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
     return `${what} has no valid size`;
   if (descriptor.mediaType !== undefined && typeof descriptor.mediaType !== 'string')
     return `${what} has a media type that is not text`;
@@ -114,14 +141,14 @@ function descriptorProblem(value: unknown, what: string): string | undefined {
  * before the registry sees it, which would otherwise fail on some of these with a 500.
  */
 export function manifestProblem(body: string): string | undefined {
-  let parsed: ManifestBody;
+  let json: unknown;
   try {
-    parsed = JSON.parse(body) as ManifestBody;
+    json = JSON.parse(body);
   } catch {
     return 'the manifest is not JSON';
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return 'the manifest is not a JSON object';
+  const parsed = fieldsOf(json);
+  if (!parsed) return 'the manifest is not a JSON object';
   if (parsed.schemaVersion !== 2) return 'only schema version 2 manifests are accepted';
   if (parsed.mediaType !== undefined && typeof parsed.mediaType !== 'string')
     return 'the manifest media type is not text';

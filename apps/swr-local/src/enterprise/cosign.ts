@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { signatureTagOf } from '@swr-console/swr-api';
 import type { RegistryClient } from '../registry/client.js';
 import { HASH_OF, signWith, type KeyRow } from './keys.js';
+import { z } from 'zod';
 
 /**
  * Signatures in cosign's layout, which cosign, sigstore's policy controller and containers/image
@@ -16,11 +17,23 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-interface Layer {
-  mediaType: string;
-  size: number;
-  digest: string;
-  annotations?: Record<string, string>;
+const layerSchema = z.object({
+  mediaType: z.string(),
+  size: z.number(),
+  digest: z.string(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+type Layer = z.output<typeof layerSchema>;
+
+/** The layers of a signature manifest the registry holds; one it cannot read has none to keep. */
+function signatureLayersOf(body: string): Layer[] {
+  try {
+    return (
+      z.object({ layers: z.array(layerSchema) }).safeParse(JSON.parse(body)).data?.layers ?? []
+    );
+  } catch {
+    return [];
+  }
 }
 
 export interface SignRequest {
@@ -87,9 +100,7 @@ export async function signArtifact(request: SignRequest): Promise<SignOutcome> {
   const payloadDigest = sha256(payload);
 
   const existing = await registry.getManifest(repository, tag);
-  const layers: Layer[] = existing
-    ? ((JSON.parse(existing.body) as { layers?: Layer[] }).layers ?? [])
-    : [];
+  const layers: Layer[] = existing ? signatureLayersOf(existing.body) : [];
   const signedAlready = layers.some(
     (layer) =>
       layer.digest === payloadDigest &&

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { SIGNING_ALGORITHMS, type KeySpec, type KmsKey } from '@swr-console/swr-api';
+import { signatureAlgorithmOf, type KeySpec, type KmsKey } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 
 /**
@@ -87,7 +87,7 @@ export function findKey(
 
 /** Whether a policy's algorithm suits a key: EC_P256 signs ECDSA_SHA_256, EC_P384 ECDSA_SHA_384. */
 export function algorithmProblem(key: KeyRow, algorithm: string): string | undefined {
-  const expected = SIGNING_ALGORITHMS[key.spec as KeySpec];
+  const expected = signatureAlgorithmOf(key.spec);
   return expected === algorithm
     ? undefined
     : `The key "${key.alias}" is ${key.spec}, which signs with ${expected}, not ${algorithm}.`;

@@ -1,9 +1,9 @@
 import { signatureTagOf, signedDigestOf } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
-import { MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
+import { manifestOf, MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
 import { checkLogin, type Action } from '../registry/access.js';
 import { INTERNAL_AGENT, type RegistryClient } from '../registry/client.js';
-import type { ImageName, PushedManifest, RegistryEvent } from '../registry/events.js';
+import { eventsOf, type ImageName, type PushedManifest } from '../registry/events.js';
 import type { RegistryBackend } from '../registry/front.js';
 import type { Services } from '../services.js';
 import {
@@ -48,7 +48,7 @@ export function recordEnterprisePush(
   if (!namespace || !pushed.digest) return undefined;
   const tag = isDigest(pushed.reference) ? undefined : pushed.reference;
   const facts = readManifest(pushed.body, pushed.contentType);
-  const parsed = JSON.parse(pushed.body) as { config?: { mediaType?: string } };
+  const parsed = manifestOf(pushed.body);
   const subject = tag ? signedDigestOf(tag) : undefined;
   return db.transaction(() => {
     const repository = ensureEntRepository(db, namespace, image.repository, at);
@@ -204,7 +204,7 @@ export function enterpriseBackend(
     async notified(envelope) {
       // Writes through the front are recorded already; catch any that reached the registry
       // another way, and deletions.
-      const events = (envelope as { events?: RegistryEvent[] }).events ?? [];
+      const events = eventsOf(envelope);
       for (const event of events) {
         const target = event.target;
         const image = target?.repository && splitEnterpriseImage(target.repository);

@@ -7,6 +7,7 @@ import { findNamespace, findRepository, type RepositoryRecord } from '../domain/
 import { allowedActions, checkLogin, splitImageName } from './access.js';
 import { INTERNAL_AGENT, type RegistryClient } from './client.js';
 import type { RegistryBackend } from './front.js';
+import { z } from 'zod';
 
 export interface ImageName {
   namespace: string;
@@ -26,11 +27,32 @@ export interface PushHooks {
   tagPushed(repository: RepositoryRecord, tag: string, digest: string, pusherId: string): void;
 }
 
+/** A Distribution registry's notification envelope: the events, as far as swr-local reads them. */
+const envelopeSchema = z.looseObject({
+  events: z
+    .array(
+      z.looseObject({
+        action: z.string().optional(),
+        target: z
+          .looseObject({
+            mediaType: z.string().optional(),
+            digest: z.string().optional(),
+            repository: z.string().optional(),
+            tag: z.string().optional(),
+          })
+          .optional(),
+        request: z.looseObject({ useragent: z.string().optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+
 /** One entry of a Distribution registry's notification envelope. */
-export interface RegistryEvent {
-  action?: string;
-  target?: { mediaType?: string; digest?: string; repository?: string; tag?: string };
-  request?: { useragent?: string };
+export type RegistryEvent = z.output<typeof envelopeSchema>['events'][number];
+
+/** The events of an envelope; one that is not an envelope has none. */
+export function eventsOf(envelope: unknown): RegistryEvent[] {
+  return envelopeSchema.safeParse(envelope).data?.events ?? [];
 }
 
 const isDigest = (reference: string) => /^[a-z0-9]+:[a-f0-9]{32,}$/.test(reference);
@@ -139,7 +161,7 @@ export class RegistryEvents {
    * catches anything that reached the registry another way, and deletions.
    */
   async notified(region: string, envelope: unknown): Promise<void> {
-    const events = (envelope as { events?: RegistryEvent[] }).events ?? [];
+    const events = eventsOf(envelope);
     for (const event of events) {
       const target = event.target;
       if (!target?.repository || !target.digest || event.request?.useragent === INTERNAL_AGENT)

@@ -69,6 +69,11 @@ export const SIGNING_ALGORITHMS = {
 export type KeySpec = keyof typeof SIGNING_ALGORITHMS;
 export type SignatureAlgorithm = (typeof SIGNING_ALGORITHMS)[KeySpec];
 
+/** The signature algorithm of a key spec as a service wrote it; undefined for one not known. */
+export function signatureAlgorithmOf(spec: string): SignatureAlgorithm | undefined {
+  return Object.entries(SIGNING_ALGORITHMS).find(([known]) => known === spec)?.[1];
+}
+
 /** Cosign keeps an image's signature in the same repository under this tag. */
 export function signatureTagOf(digest: string): string {
   return `${digest.replace(':', '-')}.sig`;

@@ -1,4 +1,4 @@
-import { KmsErrorCode, type KeySpec } from '@swr-console/swr-api';
+import { KmsErrorCode } from '@swr-console/swr-api';
 import { createKey, findKey, KeyProblem, keysOf, toKmsKey } from '../../enterprise/keys.js';
 import type { Principal } from '../auth.js';
 import { SwrError } from '../../domain/errors.js';
@@ -24,7 +24,7 @@ export const kmsHandlers: Pick<Handlers, 'CreateKey' | 'ListKeys' | 'ShowPublicK
         keyOwner,
         {
           alias: body.key_alias,
-          spec: body.key_spec as KeySpec,
+          spec: body.key_spec,
           description: body.key_description ?? '',
         },
         now,
