@@ -1,5 +1,6 @@
 import { createIamClient, type IamClient } from '@swr-console/contracts/iam';
-import { ApiError, createSwrClient, type SwrClient } from '@swr-console/swr-api';
+import { ApiError, createSwrClient, instance, type SwrClient } from '@swr-console/swr-api';
+import { z } from 'zod';
 import type { Response as ExpressResponse } from 'express';
 import { HttpProblem, titleOf } from '../problem.js';
 import { findRegion, type Region, type Topology } from '../regions.js';
@@ -87,9 +88,21 @@ function authenticatedFetch(
       body: typeof init.body === 'string' ? init.body : undefined,
       ...scope,
     });
-    const data = await readAtMost(response, response.ok ? ANSWER_LIMIT : ERROR_LIMIT);
-    if (!data) throw new UpstreamUnavailable(url, new Error('answered more than the BFF reads'));
-    return new Response(EMPTY.has(response.status) ? null : data, {
+    if (response.status < 200 || response.status > 599) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new UpstreamUnavailable(url, new Error(`answered status ${response.status}`));
+    }
+    let data: Buffer | undefined;
+    try {
+      data = await readAtMost(response, response.ok ? ANSWER_LIMIT : ERROR_LIMIT);
+    } catch (error) {
+      // The time ran out or the connection broke while the answer was read.
+      throw new UpstreamUnavailable(url, error);
+    }
+    // An error answer keeps its status even when its body is too long to read.
+    if (!data && response.ok)
+      throw new UpstreamUnavailable(url, new Error('answered more than the BFF reads'));
+    return new Response(EMPTY.has(response.status) || !data ? null : data, {
       status: response.status,
       headers: response.headers,
     });
@@ -97,8 +110,9 @@ function authenticatedFetch(
 }
 
 /**
- * The typed SWR client of one region (or its key service) for the session's user: every answer is
- * checked against the contract, so what the BFF reads is what the contract says.
+ * The typed SWR client of one region (or its key service) for the session's user: URLs, methods
+ * and request bodies from the contract. What the BFF reads of an answer it reads with `readAs`
+ * and the fields it needs of the contract's schema, so a field it does not use cannot fail it.
  */
 export function swrClientOf(upstream: RegionUpstream, service: 'swr' | 'kms' = 'swr'): SwrClient {
   return createSwrClient({
@@ -108,7 +122,6 @@ export function swrClientOf(upstream: RegionUpstream, service: 'swr' | 'kms' = '
       region: upstream.region.id,
       timeoutMs: upstream.timeoutMs,
     }),
-    validateResponses: true,
   });
 }
 
@@ -128,7 +141,8 @@ export async function fromSwr<T>(
       throw new HttpProblem(502, titleOf(502), `${service.name} could not be reached.`, {
         code: 'UPSTREAM_UNREACHABLE',
       });
-    if (error.code === 'RESPONSE_INVALID')
+    // A request the contract refuses was built from what the service itself answered before.
+    if (error.code === 'RESPONSE_INVALID' || error.code === 'REQUEST_INVALID')
       throw new HttpProblem(
         502,
         titleOf(502),
@@ -144,15 +158,41 @@ export async function fromSwr<T>(
   }
 }
 
+/** The fields `schema` names of an answer, or a 502 naming the service when they are not there. */
+export function readAs<S extends z.ZodType>(
+  schema: S,
+  answer: unknown,
+  service: { name: string; unreadable: string } = { name: 'SWR', unreadable: 'SWR_UNREADABLE' },
+): z.output<S> {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  throw new HttpProblem(
+    502,
+    titleOf(502),
+    `${service.name} answered something the console cannot read.`,
+    { code: service.unreadable },
+  );
+}
+
+const shownInstance = instance.pick({ access_address: true });
+const instanceCredential = z.object({
+  user_id: z.string().min(1),
+  auth_token: z.string().min(1),
+  expire_date: z.string().optional(),
+});
+
 /** A temporary login of an Enterprise instance, with the address of its registry. */
 export async function instanceLogin(
   upstream: RegionUpstream,
-  instance: string,
+  instanceId: string,
 ): Promise<{ username: string; password: string; expiresAt: string; registry: string }> {
   const swr = swrClientOf(upstream);
-  const path = { project_id: upstream.projectId, instance_id: instance };
-  const { data: shown } = await fromSwr(swr.request('ShowInstance', { path }));
-  const { data: login } = await fromSwr(swr.request('CreateInstanceTempCredential', { path }));
+  const path = { project_id: upstream.projectId, instance_id: instanceId };
+  const shown = readAs(shownInstance, (await fromSwr(swr.request('ShowInstance', { path }))).data);
+  const login = readAs(
+    instanceCredential,
+    (await fromSwr(swr.request('CreateInstanceTempCredential', { path }))).data,
+  );
   if (!shown.access_address)
     throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login for the instance.', {
       code: 'NO_LOGIN',
@@ -160,7 +200,7 @@ export async function instanceLogin(
   return {
     username: login.user_id,
     password: login.auth_token,
-    expiresAt: login.expire_date,
+    expiresAt: login.expire_date ?? '',
     registry: shown.access_address,
   };
 }
@@ -173,7 +213,12 @@ export function iamClientOf(
 ): IamClient {
   const send = authenticatedFetch(credentials, { timeoutMs });
   return createIamClient(topology.iam, async (request) => {
-    const response = await send(request.url, request);
-    return { status: response.status, headers: response.headers, body: await readJson(response) };
+    try {
+      const response = await send(request.url, request);
+      return { status: response.status, headers: response.headers, body: await readJson(response) };
+    } catch (error) {
+      if (error instanceof UpstreamUnavailable) throw error;
+      throw new UpstreamUnavailable(request.url, error);
+    }
   });
 }

@@ -101,6 +101,8 @@ export async function callUpstream(
       method,
       headers,
       body: call.body,
+      // A redirect would carry the session's token to wherever it points; IAM and SWR send none.
+      redirect: 'error',
       signal: AbortSignal.timeout(call.timeoutMs),
     });
   } catch (error) {

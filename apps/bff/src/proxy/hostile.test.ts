@@ -223,3 +223,45 @@ describe('when SWR misbehaves', () => {
     expect((await fetch(`${bff.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('when IAM misbehaves at sign-in', () => {
+  let upstream: Awaited<ReturnType<typeof hostileUpstream>>;
+  let bff: BffProcess;
+
+  beforeAll(async () => {
+    upstream = await hostileUpstream();
+    bff = await startBffProcess({
+      iam: upstream.url,
+      env: { UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS) },
+    });
+  });
+  afterAll(async () => {
+    await bff?.stop();
+    await upstream?.close();
+  });
+
+  it.each([
+    ['stall-mid-body', 502],
+    ['truncate-200', 502],
+    ['bad-status', 502],
+    ['status-600', 502],
+    ['big', 502],
+    ['answer', 502],
+    ['reset', 502],
+    ['huge-error', 502],
+    ['huge-401', 401],
+  ] as const)(
+    'when IAM answers %s, then the sign-in is a %i in time, never a 500',
+    async (behaviour, status) => {
+      upstream.state.behaviour = behaviour;
+      const started = Date.now();
+      const answer = await new Browser(bff.url).signInWithKey(sandboxUser());
+      expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+      expect(answer.status, answer.text).toBe(status);
+      expect(answer.json()).toMatchObject({
+        code: status === 401 ? 'SIGN_IN_FAILED' : 'UPSTREAM_UNREACHABLE',
+      });
+      expect(bff.alive(), bff.stderr()).toBe(true);
+    },
+  );
+});

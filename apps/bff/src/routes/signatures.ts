@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
   signatureTagOf,
+  kmsKey,
   signatureAlgorithmOf,
   type ArtifactSignatures,
   type SignatureCheck,
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import {
   fromSwr,
   instanceLogin,
+  readAs,
   regionUpstream,
   swrClientOf,
   type RegionUpstream,
@@ -53,17 +55,28 @@ export interface SignatureOptions {
 
 const KMS = { name: 'The key service', unreadable: 'KMS_UNREADABLE' };
 
+const listedKeys = z.object({
+  key_details: z.array(kmsKey.pick({ key_id: true, key_alias: true, key_spec: true })).default([]),
+});
+const shownKey = z.object({ public_key: z.string().optional() });
+
 /** Every signing key of the account in the region, with its public half. */
 async function publicKeys(upstream: RegionUpstream): Promise<PublicKey[]> {
   const kms = swrClientOf(upstream, 'kms');
   const path = { project_id: upstream.projectId };
-  const { data: listed } = await fromSwr(kms.request('ListKeys', { path, body: {} }), KMS);
+  const listed = readAs(
+    listedKeys,
+    (await fromSwr(kms.request('ListKeys', { path, body: {} }), KMS)).data,
+    KMS,
+  );
   const keys: PublicKey[] = [];
   for (const key of listed.key_details) {
     const algorithm = signatureAlgorithmOf(key.key_spec);
     if (!algorithm || !HASHES[algorithm]) continue;
-    const { data: shown } = await fromSwr(
-      kms.request('ShowPublicKey', { path, body: { key_id: key.key_id } }),
+    const shown = readAs(
+      shownKey,
+      (await fromSwr(kms.request('ShowPublicKey', { path, body: { key_id: key.key_id } }), KMS))
+        .data,
       KMS,
     );
     if (shown.public_key)

@@ -9,6 +9,8 @@ import { createServer, type Server, type Socket } from 'node:net';
  * - `stall-mid-body`: sends the headers and half the body, then nothing;
  * - `truncate-200` / `truncate-403`: promises 1,000 bytes, sends a few and closes;
  * - `bad-status`: a response whose status line says 099, which is no HTTP status;
+ * - `status-600`: a well-formed response with status 600, which fetch passes on;
+ * - `huge-401`: a refusal (401) whose body is 1 MiB, as a gateway's HTML page can be;
  * - `big`: a proper 200 with a 4 MiB body;
  * - `junk-after`: a proper 200, then a second unasked-for response on the same connection;
  * - `huge-error`: a 500 whose body is 48 MiB, written as fast as the BFF takes it;
@@ -25,6 +27,8 @@ export type Behaviour =
   | 'truncate-403'
   | 'junk-after'
   | 'bad-status'
+  | 'status-600'
+  | 'huge-401'
   | 'big'
   | 'huge-error'
   | 'reset'
@@ -100,6 +104,12 @@ export async function hostileUpstream() {
         return;
       case 'bad-status':
         socket.write(response('099 Odd', OK_BODY));
+        return;
+      case 'status-600':
+        socket.write(response('600 Beyond', OK_BODY));
+        return;
+      case 'huge-401':
+        socket.write(response('401 Unauthorized', `"${'x'.repeat(1024 * 1024 - 2)}"`));
         return;
       case 'big':
         socket.write(response('200 OK', `"${'x'.repeat(BIG_BYTES - 2)}"`));

@@ -34,14 +34,16 @@ export interface BffProcess {
 
 /**
  * The BFF as it runs in production, in a process of its own, so a test can tell that nothing it
- * did ended that process. `regions` points regions of the sandbox elsewhere (a hostile peer).
+ * did ended that process. `regions` points regions of the sandbox elsewhere (a hostile peer), and
+ * `iam` its IAM.
  */
 export async function startBffProcess(
-  options: { regions?: Record<string, string>; env?: Record<string, string> } = {},
+  options: { regions?: Record<string, string>; iam?: string; env?: Record<string, string> } = {},
 ): Promise<BffProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bff-process-'));
   const endpoints = readSandboxEndpoints(inject('swrLocalEndpoints'));
   for (const region of endpoints.regions) region.api = options.regions?.[region.id] ?? region.api;
+  if (options.iam) endpoints.iam = options.iam;
   const endpointsFile = path.join(dataDir, 'endpoints.json');
   writeSandboxEndpoints(endpointsFile, endpoints);
   const port = await freePort();

@@ -28,7 +28,7 @@ export function validatePath(operation: Operation, raw: Record<string, string>):
     raw = { ...raw, repository_name: decodeTwice(raw.repository_name) };
   const parsed = operation.params.safeParse(raw);
   if (!parsed.success) throw refuse('path', parsed.error.issues);
-  const params = parsed.data as Record<string, unknown>;
+  const params: Record<string, unknown> = { ...parsed.data };
   if (typeof params.repository === 'string')
     params.repository = repositoryFromPath(params.repository);
   return params;

@@ -17,7 +17,7 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-const layerSchema = z.object({
+const layerSchema = z.looseObject({
   mediaType: z.string(),
   size: z.number(),
   digest: z.string(),
@@ -25,15 +25,20 @@ const layerSchema = z.object({
 });
 type Layer = z.output<typeof layerSchema>;
 
-/** The layers of a signature manifest the registry holds; one it cannot read has none to keep. */
+/**
+ * The layers of a signature manifest the registry holds, every field kept. One it cannot read is
+ * an error: signing anew would drop the signatures it holds.
+ */
 function signatureLayersOf(body: string): Layer[] {
+  let json: unknown;
   try {
-    return (
-      z.object({ layers: z.array(layerSchema) }).safeParse(JSON.parse(body)).data?.layers ?? []
-    );
+    json = JSON.parse(body);
   } catch {
-    return [];
+    throw new Error('the signature manifest in the registry is not JSON');
   }
+  const parsed = z.looseObject({ layers: z.array(layerSchema).default([]) }).safeParse(json);
+  if (!parsed.success) throw new Error('the signature manifest in the registry is not readable');
+  return parsed.data.layers;
 }
 
 export interface SignRequest {

@@ -3,6 +3,7 @@ import {
   iamEndpoints,
   iamOperations,
   type IamEndpointId,
+  type IamErrorBody,
   type IamReply,
 } from '@swr-console/contracts/iam';
 import express, { type Express, type Request, type Response } from 'express';
@@ -240,7 +241,7 @@ export function createIam(services: Services): Express {
     const known =
       error instanceof IamError ? error : new IamError(500, 'IAM.0000', 'Internal error');
     if (!(error instanceof IamError)) services.log.error({ err: error }, 'IAM failed');
-    res.status(known.status).json({
+    const body: IamErrorBody = {
       error: {
         code: known.status,
         title: res.statusMessage || 'Error',
@@ -248,7 +249,8 @@ export function createIam(services: Services): Express {
         error_code: known.code,
         error_msg: known.message,
       },
-    });
+    };
+    res.status(known.status).json(body);
   });
   return app;
 }

@@ -27,32 +27,30 @@ export interface PushHooks {
   tagPushed(repository: RepositoryRecord, tag: string, digest: string, pusherId: string): void;
 }
 
-/** A Distribution registry's notification envelope: the events, as far as swr-local reads them. */
-const envelopeSchema = z.looseObject({
-  events: z
-    .array(
-      z.looseObject({
-        action: z.string().optional(),
-        target: z
-          .looseObject({
-            mediaType: z.string().optional(),
-            digest: z.string().optional(),
-            repository: z.string().optional(),
-            tag: z.string().optional(),
-          })
-          .optional(),
-        request: z.looseObject({ useragent: z.string().optional() }).optional(),
-      }),
-    )
-    .default([]),
+/** One entry of a Distribution registry's notification envelope, as far as swr-local reads it. */
+const eventSchema = z.looseObject({
+  action: z.string().optional(),
+  target: z
+    .looseObject({
+      mediaType: z.string().optional(),
+      digest: z.string().optional(),
+      repository: z.string().optional(),
+      tag: z.string().optional(),
+    })
+    .optional(),
+  request: z.looseObject({ useragent: z.string().optional() }).optional(),
 });
 
-/** One entry of a Distribution registry's notification envelope. */
-export type RegistryEvent = z.output<typeof envelopeSchema>['events'][number];
+export type RegistryEvent = z.output<typeof eventSchema>;
 
-/** The events of an envelope; one that is not an envelope has none. */
+/** The readable events of an envelope; an odd one is skipped, not the envelope. */
 export function eventsOf(envelope: unknown): RegistryEvent[] {
-  return envelopeSchema.safeParse(envelope).data?.events ?? [];
+  const events =
+    typeof envelope === 'object' && envelope !== null ? Reflect.get(envelope, 'events') : [];
+  return (Array.isArray(events) ? events : []).flatMap((event) => {
+    const parsed = eventSchema.safeParse(event);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 const isDigest = (reference: string) => /^[a-z0-9]+:[a-f0-9]{32,}$/.test(reference);

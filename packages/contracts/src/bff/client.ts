@@ -1,4 +1,4 @@
-import { ApiError, buildPath, normalizeError, retryAfterOf } from '@swr-console/swr-api';
+import { answerError, buildPath, readAnswer, unreachable } from '@swr-console/swr-api';
 import type { z } from 'zod';
 import { bffEndpoints, type BffEndpointId } from './endpoints.js';
 import type { BffOperations } from './schemas.js';
@@ -77,27 +77,15 @@ export function createBffClient(options: BffClientOptions = {}): BffClient {
           signal: args[1]?.signal,
         });
       } catch (error) {
-        if ((error as Error).name === 'AbortError') throw error;
-        throw new ApiError({ status: 0, code: 'NETWORK', message: (error as Error).message });
+        throw unreachable(error);
       }
-      const text = await response.text();
-      let body: unknown;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        body = text;
-      }
-      if (!response.ok) {
-        const problem = normalizeError(body);
-        throw new ApiError({
-          status: response.status,
-          code: problem.code,
-          message: problem.message ?? `${endpoint.method} ${url} failed with ${response.status}`,
-          requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
-          fieldErrors: problem.fieldErrors,
-          retryAfterSeconds: retryAfterOf(response.headers),
-        });
-      }
+      const body = await readAnswer(response);
+      if (!response.ok)
+        throw answerError(
+          response,
+          body,
+          `${endpoint.method} ${url} failed with ${response.status}`,
+        );
       return body as BffAnswer<typeof id>;
     },
   };

@@ -32,7 +32,8 @@ export const tokenRequest = z.object({
   }),
 });
 
-const named = z.object({ id: z.string(), name: z.string() });
+/** Ids name paths of later calls, so an empty one is not an answer. */
+const named = z.object({ id: z.string().min(1), name: z.string() });
 const role = named;
 
 const token = z.object({
@@ -47,7 +48,7 @@ const token = z.object({
 });
 
 export const user = named.extend({
-  domain_id: z.string(),
+  domain_id: z.string().min(1),
   enabled: z.boolean().optional(),
   pwd_status: z.boolean().optional(),
 });
@@ -71,6 +72,8 @@ export const iamError = z.object({
     error_msg: z.string(),
   }),
 });
+
+export type IamErrorBody = z.input<typeof iamError>;
 
 const userPath = z.object({ user_id: z.string().min(1) });
 
@@ -97,7 +100,7 @@ export const iamOperations = {
     response: z.object({
       credential: z.object({
         access: z.string().optional(),
-        user_id: z.string(),
+        user_id: z.string().min(1),
         status: z.string().optional(),
         create_time: z.string().optional(),
         description: z.string().optional(),

@@ -27,7 +27,10 @@ export interface ScopeCandidate {
 export function selectsUntagged(selector: Pick<ScopeSelector, 'extras'>): boolean {
   if (!selector.extras) return false;
   try {
-    return (JSON.parse(selector.extras) as { untagged?: unknown }).untagged === true;
+    const parsed: unknown = JSON.parse(selector.extras);
+    return (
+      typeof parsed === 'object' && parsed !== null && Reflect.get(parsed, 'untagged') === true
+    );
   } catch {
     return false;
   }

@@ -61,7 +61,8 @@ function toSearch(query: Record<string, unknown>): string {
   return text ? `?${text}` : '';
 }
 
-async function readBody(response: Response): Promise<unknown> {
+/** An answer's body: its JSON, its text when it is not JSON, undefined when empty. */
+export async function readAnswer(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {
@@ -69,6 +70,36 @@ async function readBody(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/** A fetch that failed before any answer: status 0 `NETWORK`; the caller's own abort stays itself. */
+export function unreachable(error: unknown, operation?: EndpointId): Error {
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  return new ApiError({
+    operation,
+    status: 0,
+    code: 'NETWORK',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** An error answer (any of SWR's bodies, or the BFF's problem details) as an ApiError. */
+export function answerError(
+  response: Response,
+  payload: unknown,
+  fallback: string,
+  operation?: EndpointId,
+): ApiError {
+  const problem = normalizeError(payload);
+  return new ApiError({
+    operation,
+    status: response.status,
+    code: problem.code,
+    message: problem.message ?? fallback,
+    requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    fieldErrors: problem.fieldErrors,
+    retryAfterSeconds: retryAfterOf(response.headers),
+  });
 }
 
 /**
@@ -111,27 +142,16 @@ export function createSwrHttpClient(options: SwrClientOptions, checks: CallCheck
           credentials: options.credentials,
         });
       } catch (error) {
-        if ((error as Error).name === 'AbortError') throw error;
-        throw new ApiError({
-          operation: id,
-          status: 0,
-          code: 'NETWORK',
-          message: (error as Error).message,
-        });
+        throw unreachable(error, id);
       }
-      const payload = await readBody(response);
-      if (!response.ok) {
-        const problem = normalizeError(payload);
-        throw new ApiError({
-          operation: id,
-          status: response.status,
-          code: problem.code,
-          message: problem.message ?? `${endpoint.method} ${url} failed with ${response.status}`,
-          requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
-          fieldErrors: problem.fieldErrors,
-          retryAfterSeconds: retryAfterOf(response.headers),
-        });
-      }
+      const payload = await readAnswer(response);
+      if (!response.ok)
+        throw answerError(
+          response,
+          payload,
+          `${endpoint.method} ${url} failed with ${response.status}`,
+          id,
+        );
       const data = checks.response ? checks.response(id, response.status, payload) : payload;
       return {
         data: data as ResponseBody<typeof id>,
