@@ -15,7 +15,7 @@ const features = existsSync(featuresDir)
   : [];
 
 /** What a feature offers the rest of the console. */
-const FEATURE_ENTRIES = ['routes.tsx', 'messages.ts', 'prefetch.ts'];
+const FEATURE_ENTRIES = ['routes.tsx', 'messages.ts', 'messages.zh.ts', 'prefetch.ts'];
 
 /** Where code may not import from: the module boundaries of the repository. */
 const boundaries = [

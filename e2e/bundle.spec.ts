@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { measurePages } from '@swr-console/web/bundle';
 
 // The contract's schemas are for servers and tests; the console checks input with its own forms.
 // The test command builds the console before these tests, so its assets are on disk.
@@ -16,4 +17,33 @@ test('when the console is built, then none of its scripts carries the schema lib
     ZOD.test(readFileSync(path.join(assets, file), 'utf8')),
   );
   expect(carrying).toEqual([]);
+});
+
+/**
+ * What a first visit may load, gzip KB, measured on the built console from Vite's manifest. The
+ * targets are the page budget (docs/web.md); until a line meets its target, its ceiling is what
+ * the console loads today, so it can only shrink. Lower a ceiling with each step that lands.
+ */
+const BUDGET = {
+  signInJs: { target: 150, ceiling: 305 },
+  signInCss: { target: 15, ceiling: 110 },
+  firstPageJs: { target: 260, ceiling: 405 },
+  furtherPageAddsJs: { target: 60, ceiling: 60 },
+  anyPageCss: { target: 30, ceiling: 110 },
+} as const;
+
+test('when the console is built, then no page loads more than its budget', () => {
+  const pages = measurePages(path.resolve('apps/web/dist'));
+  const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+  const signIn = pages.find((page) => page.name === 'sign-in')!;
+  const first = pages.find((page) => page.name === 'organizations')!;
+  const further = pages.filter((page) => page !== signIn && page !== first);
+  expect(further.length).toBeGreaterThan(4);
+  expect(kb(signIn.js)).toBeLessThanOrEqual(BUDGET.signInJs.ceiling);
+  expect(kb(signIn.css)).toBeLessThanOrEqual(BUDGET.signInCss.ceiling);
+  expect(kb(first.js)).toBeLessThanOrEqual(BUDGET.firstPageJs.ceiling);
+  for (const page of further)
+    expect(kb(page.jsAdded), page.name).toBeLessThanOrEqual(BUDGET.furtherPageAddsJs.ceiling);
+  for (const page of pages)
+    expect(kb(page.css), page.name).toBeLessThanOrEqual(BUDGET.anyPageCss.ceiling);
 });

@@ -35,6 +35,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Which chunks and stylesheets each source module brings, for the page budgets.
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

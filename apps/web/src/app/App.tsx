@@ -1,13 +1,11 @@
 import { ApiError } from '@swr-console/swr-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
-import { I18nProvider, useLocale } from '../shared/i18n';
+import { I18nProvider, useAntdLocale, type LoadedLocale } from '../shared/i18n';
 import { ThemeProvider, useTheme } from '../shared/theme';
-import { catalogs } from './catalogs';
+import { loadLocale } from './locales';
 import { createRouter } from './router';
 
 /** The longest the console waits on a Retry-After before reading again. */
@@ -54,11 +52,12 @@ export function createQueryClient(): QueryClient {
 }
 
 function Themed({ children }: { children: ReactNode }) {
-  const [locale] = useLocale();
+  const antdLocale = useAntdLocale();
   const { dark, reducedMotion } = useTheme();
   return (
     <ConfigProvider
-      locale={locale === 'zh-CN' ? zhCN : enUS}
+      // antd speaks English unless told otherwise.
+      locale={antdLocale}
       // antd spaces out two-character Chinese labels ("登 录"); screen readers then read them apart.
       button={{ autoInsertSpace: false }}
       theme={{
@@ -100,14 +99,17 @@ function Themed({ children }: { children: ReactNode }) {
 export function Providers({
   children,
   queryClient,
+  i18n,
 }: {
   children: ReactNode;
   queryClient: QueryClient;
+  /** The language to start in, its messages loaded. */
+  i18n: LoadedLocale;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider>
-        <I18nProvider catalogs={catalogs}>
+        <I18nProvider initial={i18n} load={loadLocale}>
           <Themed>{children}</Themed>
         </I18nProvider>
       </ThemeProvider>
@@ -115,11 +117,11 @@ export function Providers({
   );
 }
 
-export function App() {
+export function App({ i18n }: { i18n: LoadedLocale }) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(() => createRouter(queryClient));
   return (
-    <Providers queryClient={queryClient}>
+    <Providers queryClient={queryClient} i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>
   );

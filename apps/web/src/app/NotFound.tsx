@@ -19,3 +19,8 @@ export function NotFound({ standalone = false }: { standalone?: boolean }) {
   );
   return standalone ? <main>{result}</main> : result;
 }
+
+/** The 404 page outside the shell. */
+export function StandaloneNotFound() {
+  return <NotFound standalone />;
+}

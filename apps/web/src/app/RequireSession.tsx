@@ -25,11 +25,3 @@ export function RequireSession() {
   }
   return <Shell session={session} />;
 }
-
-/** `/`: the organizations of the first region, or the sign-in page. */
-export function Home() {
-  const { data: session, isPending } = useQuery(sessionQuery);
-  if (isPending) return <PageLoading />;
-  const first = session?.regions[0]?.id;
-  return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
-}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogs } from './catalogs';
+import { catalogs } from '../testing/catalogs';
 
 const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 

@@ -10,24 +10,24 @@ import { syncMessages } from '../features/sync/messages';
 import { triggerMessages } from '../features/triggers/messages';
 import { signInMessages } from '../features/sign-in/messages';
 import { tagMessages } from '../features/tags/messages';
-import { mergeCatalogs } from '../shared/i18n';
+import type { Catalog } from '../shared/i18n';
 import { sharedMessages } from '../shared/messages';
 import { shellMessages } from './messages';
 
-/** Every message of the console, in both languages. */
-export const catalogs = mergeCatalogs(
-  sharedMessages,
-  shellMessages,
-  signInMessages,
-  namespaceMessages,
-  repositoryMessages,
-  tagMessages,
-  permissionMessages,
-  retentionMessages,
-  syncMessages,
-  sharingMessages,
-  triggerMessages,
-  overviewMessages,
-  loginCommandMessages,
-  enterpriseMessages,
-);
+/** Every message of the console in English (a chunk of its own, loaded when English is shown). */
+export const englishCatalog: Catalog = {
+  ...sharedMessages,
+  ...shellMessages,
+  ...signInMessages,
+  ...namespaceMessages,
+  ...repositoryMessages,
+  ...tagMessages,
+  ...permissionMessages,
+  ...retentionMessages,
+  ...syncMessages,
+  ...sharingMessages,
+  ...triggerMessages,
+  ...overviewMessages,
+  ...loginCommandMessages,
+  ...enterpriseMessages,
+};

@@ -6,9 +6,8 @@ import { prefetchTags } from '../features/tags/prefetch';
 import { repositoryAccessQuery } from '../shared/queries/access';
 import { repositoryFromUrl } from '../shared/region';
 import { configQuery, sessionQuery } from '../shared/session';
-import { NotFound } from './NotFound';
 import { PageLoading } from './PageLoading';
-import { Home, RequireSession } from './RequireSession';
+import { Home } from './Home';
 import { RouteError } from './RouteError';
 
 // Each page is its own chunk, loaded by the router alongside the page's first requests: the
@@ -44,7 +43,9 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
     },
     {
       path: '/:region',
-      element: <RequireSession />,
+      // The shell (header, navigation, region and language pickers) is a chunk of its own, loaded
+      // beside the page's: the sign-in page never loads it.
+      lazy: { Component: async () => (await import('./RequireSession')).RequireSession },
       errorElement: <RouteError />,
       loader: session,
       hydrateFallbackElement: <PageLoading />,
@@ -109,10 +110,13 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'login-command',
           ...page(async () => (await import('../features/login-command/routes')).LoginCommandPage),
         },
-        { path: '*', element: <NotFound /> },
+        { path: '*', lazy: { Component: async () => (await import('./NotFound')).NotFound } },
       ],
     },
-    { path: '*', element: <NotFound standalone /> },
+    {
+      path: '*',
+      lazy: { Component: async () => (await import('./NotFound')).StandaloneNotFound },
+    },
   ];
 }
 

@@ -7,34 +7,30 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { Locale as AntdLocale } from 'antd/es/locale';
 
 export type Locale = 'en-US' | 'zh-CN';
 export const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 export type Catalog = Record<string, string>;
-export type Catalogs = Record<Locale, Catalog>;
 
 /**
- * One feature's messages in both languages; the Chinese catalogue must have exactly the English
- * keys, so a missing translation is a type error.
+ * One feature's messages in another language: exactly the English keys, so a missing or a stray
+ * translation is a type error. Each language is a chunk of its own, loaded only when chosen.
  */
-export function defineMessages<const E extends Record<string, string>>(
-  en: E,
-  zh: { [K in keyof E]: string },
-): Catalogs {
-  return { 'en-US': en, 'zh-CN': zh };
-}
+export type Translation<English extends Record<string, string>> = { [K in keyof English]: string };
 
-export function mergeCatalogs(...parts: Catalogs[]): Catalogs {
-  return {
-    'en-US': Object.assign({}, ...parts.map((p) => p['en-US'])) as Catalog,
-    'zh-CN': Object.assign({}, ...parts.map((p) => p['zh-CN'])) as Catalog,
-  };
+/** A language with its messages (and antd's own words for it, where they are not English). */
+export interface LoadedLocale {
+  locale: Locale;
+  catalog: Catalog;
+  antd?: AntdLocale;
 }
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 interface I18n {
   locale: Locale;
+  antd: AntdLocale | undefined;
   setLocale: (locale: Locale) => void;
   t: Translate;
 }
@@ -42,7 +38,8 @@ interface I18n {
 const I18nContext = createContext<I18n | undefined>(undefined);
 const STORAGE_KEY = 'swr-console.locale';
 
-function initialLocale(): Locale {
+/** The language the console starts in: the one chosen before, else the browser's. */
+export function initialLocale(): Locale {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (stored === 'en-US' || stored === 'zh-CN') return stored;
   return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
@@ -56,34 +53,43 @@ export function interpolate(template: string, values?: Record<string, string | n
 }
 
 export function I18nProvider({
-  catalogs,
+  initial,
+  load,
   children,
-  locale: fixed,
 }: {
-  catalogs: Catalogs;
+  initial: LoadedLocale;
+  /** Loads another language when the user picks it. */
+  load: (locale: Locale) => Promise<LoadedLocale>;
   children: ReactNode;
-  locale?: Locale;
 }) {
-  const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
-  const setLocale = useCallback((next: Locale) => {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
-  }, []);
+  const [current, setCurrent] = useState(initial);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+      void load(next).then(setCurrent, (error: unknown) =>
+        console.error(`The ${next} messages could not be loaded`, error),
+      );
+    },
+    [load],
+  );
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    document.documentElement.lang = current.locale;
+  }, [current.locale]);
   const t = useCallback<Translate>(
     (key, values) => {
-      const template = catalogs[locale][key] ?? catalogs['en-US'][key];
+      const template = current.catalog[key];
       if (template === undefined) {
         console.error(`Missing message "${key}"`);
         return key;
       }
       return interpolate(template, values);
     },
-    [catalogs, locale],
+    [current.catalog],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const value = useMemo(
+    () => ({ locale: current.locale, antd: current.antd, setLocale, t }),
+    [current, setLocale, t],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -100,4 +106,9 @@ export function useT(): Translate {
 export function useLocale(): [Locale, (locale: Locale) => void] {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
+}
+
+/** antd's words (pagination, empty states, date pickers) in the current language. */
+export function useAntdLocale(): AntdLocale | undefined {
+  return useI18n().antd;
 }

@@ -2,6 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from '../app/App';
+import { testLocale } from './locale';
 
 /** Renders UI inside the app's providers (query client without retries, i18n, theme) at a URL. */
 export function renderAt(
@@ -15,7 +16,7 @@ export function renderAt(
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
-    <Providers queryClient={queryClient}>
+    <Providers queryClient={queryClient} i18n={testLocale(options.locale)}>
       <RouterProvider router={router} />
     </Providers>,
   );

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient, Providers } from '../../app/App';
+import { testLocale } from '../../testing/locale';
 import { RetagModal, tagNameProblem } from './components/RetagModal';
 
 describe('tagNameProblem', () => {
@@ -19,7 +20,7 @@ describe('RetagModal', () => {
   function open() {
     localStorage.setItem('swr-console.locale', 'en-US');
     render(
-      <Providers queryClient={createQueryClient()}>
+      <Providers queryClient={createQueryClient()} i18n={testLocale()}>
         <RetagModal
           region="cn-north-4"
           namespace="team"

@@ -1,0 +1,32 @@
+import type { Translation } from '../../shared/i18n';
+import type { overviewMessages } from './messages';
+
+export const overviewMessagesZh: Translation<typeof overviewMessages> = {
+  'overview.title': '总览',
+  'overview.intro': '你的账号在 {region} 的情况：持有的资源，以及近期的同步和老化执行。',
+  'overview.namespaces': '组织配额',
+  'overview.quota': '已使用 {limit} 个组织中的 {used} 个',
+  'overview.repositories': '镜像仓库',
+  'overview.images': '镜像版本',
+  'overview.storage': '存储',
+  'overview.activity.scope': '最近更新的 {count} 个镜像仓库的近期活动；每一项都链接到发生的位置。',
+  'overview.activity.unread': '有 {count} 个镜像仓库的活动无法读取，已略去。',
+  'overview.sync': '近期同步任务',
+  'overview.sync.empty': '近期没有同步任务。',
+  'overview.retention': '近期老化执行',
+  'overview.retention.empty': '近期老化规则没有删除任何镜像版本。',
+  'overview.repository': '镜像仓库',
+  'overview.tag': '镜像版本',
+  'overview.target': '目标',
+  'overview.status': '状态',
+  'overview.time': '时间',
+  'overview.deleted': '已删除',
+  'overview.deleted.count': '{count} 个',
+  'overview.status.waiting': '等待中',
+  'overview.status.running': '同步中',
+  'overview.status.success': '已复制',
+  'overview.status.existed': '已存在',
+  'overview.status.failed': '失败',
+  'overview.status.timeout': '超时',
+  'overview.status.cancel': '已取消',
+};
