@@ -3,6 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { antdStyles } from './build/antd-styles';
 
 /**
  * Writes a Brotli and a gzip copy next to each script, stylesheet and SVG of the build, once, so
@@ -29,7 +30,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [antdStyles(), react(), precompress()],
   resolve: { conditions: ['source'] },
   build: {
     outDir: 'dist',
