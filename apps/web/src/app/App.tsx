@@ -1,6 +1,6 @@
 import { ApiError } from '@swr-console/swr-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { ConfigProvider, theme as antTheme } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider, useAntdLocale, type LoadedLocale } from '../shared/i18n';
@@ -91,7 +91,7 @@ function Themed({ children }: { children: ReactNode }) {
           : undefined,
       }}
     >
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { sessionQuery } from '../shared/session';
@@ -23,5 +24,11 @@ export function RequireSession() {
     const first = session.regions[0]?.id;
     return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
   }
-  return <Shell session={session} />;
+  // antd's App (its message, notification and modal hooks) is for signed-in pages: the sign-in
+  // page does without it and loads less.
+  return (
+    <AntApp>
+      <Shell session={session} />
+    </AntApp>
+  );
 }

@@ -1,5 +1,7 @@
 import { render, type RenderResult } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from '../app/App';
 import { testLocale } from './locale';
@@ -17,8 +19,25 @@ export function renderAt(
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
     <Providers queryClient={queryClient} i18n={testLocale(options.locale)}>
-      <RouterProvider router={router} />
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
     </Providers>,
   );
   return { ...result, router };
+}
+
+/** The providers of a signed-in page (antd's App among them), for a component on its own. */
+export function TestProviders({
+  children,
+  queryClient = createQueryClient(),
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+}) {
+  return (
+    <Providers queryClient={queryClient} i18n={testLocale()}>
+      <AntApp>{children}</AntApp>
+    </Providers>
+  );
 }

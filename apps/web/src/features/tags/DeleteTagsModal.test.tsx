@@ -2,8 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TagListItem } from '@swr-console/swr-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient, Providers } from '../../app/App';
-import { testLocale } from '../../testing/locale';
+import { TestProviders } from '../../testing/render';
 import { DeleteTagsModal } from './components/DeleteTagsModal';
 
 const BASE = '/api/swr/cn-north-4/v2/manage/namespaces/team/repos/app/tags';
@@ -14,7 +13,7 @@ const tags = ['v1', 'v2', 'v3'].map(
 function open(onDeleted: (tags: string[]) => void) {
   localStorage.setItem('swr-console.locale', 'en-US');
   render(
-    <Providers queryClient={createQueryClient()} i18n={testLocale()}>
+    <TestProviders>
       <DeleteTagsModal
         region="cn-north-4"
         namespace="team"
@@ -24,7 +23,7 @@ function open(onDeleted: (tags: string[]) => void) {
         onClose={() => {}}
         onDeleted={onDeleted}
       />
-    </Providers>,
+    </TestProviders>,
   );
 }
 

@@ -1,8 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createQueryClient, Providers } from '../../app/App';
-import { testLocale } from '../../testing/locale';
+import { TestProviders } from '../../testing/render';
 import { RetagModal, tagNameProblem } from './components/RetagModal';
 
 describe('tagNameProblem', () => {
@@ -20,7 +19,7 @@ describe('RetagModal', () => {
   function open() {
     localStorage.setItem('swr-console.locale', 'en-US');
     render(
-      <Providers queryClient={createQueryClient()} i18n={testLocale()}>
+      <TestProviders>
         <RetagModal
           region="cn-north-4"
           namespace="team"
@@ -28,7 +27,7 @@ describe('RetagModal', () => {
           source="v1.0.0"
           onClose={() => {}}
         />
-      </Providers>,
+      </TestProviders>,
     );
   }
 

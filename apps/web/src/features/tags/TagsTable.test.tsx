@@ -1,8 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { TagListItem } from '@swr-console/swr-api';
 import { describe, expect, it } from 'vitest';
-import { createQueryClient, Providers } from '../../app/App';
-import { testLocale } from '../../testing/locale';
+import { TestProviders } from '../../testing/render';
 import { readListState } from '../../shared/list-state';
 import { TagsTable } from './components/TagsTable';
 import { TAG_LIST } from './useTagList';
@@ -42,7 +41,7 @@ function draw(rows: TagListItem[], rights: { canEdit: boolean; canManage: boolea
   localStorage.setItem('swr-console.locale', 'en-US');
   const noop = () => {};
   render(
-    <Providers queryClient={createQueryClient()} i18n={testLocale()}>
+    <TestProviders>
       <TagsTable
         label="Tags of team/app"
         rows={rows}
@@ -58,7 +57,7 @@ function draw(rows: TagListItem[], rights: { canEdit: boolean; canManage: boolea
         onDelete={noop}
         {...rights}
       />
-    </Providers>,
+    </TestProviders>,
   );
 }
 
