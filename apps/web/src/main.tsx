@@ -1,3 +1,5 @@
+// The build keeps only the base of this sheet here; each component's styles go with the chunk
+// that uses it (build/antd-styles.ts).
 import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

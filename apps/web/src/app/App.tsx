@@ -61,8 +61,9 @@ function Themed({ children }: { children: ReactNode }) {
       // antd spaces out two-character Chinese labels ("登 录"); screen readers then read them apart.
       button={{ autoInsertSpace: false }}
       theme={{
-        // Component styles come from antd's prebuilt stylesheet (imported in main.tsx) rather than
-        // being generated in the page at run time; only the theme's variables are computed here.
+        // Component styles come from antd's prebuilt stylesheet (cut per component by the build,
+        // build/antd-styles.ts) rather than being generated in the page at run time; only the
+        // theme's variables are computed here.
         zeroRuntime: true,
         algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
         // antd's secondary and tertiary text fall short of WCAG's 4.5:1; these reach it.
