@@ -112,7 +112,9 @@ function stop() {
   const kill = (signal) => {
     for (const { child, group } of running) {
       child.kill(signal);
-      if (group) killGroup(child.pid, signal);
+      // Asked to stop, swr-local stops its registries itself (a signal to its whole group would
+      // reach them first, and it would report them as crashed); killed, its group goes with it.
+      if (group && signal === 'SIGKILL') killGroup(child.pid, signal);
     }
   };
   if (stopping) {
