@@ -2,6 +2,7 @@ import { signRequest } from '@swr-console/apig-signer';
 import {
   createIamClient,
   iamEndpoints,
+  iamError,
   type IamEndpointId,
   type IamTransport,
 } from '@swr-console/contracts/iam';
@@ -89,5 +90,38 @@ describe('the sandbox IAM', () => {
     expect((await reader.call('ListUsers', {})).status).toBe(403);
     const anonymous = createIamClient(sandbox.endpoints.iam, transport());
     expect((await anonymous.call('ListAuthDomains', {})).status).toBe(401);
+  });
+
+  it('when IAM is sent junk, many at once, then each gets its 4xx and IAM error body, never a 5xx', async () => {
+    const iam = sandbox.endpoints.iam;
+    const junk: [string, string, string | Buffer | undefined][] = [
+      ['POST', '/v3/auth/tokens', '{'],
+      ['POST', '/v3/auth/tokens', '[]'],
+      ['POST', '/v3/auth/tokens', '{"auth":{"identity":{"methods":"password"}}}'],
+      ['POST', '/v3/auth/tokens', Buffer.from([0xff, 0xfe, 0x00])],
+      ['POST', '/v3/auth/tokens', 'x'.repeat(100 * 1024)],
+      ['GET', '/v3/users/%00', undefined],
+      ['GET', '/v3.0/OS-CREDENTIAL/credentials/%E0%A4%A', undefined],
+      ['GET', '/v3/auth/tokens', undefined],
+      ['DELETE', '/v3/users', undefined],
+      ['GET', '/v3/../../etc/passwd', undefined],
+    ];
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => junk)
+        .flat()
+        .map(async ([method, path, body]) => {
+          const response = await fetch(`${iam}${path}`, {
+            method,
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          return { path, status: response.status, body: await response.text() };
+        }),
+    );
+    for (const answer of answers) {
+      expect(answer.status, `${answer.path}: ${answer.body}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${answer.path}: ${answer.body}`).toBeLessThan(500);
+      expect(iamError.safeParse(JSON.parse(answer.body)).success, answer.body).toBe(true);
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   type IamErrorBody,
   type IamReply,
 } from '@swr-console/contracts/iam';
+import { parseJson } from '@swr-console/swr-api';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Services } from '../services.js';
 import type { User } from './identity.js';
@@ -33,12 +34,16 @@ function toUserBody(user: User): IamReply<'ShowUser'>['user'] {
   };
 }
 
-function json(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/**
+ * An error that is not IAM's own: the body reader's refusals (too large, unreadable) are the
+ * request's fault and answered as such; anything else is IAM's.
+ */
+function requestError(error: unknown): IamError {
+  const status: unknown = typeof error === 'object' && error ? Reflect.get(error, 'status') : 0;
+  if (status === 413) return new IamError(413, 'IAM.0002', 'The request body is too large');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new IamError(status, 'IAM.0002', 'The request could not be read');
+  return new IamError(500, 'IAM.0000', 'Internal error');
 }
 
 /**
@@ -107,7 +112,7 @@ export function createIam(services: Services): Express {
   } = {
     CreateToken(req, res) {
       const parsed = iamOperations.CreateToken.body.safeParse(
-        json(Buffer.isBuffer(req.body) ? req.body.toString() : ''),
+        parseJson(Buffer.isBuffer(req.body) ? req.body.toString() : ''),
       );
       if (!parsed.success)
         throw new IamError(
@@ -238,9 +243,8 @@ export function createIam(services: Services): Express {
     throw new IamError(404, 'IAM.0007', 'The API does not exist');
   });
   app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    const known =
-      error instanceof IamError ? error : new IamError(500, 'IAM.0000', 'Internal error');
-    if (!(error instanceof IamError)) services.log.error({ err: error }, 'IAM failed');
+    const known = error instanceof IamError ? error : requestError(error);
+    if (known.status >= 500) services.log.error({ err: error }, 'IAM failed');
     const body: IamErrorBody = {
       error: {
         code: known.status,
