@@ -3,6 +3,7 @@ import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
   signatureTagOf,
   kmsKey,
+  parseJson,
   signatureAlgorithmOf,
   type ArtifactSignatures,
   type SignatureCheck,
@@ -185,14 +186,6 @@ const signatureManifest = z.object({
     .default([]),
 });
 
-function json(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Checks one signature layer: the payload names this image and a key of the account signed it. */
 function checkLayer(
   payload: Buffer,
@@ -200,7 +193,7 @@ function checkLayer(
   expected: { digest: string; repository: string },
   keys: PublicKey[],
 ): SignatureCheck {
-  const read = payloadSchema.safeParse(json(payload.toString('utf8')));
+  const read = payloadSchema.safeParse(parseJson(payload.toString('utf8')));
   if (!read.success) return { verified: false, problem: 'The signed payload is not JSON.' };
   const parsed = read.data;
   if (parsed.critical?.type !== 'cosign container image signature')
@@ -246,7 +239,7 @@ async function checkSignatures(
       results.push({ digest, signed: false, verified: false, signatures: [] });
       continue;
     }
-    const read = signatureManifest.safeParse(json(manifest));
+    const read = signatureManifest.safeParse(parseJson(manifest));
     if (!read.success) throw new Error('a signature manifest is not an image manifest');
     const layers = read.data.layers;
     const signatures: SignatureCheck[] = [];

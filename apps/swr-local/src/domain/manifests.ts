@@ -1,3 +1,4 @@
+import { fieldsOf, parseJson } from '@swr-console/swr-api';
 import { z } from 'zod';
 
 /** What swr-local needs to know of a manifest: its kind, its size and, for an index, its platforms. */
@@ -47,27 +48,20 @@ export const manifestBody = z.looseObject({
   layers: z.array(descriptor).optional(),
   manifests: z.array(descriptor).optional(),
 });
-type ManifestBody = z.output<typeof manifestBody>;
+export type ManifestBody = z.output<typeof manifestBody>;
 
 /** A manifest's JSON read by its schema; an unreadable one reads as empty (nothing to count). */
 export function manifestOf(body: string): ManifestBody {
-  try {
-    return manifestBody.safeParse(JSON.parse(body)).data ?? {};
-  } catch {
-    return {};
-  }
-}
-
-/** The fields of a JSON object, or undefined when the value is not one. */
-function fieldsOf(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value))
-    : undefined;
+  return manifestBody.safeParse(parseJson(body)).data ?? {};
 }
 
 /** Reads a manifest; a declared content type wins over the body's own `mediaType`. */
 export function readManifest(body: string, contentType?: string): ManifestFacts {
-  const parsed = manifestOf(body);
+  return factsOf(manifestOf(body), contentType);
+}
+
+/** The facts of a manifest already read with `manifestOf`. */
+export function factsOf(parsed: ManifestBody, contentType?: string): ManifestFacts {
   const mediaType =
     contentType && MANIFEST_TYPES.has(contentType)
       ? contentType
@@ -141,12 +135,8 @@ function descriptorProblem(value: unknown, what: string): string | undefined {
  * before the registry sees it, which would otherwise fail on some of these with a 500.
  */
 export function manifestProblem(body: string): string | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return 'the manifest is not JSON';
-  }
+  const json = parseJson(body);
+  if (json === undefined) return 'the manifest is not JSON';
   const parsed = fieldsOf(json);
   if (!parsed) return 'the manifest is not a JSON object';
   if (parsed.schemaVersion !== 2) return 'only schema version 2 manifests are accepted';

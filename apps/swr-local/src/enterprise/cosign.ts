@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { signatureTagOf } from '@swr-console/swr-api';
+import { parseJson, signatureTagOf } from '@swr-console/swr-api';
 import type { RegistryClient } from '../registry/client.js';
 import { HASH_OF, signWith, type KeyRow } from './keys.js';
 import { z } from 'zod';
@@ -30,12 +30,8 @@ type Layer = z.output<typeof layerSchema>;
  * an error: signing anew would drop the signatures it holds.
  */
 function signatureLayersOf(body: string): Layer[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new Error('the signature manifest in the registry is not JSON');
-  }
+  const json = parseJson(body);
+  if (json === undefined) throw new Error('the signature manifest in the registry is not JSON');
   const parsed = z.looseObject({ layers: z.array(layerSchema).default([]) }).safeParse(json);
   if (!parsed.success) throw new Error('the signature manifest in the registry is not readable');
   return parsed.data.layers;

@@ -1,6 +1,6 @@
 import { signatureTagOf, signedDigestOf } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
-import { manifestOf, MANIFEST_TYPES, readManifest } from '../domain/manifests.js';
+import { factsOf, manifestOf, MANIFEST_TYPES } from '../domain/manifests.js';
 import { checkLogin, type Action } from '../registry/access.js';
 import { INTERNAL_AGENT, type RegistryClient } from '../registry/client.js';
 import { eventsOf, type ImageName, type PushedManifest } from '../registry/events.js';
@@ -47,8 +47,8 @@ export function recordEnterprisePush(
   const namespace = findEntNamespace(db, instance.id, image.namespace);
   if (!namespace || !pushed.digest) return undefined;
   const tag = isDigest(pushed.reference) ? undefined : pushed.reference;
-  const facts = readManifest(pushed.body, pushed.contentType);
   const parsed = manifestOf(pushed.body);
+  const facts = factsOf(parsed, pushed.contentType);
   const subject = tag ? signedDigestOf(tag) : undefined;
   return db.transaction(() => {
     const repository = ensureEntRepository(db, namespace, image.repository, at);

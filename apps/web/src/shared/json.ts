@@ -1,14 +1,6 @@
-/**
- * Reading JSON the console did not write (manifests, rules SWR recorded, resource details)
- * without a schema library: each helper says what the value is, or undefined when it is not.
- */
-
-/** The fields of a JSON object. */
-export function fieldsOf(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value))
-    : undefined;
-}
+// Reading JSON the console did not write (manifests, rules SWR recorded, resource details)
+// without a schema library: each helper says what the value is, or undefined when it is not.
+export { fieldsOf, parseJson } from '@swr-console/swr-api';
 
 export function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -21,13 +13,4 @@ export function numberOf(value: unknown): number | undefined {
 /** The items of a JSON array (none when it is not one). */
 export function itemsOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** JSON text parsed, or undefined when it is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -32,10 +32,16 @@ const SIGNED_IN = 'src/app/RequireSession.tsx';
 /** What every visit loads besides its page: the messages of its language (English here). */
 const EVERY_PAGE = ['src/app/catalogs.ts'];
 
+/** The first page after sign-in, against which "beyond the first page" is counted. */
+const FIRST_PAGE: PageDefinition = {
+  name: 'organizations',
+  routes: [SIGNED_IN, 'src/features/namespaces/routes.tsx'],
+};
+
 /** The pages the budgets speak of, with the modules the router loads for each. */
 export const PAGES: PageDefinition[] = [
   { name: 'sign-in', routes: ['src/features/sign-in/routes.tsx'] },
-  { name: 'organizations', routes: [SIGNED_IN, 'src/features/namespaces/routes.tsx'] },
+  FIRST_PAGE,
   { name: 'organization detail', routes: [SIGNED_IN, 'src/app/compose.tsx'] },
   { name: 'repositories', routes: [SIGNED_IN, 'src/app/compose-repositories.tsx'] },
   { name: 'overview', routes: [SIGNED_IN, 'src/features/overview/routes.tsx'] },
@@ -84,7 +90,7 @@ export function measurePages(dist: string, pages: PageDefinition[] = PAGES): Pag
       (sum, file) => sum + gz(file),
       0,
     );
-  const first = closure([...entry, ...pages[1]!.routes]);
+  const first = closure([...entry, ...FIRST_PAGE.routes]);
   return pages.map(({ name, routes }) => {
     const loaded = closure([...entry, ...routes]);
     const added = new Set([...loaded].filter((key) => !first.has(key)));

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseJson } from '@swr-console/swr-api';
 import { z } from 'zod';
 
 /**
@@ -56,12 +57,8 @@ export function readSandboxEndpoints(file: string): SandboxEndpoints {
   } catch (error) {
     throw new Error(`cannot read ${file}: ${(error as Error).message}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${file} is not JSON`);
-  }
+  const json = parseJson(text);
+  if (json === undefined) throw new Error(`${file} is not JSON`);
   const parsed = sandboxEndpoints.safeParse(json);
   if (!parsed.success)
     throw new Error(`${file} is not a sandbox endpoints file: ${z.prettifyError(parsed.error)}`);

@@ -1,3 +1,4 @@
+import { fieldsOf, parseJson } from '../wire/json.js';
 import { compileGlob } from './glob.js';
 
 /**
@@ -26,27 +27,15 @@ export interface ScopeCandidate {
 /** `{"untagged":true}` in a tag selector's extras also selects artifacts without any tag. */
 export function selectsUntagged(selector: Pick<ScopeSelector, 'extras'>): boolean {
   if (!selector.extras) return false;
-  try {
-    const parsed: unknown = JSON.parse(selector.extras);
-    return (
-      typeof parsed === 'object' && parsed !== null && Reflect.get(parsed, 'untagged') === true
-    );
-  } catch {
-    return false;
-  }
+  return fieldsOf(parseJson(selector.extras))?.untagged === true;
 }
 
 /** The problem with an extras string (reserved JSON), or undefined. */
 export function extrasProblem(extras: string | undefined): string | undefined {
   if (extras === undefined || extras === '') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(extras);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return 'extras must be a JSON object, e.g. {"untagged":true}.';
-    return undefined;
-  } catch {
-    return 'extras must be a JSON object, e.g. {"untagged":true}.';
-  }
+  return fieldsOf(parseJson(extras))
+    ? undefined
+    : 'extras must be a JSON object, e.g. {"untagged":true}.';
 }
 
 /**
