@@ -25,8 +25,8 @@ test('when the console is built, then none of its scripts carries the schema lib
  * the console loads today, so it can only shrink. Lower a ceiling with each step that lands.
  */
 const BUDGET = {
-  signInJs: { target: 150, ceiling: 290 },
-  signInCss: { target: 15, ceiling: 35 },
+  signInJs: { target: 150, ceiling: 150 },
+  signInCss: { target: 15, ceiling: 15 },
   firstPageJs: { target: 260, ceiling: 405 },
   furtherPageAddsJs: { target: 60, ceiling: 60 },
   anyPageCss: { target: 30, ceiling: 67 },

@@ -41,6 +41,13 @@ test.describe('when the system prefers a dark theme', () => {
   test('then the console follows it, and its pages stay readable', async ({ page, t }) => {
     const user = sandboxUser('swr-demo');
     await page.goto('/sign-in');
+    // The sign-in page draws itself without antd: its card is dark too, and its errors readable.
+    await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+    await expect(page.getByLabel(t('signIn.accessKey'))).toHaveAttribute('aria-invalid', 'true');
+    const card = page.getByRole('region', { name: t('signIn.title') });
+    const cardColour = await card.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(cardColour).toBe('rgb(20, 20, 20)');
+    await expectAccessible(page, 'the sign-in page in the dark theme, its errors shown');
     await page.getByLabel(t('signIn.accessKey')).fill(user.access_key);
     await page.getByLabel(t('signIn.secretKey')).fill(user.secret_key);
     await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();

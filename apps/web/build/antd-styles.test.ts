@@ -39,4 +39,16 @@ describe("antd's stylesheet cut along its components", () => {
       undefined,
     );
   });
+
+  it('when a module imports the sheet and components, then the base comes first and the sheet goes', () => {
+    const plugin = antdStyles();
+    const transform = plugin.transform as (code: string, id: string) => string | undefined;
+    const code = "import 'antd/dist/antd.css';\nimport { Button } from 'antd';\n";
+    const out = transform.call({}, code, '/app/src/themed.tsx')!;
+    const lines = out.split('\n');
+    expect(lines[0]).toBe("import 'virtual:antd-style/base.css';");
+    expect(lines.slice(1)).toContain("import 'virtual:antd-style/btn.css';");
+    expect(out).not.toContain('antd/dist/antd.css');
+    expect(out).toContain("import { Button } from 'antd';");
+  });
 });

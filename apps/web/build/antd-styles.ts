@@ -194,9 +194,10 @@ export function antdStyles(): Plugin {
         }
       }
       const imports = [...families].map((family) => `import '${VIRTUAL}${family}.css';`);
-      if (code.includes("import 'antd/dist/antd.css';"))
-        return code.replace("import 'antd/dist/antd.css';", `import '${VIRTUAL}base.css';`);
-      return imports.length > 0 ? `${imports.join('\n')}\n${code}` : undefined;
+      // The base goes first, so that component styles come after it in the cascade.
+      const withBase = code.replace("import 'antd/dist/antd.css';", '');
+      if (withBase !== code) imports.unshift(`import '${VIRTUAL}base.css';`);
+      return imports.length > 0 ? `${imports.join('\n')}\n${withBase}` : undefined;
     },
   };
 }

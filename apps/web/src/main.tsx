@@ -1,6 +1,4 @@
-// The build keeps only the base of this sheet here; each component's styles go with the chunk
-// that uses it (build/antd-styles.ts).
-import 'antd/dist/antd.css';
+import './app/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

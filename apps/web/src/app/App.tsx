@@ -1,10 +1,9 @@
 import { ApiError } from '@swr-console/swr-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider, theme as antTheme } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
-import { I18nProvider, useAntdLocale, type LoadedLocale } from '../shared/i18n';
-import { ThemeProvider, useTheme } from '../shared/theme';
+import { I18nProvider, type LoadedLocale } from '../shared/i18n';
+import { ThemeProvider } from '../shared/theme';
 import { loadLocale } from './locales';
 import { createRouter } from './router';
 
@@ -51,52 +50,6 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-function Themed({ children }: { children: ReactNode }) {
-  const antdLocale = useAntdLocale();
-  const { dark, reducedMotion } = useTheme();
-  return (
-    <ConfigProvider
-      // antd speaks English unless told otherwise.
-      locale={antdLocale}
-      // antd spaces out two-character Chinese labels ("登 录"); screen readers then read them apart.
-      button={{ autoInsertSpace: false }}
-      theme={{
-        // Component styles come from antd's prebuilt stylesheet (cut per component by the build,
-        // build/antd-styles.ts) rather than being generated in the page at run time; only the
-        // theme's variables are computed here.
-        zeroRuntime: true,
-        algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
-        // antd's secondary and tertiary text fall short of WCAG's 4.5:1; these reach it.
-        token: {
-          motion: !reducedMotion,
-          ...(dark
-            ? {
-                colorPrimary: '#e8454e',
-                colorLink: '#69b1ff',
-                colorError: '#ff7875',
-                colorTextDescription: 'rgba(255,255,255,0.72)',
-                colorTextTertiary: 'rgba(255,255,255,0.72)',
-              }
-            : {
-                colorPrimary: '#c7000b',
-                colorLink: '#0958d9',
-                colorError: '#c41d1f',
-                colorTextDescription: 'rgba(0,0,0,0.68)',
-                colorTextTertiary: 'rgba(0,0,0,0.68)',
-              }),
-        },
-        // The dark algorithm darkens the primary colour, so the selected tab's red falls short of
-        // 4.5:1 on the black layout: tabs take a lighter red there.
-        components: dark
-          ? { Tabs: { itemSelectedColor: '#ff7875', itemActiveColor: '#ff7875' } }
-          : undefined,
-      }}
-    >
-      {children}
-    </ConfigProvider>
-  );
-}
-
 export function Providers({
   children,
   queryClient,
@@ -111,7 +64,7 @@ export function Providers({
     <QueryClientProvider client={queryClient}>
       <ThemeProvider>
         <I18nProvider initial={i18n} load={loadLocale}>
-          <Themed>{children}</Themed>
+          {children}
         </I18nProvider>
       </ThemeProvider>
     </QueryClientProvider>

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../shared/i18n';
+import { Themed } from './Themed';
 
 /** The 404 page; `standalone` when it is not inside the shell (which already has a <main>). */
 export function NotFound({ standalone = false }: { standalone?: boolean }) {
@@ -17,7 +18,7 @@ export function NotFound({ standalone = false }: { standalone?: boolean }) {
       }
     />
   );
-  return standalone ? <main>{result}</main> : result;
+  return <Themed>{standalone ? <main>{result}</main> : result}</Themed>;
 }
 
 /** The 404 page outside the shell. */

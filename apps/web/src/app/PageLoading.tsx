@@ -1,11 +1,11 @@
-import { Flex, Spin } from 'antd';
 import { useT } from '../shared/i18n';
 
+/** Shown while a page's code or its first answer loads; plain markup, so it needs no antd. */
 export function PageLoading() {
   const t = useT();
   return (
-    <Flex justify="center" style={{ padding: 48 }}>
-      <Spin aria-label={t('common.loading')} />
-    </Flex>
+    <div className="console-loading" role="status" aria-label={t('common.loading')}>
+      <span className="console-spinner" />
+    </div>
   );
 }

@@ -5,9 +5,18 @@ import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { sessionQuery } from '../shared/session';
 import { PageLoading } from './PageLoading';
 import { Shell } from './Shell';
+import { Themed } from './Themed';
 
-/** Signed-in pages: no session → the sign-in page (coming back here after); unknown region → the first. */
+/** Signed-in pages, in antd's theme: no session → the sign-in page (coming back here after); unknown region → the first. */
 export function RequireSession() {
+  return (
+    <Themed>
+      <SessionGate />
+    </Themed>
+  );
+}
+
+function SessionGate() {
   const { data: session, error, isPending, refetch } = useQuery(sessionQuery);
   const { region } = useParams();
   const location = useLocation();

@@ -1,22 +1,24 @@
 import { lazy, Suspense } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { ErrorAlert } from '../shared/components/ErrorAlert';
+import { PageLoading } from './PageLoading';
 
-// The 404 page and its illustration load only when a page is not found.
+// What a failed page shows loads only when a page fails: the 404 page with its illustration, and
+// the error alert with antd (which the entry does not load).
 const NotFound = lazy(async () => ({ default: (await import('./NotFound')).NotFound }));
+const RouteErrorAlert = lazy(async () => ({
+  default: (await import('./RouteErrorAlert')).RouteErrorAlert,
+}));
 
 /** The error boundary of each route: one page fails, the shell and the rest keep working. */
 export function RouteError() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404)
-    return (
-      <Suspense>
-        <NotFound />
-      </Suspense>
-    );
   return (
-    <div style={{ padding: 24 }}>
-      <ErrorAlert error={error} onRetry={() => window.location.reload()} />
-    </div>
+    <Suspense fallback={<PageLoading />}>
+      {isRouteErrorResponse(error) && error.status === 404 ? (
+        <NotFound />
+      ) : (
+        <RouteErrorAlert error={error} />
+      )}
+    </Suspense>
   );
 }

@@ -55,12 +55,12 @@ describe('theme', () => {
     );
     const state = screen.getByRole('status', { name: 'state' });
     expect(state).toHaveTextContent('system dark=true reducedMotion=true');
-    expect(document.documentElement.style.colorScheme).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
 
     media.set(DARK, false);
     media.set(REDUCED, false);
     expect(state).toHaveTextContent('system dark=false reducedMotion=false');
-    expect(document.documentElement.style.colorScheme).toBe('light');
+    expect(document.documentElement.dataset.theme).toBe('light');
   });
 
   it('when the user picks dark, then it wins over the system and is remembered', async () => {

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 export type ThemeMode = 'light' | 'dark' | 'system';
 const STORAGE_KEY = 'swr-console.theme';
@@ -37,8 +45,9 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const dark = mode === 'dark' || (mode === 'system' && systemDark);
-  useEffect(() => {
-    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  // The page's own colours (app/base.css) follow the attribute; antd follows its ConfigProvider.
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   }, [dark]);
   const value = useMemo(
     () => ({

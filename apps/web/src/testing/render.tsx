@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from '../app/App';
+import { Themed } from '../app/Themed';
 import { testLocale } from './locale';
 
 /** Renders UI inside the app's providers (query client without retries, i18n, theme) at a URL. */
@@ -19,9 +20,11 @@ export function renderAt(
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
     <Providers queryClient={queryClient} i18n={testLocale(options.locale)}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
+      <Themed>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </Themed>
     </Providers>,
   );
   return { ...result, router };
@@ -37,7 +40,9 @@ export function TestProviders({
 }) {
   return (
     <Providers queryClient={queryClient} i18n={testLocale()}>
-      <AntApp>{children}</AntApp>
+      <Themed>
+        <AntApp>{children}</AntApp>
+      </Themed>
     </Providers>
   );
 }

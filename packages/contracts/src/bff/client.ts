@@ -53,7 +53,10 @@ function search(query: Record<string, unknown> | undefined): string {
  * ApiError the SWR client throws; a network failure is status 0.
  */
 export function createBffClient(options: BffClientOptions = {}): BffClient {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // The global is looked up on each call, not when the client is made: a fetch wrapped or
+  // replaced later (instrumentation, tests) is the one used.
+  const doFetch: typeof globalThis.fetch =
+    options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
     async call(id, ...args) {
       const endpoint = bffEndpoints[id];

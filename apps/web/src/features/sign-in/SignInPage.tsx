@@ -1,17 +1,90 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@swr-console/swr-api';
-import { Alert, Button, Card, Flex, Form, Input, Layout, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
 import { configQuery } from '../../shared/session';
 import type { SignInRequest } from './api';
+import {
+  ErrorMark,
+  Field,
+  MethodTabs,
+  PlainError,
+  type FieldDefinition,
+  type Method,
+} from './controls';
 import { useSignIn } from './mutations';
+import './sign-in.css';
+
+// The first page of a visit, so it is built from plain elements and its own small stylesheet:
+// it loads no antd (the rest of the console does, after sign-in).
 
 /** Only same-site paths: `next` must not send the user elsewhere after signing in. */
 export function safeNext(next: string | null): string | undefined {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : undefined;
+}
+
+function useFields(method: Method): FieldDefinition[] {
+  const t = useT();
+  return method === 'aksk'
+    ? [
+        {
+          name: 'accessKey',
+          label: t('signIn.accessKey'),
+          required: true,
+          autoComplete: 'username',
+          spellCheck: false,
+        },
+        {
+          name: 'secretKey',
+          label: t('signIn.secretKey'),
+          required: true,
+          secret: true,
+          autoComplete: 'current-password',
+        },
+        {
+          name: 'projectId',
+          label: t('signIn.projectId'),
+          required: false,
+          spellCheck: false,
+          help: t('signIn.projectId.help'),
+        },
+      ]
+    : [
+        {
+          name: 'accountName',
+          label: t('signIn.accountName'),
+          required: true,
+          autoComplete: 'organization',
+        },
+        { name: 'userName', label: t('signIn.userName'), required: true, autoComplete: 'username' },
+        {
+          name: 'password',
+          label: t('signIn.password'),
+          required: true,
+          secret: true,
+          autoComplete: 'current-password',
+        },
+      ];
+}
+
+function request(method: Method, values: Record<string, string>): SignInRequest {
+  const value = (name: string) => values[name] ?? '';
+  if (method === 'aksk') {
+    const projectId = value('projectId').trim();
+    return {
+      method,
+      accessKey: value('accessKey').trim(),
+      secretKey: value('secretKey'),
+      ...(projectId ? { projectId } : {}),
+    };
+  }
+  return {
+    method,
+    accountName: value('accountName').trim(),
+    userName: value('userName').trim(),
+    password: value('password'),
+  };
 }
 
 export function SignInPage() {
@@ -19,23 +92,64 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const config = useQuery(configQuery);
-  const [method, setMethod] = useState<'aksk' | 'password'>('aksk');
-  const [form] = Form.useForm();
-
+  const [method, setMethod] = useState<Method>('aksk');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [tried, setTried] = useState(false);
+  const fields = useFields(method);
+  const form = useRef<HTMLFormElement>(null);
   const mutation = useSignIn();
-  const send = (request: SignInRequest) =>
-    mutation.mutate(request, {
+
+  const missing = (field: FieldDefinition, value: string | undefined) =>
+    field.required && !value?.trim() ? t('signIn.required', { field: field.label }) : undefined;
+
+  const send = (body: SignInRequest) =>
+    mutation.mutate(body, {
       onSuccess: (session) =>
         void navigate(
           safeNext(params.get('next')) ?? `/${session.regions[0]?.id ?? ''}/namespaces`,
           { replace: true },
         ),
       onError: (error) => {
-        if (error instanceof ApiError && error.fieldErrors.length > 0) {
-          form.setFields(error.fieldErrors.map((e) => ({ name: e.field, errors: [e.message] })));
-        }
+        if (error instanceof ApiError && error.fieldErrors.length > 0)
+          setErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
       },
     });
+
+  const change = (field: FieldDefinition, value: string) => {
+    setValues((before) => ({ ...before, [field.name]: value }));
+    // Once the user has tried to sign in, each field says at once whether it is still wrong.
+    setErrors(({ [field.name]: _, ...rest }) => {
+      const error = tried ? missing(field, value) : undefined;
+      return error ? { ...rest, [field.name]: error } : rest;
+    });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    const found = Object.fromEntries(
+      fields.flatMap((field) => {
+        const error = missing(field, values[field.name]);
+        return error ? [[field.name, error]] : [];
+      }),
+    );
+    setErrors(found);
+    const first = fields.find((field) => found[field.name]);
+    if (first) {
+      form.current?.querySelector<HTMLInputElement>(`[name="${first.name}"]`)?.focus();
+      return;
+    }
+    send(request(method, values));
+  };
+
+  const switchTo = (next: Method) => {
+    setMethod(next);
+    setValues({});
+    setErrors({});
+    setTried(false);
+    mutation.reset();
+  };
 
   const failure =
     mutation.error instanceof ApiError && mutation.error.status === 401
@@ -43,149 +157,79 @@ export function SignInPage() {
       : mutation.error instanceof ApiError && mutation.error.status === 429
         ? t('signIn.limited')
         : undefined;
+  const otherError =
+    mutation.error &&
+    !failure &&
+    !(mutation.error instanceof ApiError && mutation.error.fieldErrors.length > 0)
+      ? mutation.error
+      : undefined;
 
-  const required = (field: string) => [
-    { required: true, whitespace: true, message: t('signIn.required', { field }) },
-  ];
-  const submit = (values: Record<string, string>) =>
-    send(
-      method === 'aksk'
-        ? {
-            method,
-            accessKey: values.accessKey!.trim(),
-            secretKey: values.secretKey!,
-            ...(values.projectId?.trim() ? { projectId: values.projectId.trim() } : {}),
-          }
-        : ({
-            method,
-            accountName: values.accountName!.trim(),
-            userName: values.userName!.trim(),
-            password: values.password!,
-          } as SignInRequest),
-    );
+  const sandboxUsers = config.data?.profile === 'local' ? config.data.sandboxUsers : [];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Content>
-        <Flex justify="center" align="flex-start" wrap gap={24} style={{ padding: '8vh 16px' }}>
-          <Card style={{ width: 440, maxWidth: '100%' }}>
-            <Typography.Title level={1} style={{ fontSize: 24 }}>
-              {t('signIn.title')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
-            <Tabs
-              activeKey={method}
-              onChange={(key) => {
-                setMethod(key as 'aksk' | 'password');
-                mutation.reset();
-              }}
-              items={[
-                { key: 'aksk', label: t('signIn.tab.accessKey') },
-                { key: 'password', label: t('signIn.tab.password') },
-              ]}
-            />
-            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} key={method}>
-              {method === 'aksk' ? (
-                <>
-                  <Form.Item
-                    name="accessKey"
-                    label={t('signIn.accessKey')}
-                    rules={required(t('signIn.accessKey'))}
-                  >
-                    <Input autoComplete="username" spellCheck={false} />
-                  </Form.Item>
-                  <Form.Item
-                    name="secretKey"
-                    label={t('signIn.secretKey')}
-                    rules={required(t('signIn.secretKey'))}
-                  >
-                    <Input.Password autoComplete="current-password" />
-                  </Form.Item>
-                  <Form.Item
-                    name="projectId"
-                    label={t('signIn.projectId')}
-                    extra={t('signIn.projectId.help')}
-                  >
-                    <Input spellCheck={false} />
-                  </Form.Item>
-                </>
-              ) : (
-                <>
-                  <Form.Item
-                    name="accountName"
-                    label={t('signIn.accountName')}
-                    rules={required(t('signIn.accountName'))}
-                  >
-                    <Input autoComplete="organization" />
-                  </Form.Item>
-                  <Form.Item
-                    name="userName"
-                    label={t('signIn.userName')}
-                    rules={required(t('signIn.userName'))}
-                  >
-                    <Input autoComplete="username" />
-                  </Form.Item>
-                  <Form.Item
-                    name="password"
-                    label={t('signIn.password')}
-                    rules={required(t('signIn.password'))}
-                  >
-                    <Input.Password autoComplete="current-password" />
-                  </Form.Item>
-                </>
-              )}
-              {failure ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={failure}
-                  role="alert"
-                  style={{ marginBottom: 16 }}
+    <div className="sign-in">
+      <main className="sign-in-cards">
+        <section className="sign-in-card sign-in-main" aria-labelledby="sign-in-title">
+          <h1 id="sign-in-title" className="sign-in-title">
+            {t('signIn.title')}
+          </h1>
+          <p className="sign-in-secondary">{t('signIn.subtitle')}</p>
+          <MethodTabs method={method} onChange={switchTo} />
+          <div id="sign-in-form" role="tabpanel" aria-labelledby={`sign-in-tab-${method}`}>
+            <form ref={form} noValidate onSubmit={submit}>
+              {fields.map((field) => (
+                <Field
+                  key={`${method}-${field.name}`}
+                  field={field}
+                  value={values[field.name] ?? ''}
+                  error={errors[field.name]}
+                  onChange={(value) => change(field, value)}
                 />
-              ) : null}
-              {mutation.error &&
-              !failure &&
-              !(mutation.error instanceof ApiError && mutation.error.fieldErrors.length > 0) ? (
-                <div style={{ marginBottom: 16 }}>
-                  <ErrorAlert error={mutation.error} />
+              ))}
+              {failure ? (
+                <div className="sign-in-alert" role="alert">
+                  <ErrorMark />
+                  <div>{failure}</div>
                 </div>
               ) : null}
-              <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
+              {otherError ? <PlainError error={otherError} /> : null}
+              <button
+                type="submit"
+                className="sign-in-button sign-in-primary"
+                disabled={mutation.isPending}
+                aria-busy={mutation.isPending}
+              >
+                {mutation.isPending ? <span className="console-spinner" aria-hidden /> : null}
                 {t('signIn.submit')}
-              </Button>
-            </Form>
-          </Card>
-          {config.data?.profile === 'local' && config.data.sandboxUsers.length > 0 ? (
-            <Card style={{ width: 360, maxWidth: '100%' }}>
-              <Typography.Title level={2} style={{ fontSize: 18 }}>
-                {t('signIn.sandbox.title')}
-              </Typography.Title>
-              <Typography.Paragraph type="secondary">
-                {t('signIn.sandbox.text')}
-              </Typography.Paragraph>
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                {config.data.sandboxUsers.map((user) => (
-                  <Button
-                    key={`${user.account}/${user.name}`}
-                    block
-                    disabled={mutation.isPending}
-                    onClick={() =>
-                      send({
-                        method: 'sandbox',
-                        account: user.account,
-                        userName: user.name,
-                      })
-                    }
-                  >
-                    {t('signIn.sandbox.as', { user: `${user.account} / ${user.name}` })} ·{' '}
-                    {user.admin ? t('signIn.sandbox.admin') : t('signIn.sandbox.member')}
-                  </Button>
-                ))}
-              </Space>
-            </Card>
-          ) : null}
-        </Flex>
-      </Layout.Content>
-    </Layout>
+              </button>
+            </form>
+          </div>
+        </section>
+        {sandboxUsers.length > 0 ? (
+          <section className="sign-in-card sign-in-sandbox" aria-labelledby="sign-in-sandbox">
+            <h2 id="sign-in-sandbox" className="sign-in-subtitle">
+              {t('signIn.sandbox.title')}
+            </h2>
+            <p className="sign-in-secondary">{t('signIn.sandbox.text')}</p>
+            <div className="sign-in-stack">
+              {sandboxUsers.map((user) => (
+                <button
+                  type="button"
+                  className="sign-in-button"
+                  key={`${user.account}/${user.name}`}
+                  disabled={mutation.isPending}
+                  onClick={() =>
+                    send({ method: 'sandbox', account: user.account, userName: user.name })
+                  }
+                >
+                  {t('signIn.sandbox.as', { user: `${user.account} / ${user.name}` })} ·{' '}
+                  {user.admin ? t('signIn.sandbox.admin') : t('signIn.sandbox.member')}
+                </button>
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </main>
+    </div>
   );
 }

@@ -11,6 +11,8 @@ export const signInMessages = {
   'signIn.accountName': 'Account name',
   'signIn.userName': 'IAM user name',
   'signIn.password': 'Password',
+  'signIn.secret.show': 'Show what you typed',
+  'signIn.secret.hide': 'Hide what you typed',
   'signIn.submit': 'Sign in',
   'signIn.required': 'Enter {field}.',
   'signIn.failed': 'The credentials were not accepted. Check them and try again.',

@@ -13,6 +13,8 @@ export const signInMessagesZh: Translation<typeof signInMessages> = {
   'signIn.accountName': '账号名',
   'signIn.userName': 'IAM 用户名',
   'signIn.password': '密码',
+  'signIn.secret.show': '显示输入的内容',
+  'signIn.secret.hide': '隐藏输入的内容',
   'signIn.submit': '登录',
   'signIn.required': '请输入{field}。',
   'signIn.failed': '凭证未通过验证，请检查后重试。',

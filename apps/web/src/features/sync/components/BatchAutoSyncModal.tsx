@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Form, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { explain } from '../../../shared/components/ErrorAlert';
+import { explain } from '../../../shared/errors';
 import { useT } from '../../../shared/i18n';
 import type { SyncTarget } from '../api';
 import { useBatchAutoSync } from '../mutations';

@@ -3,7 +3,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Progress, Typography, theme } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { BatchOutcome } from '../../../shared/batch';
-import { explain } from '../../../shared/components/ErrorAlert';
+import { explain } from '../../../shared/errors';
 import { useT, type Translate } from '../../../shared/i18n';
 import { tagsKeepingImage } from '../digests';
 import { useDeleteTags } from '../mutations';
