@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { App as AntApp } from 'antd';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
+import { NoticesProvider } from '../shared/notices';
 import { sessionQuery } from '../shared/session';
 import { PageLoading } from './PageLoading';
 import { Shell } from './Shell';
@@ -33,11 +33,10 @@ function SessionGate() {
     const first = session.regions[0]?.id;
     return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
   }
-  // antd's App (its message, notification and modal hooks) is for signed-in pages: the sign-in
-  // page does without it and loads less.
+  // Toasts ("Copied the digest") are for signed-in pages; their code loads with the first one.
   return (
-    <AntApp>
+    <NoticesProvider>
       <Shell session={session} />
-    </AntApp>
+    </NoticesProvider>
   );
 }

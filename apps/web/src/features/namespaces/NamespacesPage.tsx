@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input, Progress, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
@@ -9,10 +9,15 @@ import { useT } from '../../shared/i18n';
 import { useListState, type ListDefaults } from '../../shared/list-state';
 import { useRegion } from '../../shared/region';
 import { useSession } from '../../shared/session';
-import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
 import { namespaceQueries } from './queries';
 import { EmptyText } from '../../shared/components/EmptyText';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+
+// The create dialog (antd's form and modal) loads when it is first opened.
+const CreateNamespaceModal = lazy(async () => ({
+  default: (await import('./components/CreateNamespaceModal')).CreateNamespaceModal,
+}));
 
 const LIST: ListDefaults = { pageSize: 10, sort: 'name', order: 'asc', filters: ['name'] };
 
@@ -162,7 +167,9 @@ export function NamespacesPage() {
           ]}
         />
       )}
-      <CreateNamespaceModal region={region} open={creating} onClose={() => setCreating(false)} />
+      <OnceOpened open={creating}>
+        <CreateNamespaceModal region={region} open={creating} onClose={() => setCreating(false)} />
+      </OnceOpened>
     </>
   );
 }

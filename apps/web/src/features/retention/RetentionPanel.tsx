@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { planRetention, type PlanTag } from '@swr-console/swr-api';
-import { Alert, App, Button, Divider, Flex, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Divider, Flex, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
@@ -14,6 +14,7 @@ import { describeRule } from './describe';
 import { useDeleteRetention, useSaveRetention } from './mutations';
 import { PLAN_TAG_CAP, retentionQueries } from './queries';
 import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
+import { useNotices } from '../../shared/notices';
 
 /** After a save, how long the console follows SWR deleting the planned tags. */
 const FOLLOW_MS = 60_000;
@@ -35,7 +36,8 @@ export function RetentionPanel({
   canManage,
 }: RepositoryRef & { canManage: boolean }) {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const notices = useNotices();
+  const [modal, modalHolder] = Modal.useModal();
   const queryClient = useQueryClient();
   const titleId = useId();
   const planTitleId = useId();
@@ -93,12 +95,12 @@ export function RetentionPanel({
   const finished = run !== undefined && (gone === run.tags.length || timedOut);
   useEffect(() => {
     if (!run || !finished) return;
-    void message.success(t('retention.ran', { count: gone }));
+    void notices.success(t('retention.ran', { count: gone }));
     setRun(undefined);
     // The tag count and size of the repository, and the lists showing it, changed too.
     void queryClient.invalidateQueries({ queryKey: swrKeys.repositoryOf(target) });
     void queryClient.invalidateQueries({ queryKey: swrKeys.repositories(region) });
-  }, [run, finished, gone, message, t, queryClient, target, region]);
+  }, [run, finished, gone, notices, t, queryClient, target, region]);
 
   const save = useSaveRetention(target);
   const saveRule = () =>
@@ -106,7 +108,7 @@ export function RetentionPanel({
       { existing: rule.data?.id, rule: valid! },
       {
         onSuccess: () => {
-          void message.success(t('retention.saved', { repository: name }));
+          void notices.success(t('retention.saved', { repository: name }));
           setConfirming(false);
           setDraft(undefined);
           if (plan && plan.deleted.length > 0)
@@ -125,7 +127,7 @@ export function RetentionPanel({
       onOk: () =>
         remove.mutateAsync(id, {
           onSuccess: () => {
-            void message.success(t('retention.deleted', { repository: name }));
+            void notices.success(t('retention.deleted', { repository: name }));
             setDraft(undefined);
           },
         }),
@@ -136,6 +138,7 @@ export function RetentionPanel({
 
   return (
     <section aria-labelledby={titleId}>
+      {modalHolder}
       <Flex vertical gap={12}>
         <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
           {t('retention.title')}

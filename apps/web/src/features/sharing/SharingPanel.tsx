@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
-import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
@@ -15,6 +15,7 @@ import { ShareModal } from './components/ShareModal';
 import { isExpired } from './deadline';
 import { useDeleteShare } from './mutations';
 import { sharingQueries } from './queries';
+import { useNotices } from '../../shared/notices';
 
 /**
  * The accounts that may pull this private repository: shared read-only, within the region, until
@@ -29,7 +30,8 @@ export function SharingPanel({
 }: RepositoryRef & { isPublic: boolean; canManage: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message, modal } = App.useApp();
+  const notices = useNotices();
+  const [modal, modalHolder] = Modal.useModal();
   const titleId = useId();
   const session = useSession();
   const target = useMemo(
@@ -50,7 +52,7 @@ export function SharingPanel({
       onOk: () =>
         remove.mutateAsync(share.access_domain, {
           onSuccess: () =>
-            void message.success(
+            void notices.success(
               t('sharing.deleted', { account: share.access_domain, repository: name }),
             ),
         }),
@@ -59,6 +61,7 @@ export function SharingPanel({
 
   return (
     <section aria-labelledby={titleId}>
+      {modalHolder}
       <Flex vertical gap={12}>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>

@@ -1,7 +1,7 @@
 import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
-import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -18,6 +18,7 @@ import { ManualSyncModal } from './components/ManualSyncModal';
 import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './jobs';
 import { useDeleteAutoSync, useRetrySync } from './mutations';
 import { syncQueries } from './queries';
+import { useNotices } from '../../shared/notices';
 
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
@@ -29,7 +30,8 @@ const POLL_MS = 2000;
 export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const t = useT();
   const [locale] = useLocale();
-  const { message, modal } = App.useApp();
+  const notices = useNotices();
+  const [modal, modalHolder] = Modal.useModal();
   const titleId = useId();
   const jobsTitleId = useId();
   const tasksTitleId = useId();
@@ -73,7 +75,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const retry = useRetrySync(source);
   const retryFailed = () =>
     retry.mutate(toRetry, {
-      onSuccess: (queued) => void message.success(t('sync.retry.done', { count: queued })),
+      onSuccess: (queued) => void notices.success(t('sync.retry.done', { count: queued })),
     });
   const remove = useDeleteAutoSync(source);
   const confirmDelete = (task: AutoSyncTask) => {
@@ -86,7 +88,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
       cancelText: t('common.cancel'),
       onOk: () =>
         remove.mutateAsync(target, {
-          onSuccess: () => void message.success(t('sync.auto.deleted', target)),
+          onSuccess: () => void notices.success(t('sync.auto.deleted', target)),
         }),
     });
   };
@@ -96,6 +98,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
 
   return (
     <section aria-labelledby={titleId}>
+      {modalHolder}
       <Flex vertical gap={12}>
         <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
           {t('sync.title')}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
-import { App, Button, Flex, Switch, Table, Typography } from 'antd';
+import { Button, Flex, Modal, Switch, Table, Typography } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
@@ -13,6 +13,7 @@ import { TriggerModal } from './components/TriggerModal';
 import { useDeleteTrigger, useSetTriggerEnabled } from './mutations';
 import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
+import { useNotices } from '../../shared/notices';
 
 type History = Trigger['trigger_history'][number];
 
@@ -28,7 +29,8 @@ export function TriggersPanel({
 }: RepositoryRef & { canManage: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message, modal } = App.useApp();
+  const notices = useNotices();
+  const [modal, modalHolder] = Modal.useModal();
   const titleId = useId();
   const target = useMemo(
     () => ({ region, namespace, repository }),
@@ -41,7 +43,7 @@ export function TriggersPanel({
   const switchTrigger = (name: string, enabled: boolean) =>
     void toggle.mutateAsync({ name, enabled }).then(
       () =>
-        void message.success(t(enabled ? 'triggers.enabledNow' : 'triggers.disabledNow', { name })),
+        void notices.success(t(enabled ? 'triggers.enabledNow' : 'triggers.disabledNow', { name })),
       () => undefined,
     );
   const remove = useDeleteTrigger(target);
@@ -56,13 +58,14 @@ export function TriggersPanel({
       cancelText: t('common.cancel'),
       onOk: () =>
         remove.mutateAsync(trigger.name, {
-          onSuccess: () => void message.success(t('triggers.deleted', { name: trigger.name })),
+          onSuccess: () => void notices.success(t('triggers.deleted', { name: trigger.name })),
         }),
     });
   const names = new Set((triggers.data ?? []).map((trigger) => trigger.name));
 
   return (
     <section aria-labelledby={titleId}>
+      {modalHolder}
       <Flex vertical gap={12}>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>

@@ -1,6 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
+import { Button, Tooltip } from 'antd';
 import { useT } from '../i18n';
+import { useNotices } from '../notices';
 
 /** Copies `value`; `what` names it for screen readers and the confirmation ("the digest"). */
 export function CopyButton({
@@ -13,7 +14,7 @@ export function CopyButton({
   size?: 'small' | 'middle';
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const label = t('common.copy', { what });
   return (
     <Tooltip title={label}>
@@ -24,8 +25,8 @@ export function CopyButton({
         aria-label={label}
         onClick={() => {
           navigator.clipboard.writeText(value).then(
-            () => void message.success(t('common.copied', { what })),
-            () => void message.warning(t('common.copyFailed')),
+            () => void notices.success(t('common.copied', { what })),
+            () => void notices.warning(t('common.copyFailed')),
           );
         }}
       />

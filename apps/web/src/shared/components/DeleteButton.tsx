@@ -1,9 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Button, Modal, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Button } from 'antd';
+import { lazy, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
-import { ErrorAlert } from './ErrorAlert';
+import { OnceOpened } from './OnceOpened';
+
+// The dialog (antd's modal) loads when a delete is first asked for, not with every list.
+const DeleteDialog = lazy(async () => ({ default: (await import('./DeleteDialog')).DeleteDialog }));
 
 /**
  * A delete button that asks first: the dialog's title and text name what goes. When `blocked`,
@@ -45,32 +48,23 @@ export function DeleteButton<TVariables>({
       >
         {compact ? null : t('common.delete')}
       </Button>
-      <Modal
-        open={open}
-        title={title}
-        okText={t('common.delete')}
-        okButtonProps={{ danger: true, disabled: blocked }}
-        cancelText={t('common.cancel')}
-        confirmLoading={mutation.isPending}
-        // Its promise rather than mutate's callbacks: those are dropped if the row holding this
-        // button goes with the refreshed list first. The error shows from the mutation.
-        onOk={() =>
-          void mutation.mutateAsync(variables).then(
-            () => {
-              setOpen(false);
-              onDeleted();
-            },
-            () => undefined,
-          )
-        }
-        onCancel={() => {
-          mutation.reset();
-          setOpen(false);
-        }}
-      >
-        <Typography.Paragraph>{text}</Typography.Paragraph>
-        {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-      </Modal>
+      <OnceOpened open={open}>
+        <DeleteDialog
+          open={open}
+          title={title}
+          text={text}
+          blocked={blocked}
+          run={() => mutation.mutateAsync(variables)}
+          pending={mutation.isPending}
+          error={mutation.error}
+          reset={mutation.reset}
+          onDone={() => {
+            setOpen(false);
+            onDeleted();
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      </OnceOpened>
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Form, Input, Modal, Radio, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useCreateKey } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 const ALIAS = /^[a-zA-Z0-9:/_-]{1,255}$/;
 
@@ -18,7 +19,7 @@ export function CreateKeyModal({
   onCreated: (id: string) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<{ alias: string; spec: 'EC_P256' | 'EC_P384' }>();
   const mutation = useCreateKey(region, projectId);
   return (
@@ -39,7 +40,7 @@ export function CreateKeyModal({
         onFinish={(values) =>
           mutation.mutate(values, {
             onSuccess: (id) => {
-              void message.success(t('ent.key.created', { alias: values.alias }));
+              void notices.success(t('ent.key.created', { alias: values.alias }));
               onCreated(id);
             },
           })

@@ -1,9 +1,10 @@
 import { ApiError, EnterpriseErrorCode, ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import type { InstanceRef } from '../api';
 import { useCreateNamespace } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 export function CreateNamespaceModal({
   target,
@@ -15,7 +16,7 @@ export function CreateNamespaceModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<{ name: string; visibility: 'private' | 'public' }>();
   const mutation = useCreateNamespace(target);
   const create = ({ name, visibility }: { name: string; visibility: string }) =>
@@ -23,7 +24,7 @@ export function CreateNamespaceModal({
       { name, isPublic: visibility === 'public' },
       {
         onSuccess: () => {
-          void message.success(t('ent.ns.created', { name }));
+          void notices.success(t('ent.ns.created', { name }));
           form.resetFields();
           onClose();
         },

@@ -1,8 +1,8 @@
-import { App } from 'antd';
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
 import type { InstanceRef } from '../api';
 import { useDeleteNamespace } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /** Asks first, naming the namespace and what goes with it; a non-empty one cannot go. */
 export function DeleteNamespaceButton({
@@ -17,7 +17,7 @@ export function DeleteNamespaceButton({
   tags: number;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const remove = useDeleteNamespace(target);
   const empty = repositories === 0;
   return (
@@ -32,7 +32,7 @@ export function DeleteNamespaceButton({
       blocked={!empty}
       mutation={remove}
       variables={name}
-      onDeleted={() => void message.success(t('ent.ns.deleted', { name }))}
+      onDeleted={() => void notices.success(t('ent.ns.deleted', { name }))}
     />
   );
 }

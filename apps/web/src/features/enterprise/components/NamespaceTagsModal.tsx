@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { RESOURCE_TAG_LIMITS } from '@swr-console/swr-api';
-import { Alert, App, Button, Flex, Input, Modal, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
@@ -9,6 +9,7 @@ import type { InstanceRef } from '../api';
 import { useSaveNamespaceTags } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { tagChanges, tagProblems, type TagRow } from '../tag-edits';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Edits a namespace's tags as one list: rows to add, change or remove, checked as typed, with the
@@ -24,7 +25,7 @@ export function NamespaceTagsModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const current = useQuery(enterpriseQueries.tags(target, namespace));
   const [rows, setRows] = useState<TagRow[]>();
   useEffect(() => {
@@ -53,7 +54,7 @@ export function NamespaceTagsModal({
       onOk={() =>
         save.mutate(changes, {
           onSuccess: () => {
-            void message.success(t('ent.tags.saved', { name: namespace }));
+            void notices.success(t('ent.tags.saved', { name: namespace }));
             onClose();
           },
         })

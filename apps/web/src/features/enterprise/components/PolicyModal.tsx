@@ -10,7 +10,6 @@ import {
 } from '@swr-console/swr-api';
 import {
   Alert,
-  App,
   Button,
   Checkbox,
   Flex,
@@ -40,6 +39,7 @@ import {
 } from '../policy-form';
 import { enterpriseQueries } from '../queries';
 import { CreateKeyModal } from './CreateKeyModal';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Creates or edits a signing policy. The key comes from the account's keys and decides the
@@ -60,7 +60,7 @@ export function PolicyModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<PolicyForm>();
   const [creatingKey, setCreatingKey] = useState(false);
   const keys = useQuery(enterpriseQueries.keys(target.region, target.projectId));
@@ -80,7 +80,7 @@ export function PolicyModal({
       { id: editing?.id, body: toBody(saved, algorithm) },
       {
         onSuccess: () => {
-          void message.success(t('ent.policy.saved', { name: saved.name.trim() }));
+          void notices.success(t('ent.policy.saved', { name: saved.name.trim() }));
           onClose();
         },
         onError: (error) => {

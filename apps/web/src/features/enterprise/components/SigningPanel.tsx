@@ -1,7 +1,7 @@
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { SignPolicy } from '@swr-console/swr-api';
-import { Alert, App, Button, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -12,6 +12,7 @@ import { useDeletePolicy, useRunPolicy } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { Executions } from './Executions';
 import { PolicyModal } from './PolicyModal';
+import { useNotices } from '../../../shared/notices';
 
 /** A namespace's signing policies: create, edit, run now, delete, and each one's executions. */
 export function SigningPanel({
@@ -24,7 +25,7 @@ export function SigningPanel({
   admin: boolean;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const policies = useQuery(enterpriseQueries.policies(target));
   const keys = useQuery(enterpriseQueries.keys(target.region, target.projectId));
   const [editing, setEditing] = useState<SignPolicy | 'new'>();
@@ -38,7 +39,7 @@ export function SigningPanel({
   const runNow = (policy: SignPolicy) =>
     void run.mutateAsync(policy).then(
       (execution) => {
-        void message.success(t('ent.policy.started', { name: policy.name, id: execution }));
+        void notices.success(t('ent.policy.started', { name: policy.name, id: execution }));
         setExpanded((open) => (open.includes(policy.id) ? open : [...open, policy.id]));
       },
       () => undefined,
@@ -47,7 +48,7 @@ export function SigningPanel({
   const removePolicy = (policy: SignPolicy) =>
     remove.mutate(policy, {
       onSuccess: () => {
-        void message.success(t('ent.policy.deleted', { name: policy.name }));
+        void notices.success(t('ent.policy.deleted', { name: policy.name }));
         setDeleting(undefined);
       },
     });

@@ -1,8 +1,9 @@
 import { ApiError, NAMESPACE_PATTERN, SwrErrorCode } from '@swr-console/swr-api';
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useCreateNamespace } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /** SWR's rule for organization names, checked as the user types. */
 export function namespaceNameProblem(name: string): 'empty' | 'rules' | undefined {
@@ -21,13 +22,13 @@ export function CreateNamespaceModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<{ name: string }>();
   const mutation = useCreateNamespace(region);
   const create = (name: string) =>
     mutation.mutate(name, {
       onSuccess: () => {
-        void message.success(t('namespaces.created', { name }));
+        void notices.success(t('namespaces.created', { name }));
         form.resetFields();
         onClose();
       },

@@ -1,7 +1,7 @@
-import { App } from 'antd';
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
 import { useDeleteNamespace } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Deleting asks first, naming the organization. SWR refuses to delete one that still holds
@@ -19,7 +19,7 @@ export function DeleteNamespaceButton({
   onDeleted?: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const remove = useDeleteNamespace(region);
   const empty = repositories === 0;
   return (
@@ -36,7 +36,7 @@ export function DeleteNamespaceButton({
       mutation={remove}
       variables={name}
       onDeleted={() => {
-        void message.success(t('namespaces.deleted', { name }));
+        void notices.success(t('namespaces.deleted', { name }));
         onDeleted?.();
       }}
     />

@@ -1,6 +1,6 @@
 import { ApiError, SwrErrorCode, type UserAuth } from '@swr-console/swr-api';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Flex, Modal } from 'antd';
+import { Alert, Flex, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import type { PermissionTarget } from '../api';
@@ -8,6 +8,7 @@ import { useGrantPermissions } from '../mutations';
 import { permissionQueries } from '../queries';
 import { GrantForm } from './GrantForm';
 import { useTargetName } from './useTargetName';
+import { useNotices } from '../../../shared/notices';
 
 /** IAM lists users only to administrators; everyone else types the grantee in. */
 function isIamForbidden(error: unknown): boolean {
@@ -37,14 +38,14 @@ export function GrantModal({
   held: ReadonlySet<string>;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const targetName = useTargetName(target);
   const users = useQuery({ ...permissionQueries.iamUsers(), enabled: open });
   const mutation = useGrantPermissions(target);
   const submit = (grants: UserAuth[]) =>
     mutation.mutate(grants, {
       onSuccess: () => {
-        void message.success(
+        void notices.success(
           t('permissions.granted', {
             users: grants.map((grant) => grant.user_name).join(', '),
             level: t(`permissions.level.${grants[0]!.auth}`),

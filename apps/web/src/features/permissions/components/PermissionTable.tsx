@@ -1,6 +1,6 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AuthLevel, UserAuth } from '@swr-console/swr-api';
-import { App, Button, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -11,6 +11,7 @@ import { LEVELS, LevelTag } from './LevelTag';
 import { RevokeModal } from './RevokeModal';
 import { useTargetName } from './useTargetName';
 import { EmptyText } from '../../../shared/components/EmptyText';
+import { useNotices } from '../../../shared/notices';
 
 interface Row extends UserAuth {
   self: boolean;
@@ -41,14 +42,14 @@ export function PermissionTable({
   loading?: boolean;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const targetName = useTargetName(target);
   const [revoking, setRevoking] = useState<UserAuth | undefined>();
   const change = useChangePermission(target);
   const changeLevel = (user: UserAuth) =>
     change.mutate(user, {
       onSuccess: () =>
-        void message.success(
+        void notices.success(
           t('permissions.changed', {
             user: user.user_name,
             level: t(`permissions.level.${user.auth}`),

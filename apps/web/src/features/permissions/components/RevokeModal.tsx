@@ -1,10 +1,11 @@
 import type { UserAuth } from '@swr-console/swr-api';
-import { App, Modal, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import type { PermissionTarget } from '../api';
 import { useRevokePermission } from '../mutations';
 import { useTargetName } from './useTargetName';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Revoking asks first, naming the user and what they can no longer do, and where they may keep
@@ -20,13 +21,13 @@ export function RevokeModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const targetName = useTargetName(target);
   const mutation = useRevokePermission(target);
   const revoke = (revoked: UserAuth) =>
     mutation.mutate(revoked, {
       onSuccess: () => {
-        void message.success(
+        void notices.success(
           t('permissions.revoked', { user: revoked.user_name, target: targetName }),
         );
         onClose();

@@ -1,9 +1,10 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useDeleteRepository } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Deleting a repository deletes every tag in it, so the dialog names the repository and the tag
@@ -26,7 +27,7 @@ export function DeleteRepositoryButton({
 }) {
   const t = useT();
   const typedId = useId();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const name = `${namespace}/${repository}`;
@@ -54,7 +55,7 @@ export function DeleteRepositoryButton({
         onOk={() =>
           void mutation.mutateAsync({ namespace, repository }).then(
             () => {
-              void message.success(t('repos.deleted', { name }));
+              void notices.success(t('repos.deleted', { name }));
               setOpen(false);
               onDeleted?.();
             },

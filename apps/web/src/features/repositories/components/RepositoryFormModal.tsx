@@ -7,11 +7,12 @@ import {
   type Repository,
   type RepositoryCategory,
 } from '@swr-console/swr-api';
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Modal, Select, Switch } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { namespaceListQuery } from '../../../shared/queries/namespaces';
 import { useCreateRepository, useUpdateRepository } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 export function repositoryNameProblem(name: string): boolean {
   return name === '' || name.length > 128 || !REPOSITORY_PATTERN.test(name);
@@ -42,7 +43,7 @@ export function RepositoryFormModal({
   namespace?: string;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<Values>();
   const namespaces = useQuery({ ...namespaceListQuery(region), enabled: open && !editing });
   const create = useCreateRepository(region);
@@ -59,7 +60,7 @@ export function RepositoryFormModal({
       : `${values.namespace}/${values.repository}`;
     const done = {
       onSuccess: () => {
-        void message.success(t(editing ? 'repos.saved' : 'repos.created', { name }));
+        void notices.success(t(editing ? 'repos.saved' : 'repos.created', { name }));
         form.resetFields();
         onClose();
       },

@@ -1,5 +1,5 @@
 import { ApiError, type Share } from '@swr-console/swr-api';
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
@@ -13,6 +13,7 @@ import {
   type Validity,
 } from '../deadline';
 import { useCheckShare, useSaveShare } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Shares the repository with an account (`editing` unset), or changes how long and why an
@@ -33,7 +34,7 @@ export function ShareModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const id = useId();
   const [account, setAccount] = useState(editing?.access_domain ?? '');
   const typed = useRef(account.trim());
@@ -67,7 +68,7 @@ export function ShareModal({
       },
       {
         onSuccess: () => {
-          void message.success(
+          void notices.success(
             editing
               ? t('sharing.updated', { account: editing.access_domain })
               : t('sharing.created', { account: account.trim(), repository: repositoryName }),

@@ -1,4 +1,4 @@
-import { Alert, App, Checkbox, Form, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n';
 import type { RepositoryRef, SyncTarget } from '../api';
@@ -6,6 +6,7 @@ import { useCreateAutoSync } from '../mutations';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Sets up automatic sync to one target. SWR syncs only what is pushed after the task exists, so
@@ -29,7 +30,7 @@ export function AutoSyncModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [target, setTarget] = useState<Partial<SyncTarget>>({});
   const [override, setOverride] = useState(false);
   const [backfill, setBackfill] = useState(true);
@@ -43,13 +44,13 @@ export function AutoSyncModal({
       {
         onSuccess: (result) => {
           if ('copyFailed' in result) {
-            void message.warning(
+            void notices.warning(
               t('sync.auto.copyFailed', { region: chosen.region, namespace: chosen.namespace }),
             );
             close();
             return;
           }
-          void message.success(
+          void notices.success(
             result.queued > 0
               ? t('sync.auto.createdWithBackfill', {
                   region: chosen.region,
@@ -59,7 +60,7 @@ export function AutoSyncModal({
               : t('sync.auto.created', { region: chosen.region, namespace: chosen.namespace }),
           );
           if (result.refused.length > 0)
-            void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+            void notices.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
           close();
         },
       },

@@ -6,7 +6,7 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
-import { Alert, App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
@@ -18,6 +18,7 @@ import { syncQueries } from '../queries';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
+import { useNotices } from '../../../shared/notices';
 
 // antd's coloured tags fall short of 4.5:1 except the error one (the theme darkens it): icons
 // tell the outcomes apart, red marks the one that replaces an image.
@@ -48,7 +49,7 @@ export function ManualSyncModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const tagsId = useId();
   const [chosen, setChosen] = useState<string[]>([...initialTags]);
   const [target, setTarget] = useState<Partial<SyncTarget>>({});
@@ -78,7 +79,7 @@ export function ManualSyncModal({
       { target: target as SyncTarget, tags: chosen, override },
       {
         onSuccess: (result) => {
-          void message.success(
+          void notices.success(
             t('sync.now.queued', {
               count: result.queued,
               region: target.region!,
@@ -86,7 +87,7 @@ export function ManualSyncModal({
             }),
           );
           if (result.refused.length > 0)
-            void message.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
+            void notices.warning(t('sync.now.refused', { tags: result.refused.join(', ') }));
           onClose();
         },
       },

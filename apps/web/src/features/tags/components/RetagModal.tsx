@@ -1,8 +1,9 @@
 import { ApiError, TAG_PATTERN } from '@swr-console/swr-api';
-import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useRetag } from '../mutations';
+import { useNotices } from '../../../shared/notices';
 
 /** Why a tag name is refused, or undefined for a good name. */
 export function tagNameProblem(name: string): 'empty' | 'tooLong' | 'invalid' | undefined {
@@ -39,7 +40,7 @@ export function RetagModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const [form] = Form.useForm<Values>();
   const destination = Form.useWatch('destination', form);
   const override = Form.useWatch('override', form) === true;
@@ -53,7 +54,7 @@ export function RetagModal({
       },
       {
         onSuccess: () => {
-          void message.success(
+          void notices.success(
             t('tags.retag.done', { tag: values.destination, source: values.source }),
           );
           onClose();

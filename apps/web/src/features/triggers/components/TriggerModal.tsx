@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Radio, Switch } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Switch } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
@@ -12,6 +12,7 @@ import {
   type TriggerField,
   type TriggerValues,
 } from '../trigger-form';
+import { useNotices } from '../../../shared/notices';
 
 /**
  * Creates a trigger, or edits one. SWR changes only whether a trigger is on: any other edit is
@@ -31,7 +32,7 @@ export function TriggerModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const notices = useNotices();
   const id = useId();
   const [values, setValues] = useState<TriggerValues>(editing ?? EMPTY_TRIGGER);
   const [touched, setTouched] = useState<Partial<Record<TriggerField, boolean>>>({});
@@ -56,7 +57,7 @@ export function TriggerModal({
           },
       {
         onSuccess: () => {
-          void message.success(t('triggers.saved', { name: values.name }));
+          void notices.success(t('triggers.saved', { name: values.name }));
           onClose();
         },
       },

@@ -1,0 +1,51 @@
+import { Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The confirmation of `DeleteButton`, naming what goes. */
+export function DeleteDialog({
+  open,
+  title,
+  text,
+  blocked,
+  run,
+  pending,
+  error,
+  reset,
+  onDone,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  text: ReactNode;
+  blocked: boolean;
+  /** Deletes; its promise rather than mutate's callbacks, which are dropped if the row holding
+   * the button goes with the refreshed list first. The error shows from `error`. */
+  run: () => Promise<unknown>;
+  pending: boolean;
+  error: Error | null;
+  reset: () => void;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.delete')}
+      okButtonProps={{ danger: true, disabled: blocked }}
+      cancelText={t('common.cancel')}
+      confirmLoading={pending}
+      onOk={() => void run().then(onDone, () => undefined)}
+      onCancel={() => {
+        reset();
+        onCancel();
+      }}
+    >
+      <Typography.Paragraph>{text}</Typography.Paragraph>
+      {error ? <ErrorAlert error={error} /> : null}
+    </Modal>
+  );
+}
