@@ -76,8 +76,11 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Request-Id', requestId);
     next();
   });
-  app.use(requestLog(deps.log));
   app.use(securityHeaders());
+  // The console's hashed files first: a page loads dozens of them, and none needs the session,
+  // the audit trail or a line in the log.
+  serveAssets(app, deps.webDir);
+  app.use(requestLog(deps.log));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -199,10 +202,9 @@ const readOnly: RequestHandler = (req, res, next) => {
   throw new HttpProblem(405, titleOf(405), `${req.method} is not allowed here.`);
 };
 
-function serveConsole(app: Express, webDir: string): void {
-  app.use(readOnly);
-  // Hashed assets never change under the same name; the HTML must always be fresh.
-  app.use('/assets', precompressed(path.join(webDir, 'assets')));
+/** Hashed assets never change under the same name: cached for a year, Brotli or gzip when taken. */
+function serveAssets(app: Express, webDir: string): void {
+  app.use('/assets', readOnly, precompressed(path.join(webDir, 'assets')));
   app.use(
     '/assets',
     express.static(path.join(webDir, 'assets'), {
@@ -211,6 +213,11 @@ function serveConsole(app: Express, webDir: string): void {
       fallthrough: false,
     }),
   );
+}
+
+function serveConsole(app: Express, webDir: string): void {
+  app.use(readOnly);
+  // The HTML must always be fresh.
   app.use(express.static(webDir, { index: false, maxAge: '1h' }));
   const indexHtml = path.join(webDir, 'index.html');
   app.get('/{*path}', (_req, res) => {

@@ -1,11 +1,11 @@
 import { ApiError } from '@swr-console/swr-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider, type LoadedLocale } from '../shared/i18n';
 import { ThemeProvider } from '../shared/theme';
 import { loadLocale } from './locales';
-import { createRouter } from './router';
+import type { createRouter } from './router';
 
 /** The longest the console waits on a Retry-After before reading again. */
 const LONGEST_RETRY_AFTER_MS = 10_000;
@@ -71,9 +71,15 @@ export function Providers({
   );
 }
 
-export function App({ i18n }: { i18n: LoadedLocale }) {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createRouter(queryClient));
+export function App({
+  i18n,
+  queryClient,
+  router,
+}: {
+  i18n: LoadedLocale;
+  queryClient: QueryClient;
+  router: ReturnType<typeof createRouter>;
+}) {
   return (
     <Providers queryClient={queryClient} i18n={i18n}>
       <RouterProvider router={router} />
