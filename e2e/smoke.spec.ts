@@ -33,6 +33,11 @@ test('when a signed-out user opens a link into the console, then signing in lead
   // The way home from there works.
   await page.getByRole('link', { name: t('shell.notFound.home') }).click();
   await expect(page).toHaveURL(/\/cn-north-4\/namespaces$/);
+
+  // An address that names no region is not found either, rather than another page.
+  await page.goto('/no/such/page/at/all');
+  await expect(page.getByRole('heading', { name: t('shell.notFound.title') })).toBeVisible();
+  await expect(page).toHaveURL(/\/no\/such\/page\/at\/all$/);
 });
 
 test.describe('when the system prefers a dark theme', () => {
@@ -86,5 +91,29 @@ test.describe('when the system prefers a dark theme', () => {
     ).toBeVisible();
     await expect(page.getByText(t('ent.sig.unsigned'))).toBeVisible();
     await expectAccessible(page, 'Enterprise signature badges in the dark theme');
+  });
+});
+
+test.describe('when a command is copied in a dialog', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('then one Escape closes the dialog, at once', async ({ page, t, signIn }) => {
+    await signIn.withAccessKey(sandboxUser('swr-demo'));
+    await page.goto('/cn-north-4/repositories/library/busybox-mini/tags');
+    await page.getByRole('button', { name: t('tags.pull', { tag: 'latest' }) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('button', {
+        name: t('common.copy', { what: t('tags.pull.command', { client: 'docker' }) }),
+      })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^docker pull /);
+    await expect(
+      page.getByText(t('common.copied', { what: t('tags.pull.command', { client: 'docker' }) })),
+    ).toBeVisible();
+    // As a person would: the pointer still on the button, a moment to read the toast.
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   });
 });

@@ -21,6 +21,7 @@ export * from './rules/glob.js';
 export * from './rules/signing-scope.js';
 export * from './rules/signature-badges.js';
 export * from './rules/regex.js';
+export * from './rules/name-problems.js';
 export * from './schemas/names.js';
 export * from './schemas/errors.js';
 export {

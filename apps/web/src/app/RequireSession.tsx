@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { NoticesProvider } from '../shared/notices';
@@ -7,7 +8,10 @@ import { PageLoading } from './PageLoading';
 import { Shell } from './Shell';
 import { Themed } from './Themed';
 
-/** Signed-in pages, in antd's theme: no session → the sign-in page (coming back here after); unknown region → the first. */
+// The 404 page and its illustration load only when an address is not a page.
+const NotFound = lazy(async () => ({ default: (await import('./NotFound')).NotFound }));
+
+/** Signed-in pages, in antd's theme: no session → the sign-in page (coming back here after); unknown region → not found. */
 export function RequireSession() {
   return (
     <Themed>
@@ -29,10 +33,14 @@ function SessionGate() {
         replace
       />
     );
-  if (!session.regions.some((r) => r.id === region)) {
-    const first = session.regions[0]?.id;
-    return <Navigate to={first ? `/${first}/namespaces` : '/sign-in'} replace />;
-  }
+  // An address whose first part is no region of the session is not a page: say so, with the
+  // way home, rather than quietly showing another page.
+  if (!session.regions.some((r) => r.id === region))
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <NotFound standalone />
+      </Suspense>
+    );
   // Toasts ("Copied the digest") are for signed-in pages; their code loads with the first one.
   return (
     <NoticesProvider>

@@ -30,4 +30,19 @@ export const sharedMessages = {
   'error.upstreamDown': 'SWR could not be reached, or its answer broke off. Try again shortly.',
   'error.upstreamReset':
     'SWR closed the connection before answering. The change was not sent again: check whether it took effect before you repeat it.',
+  'name.empty': 'Enter a name.',
+  'name.tooLong': 'This is {length} characters long; at most {max} are allowed.',
+  'name.uppercase': 'Capital letters are not allowed: use lower-case letters.',
+  'name.character': '“{character}” is not allowed: use a–z, 0–9 and . _ -',
+  'name.character.repository':
+    '“{character}” is not allowed: use a–z, 0–9, . _ - and / between parts.',
+  'name.start.letter': 'It must start with a letter (a–z).',
+  'name.start': 'It must start with a letter or a digit (also after each /).',
+  'name.end': 'It must end with a letter or a digit (also before each /).',
+  'name.separators':
+    '“{separators}” is not allowed: separators cannot stand together (only __ and runs of - can).',
+  'name.separators.single':
+    '“{separators}” is not allowed: put a single . _ or - between letters and digits.',
+  'name.emptyPart': 'A / needs a name on each side.',
+  'name.pattern': 'This name does not follow the rules below.',
 } as const;

@@ -29,4 +29,17 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'error.upstreamDown': '无法连接 SWR，或其响应中途中断。请稍后重试。',
   'error.upstreamReset':
     'SWR 在响应前关闭了连接。该变更未被重复发送：请先确认它是否已生效，再决定是否重试。',
+  'name.empty': '请输入名称。',
+  'name.tooLong': '当前 {length} 个字符，最多 {max} 个。',
+  'name.uppercase': '不允许大写字母，请使用小写字母。',
+  'name.character': '不允许使用“{character}”：只能使用 a–z、0–9 和 . _ -',
+  'name.character.repository':
+    '不允许使用“{character}”：只能使用 a–z、0–9、. _ -，以及分隔各部分的 /。',
+  'name.start.letter': '必须以字母（a–z）开头。',
+  'name.start': '必须以字母或数字开头（每个 / 之后也是）。',
+  'name.end': '必须以字母或数字结尾（每个 / 之前也是）。',
+  'name.separators': '不允许“{separators}”：分隔符不能相连（只有 __ 和连续的 - 可以）。',
+  'name.separators.single': '不允许“{separators}”：字母和数字之间只能有一个 .、_ 或 -。',
+  'name.emptyPart': '/ 的两侧都必须有名称。',
+  'name.pattern': '名称不符合下方的规则。',
 };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryNameProblem } from './components/RepositoryFormModal';
 import { toQuery } from './RepositoriesPage';
 
 describe('the repository list query', () => {
@@ -33,14 +32,4 @@ describe('the repository list query', () => {
       },
     );
   });
-});
-
-describe('repository names', () => {
-  it.each(['nginx', 'team/app/api', 'a.b_c__d-e'])('when the name is %s, then it passes', (name) =>
-    expect(repositoryNameProblem(name)).toBe(false),
-  );
-  it.each(['', '/x', 'x/', 'a//b', 'Nginx', 'x'.repeat(129)])(
-    'when the name is "%s", then it fails',
-    (name) => expect(repositoryNameProblem(name)).toBe(true),
-  );
 });

@@ -1,7 +1,8 @@
-import { ApiError, EnterpriseErrorCode, ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
+import { ApiError, EnterpriseErrorCode } from '@swr-console/swr-api';
 import { Form, Input, Modal, Radio } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
+import { nameCount, nameRule } from '../../../shared/names';
 import type { InstanceRef } from '../api';
 import { useCreateNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
@@ -61,16 +62,9 @@ export function CreateNamespaceModal({
           label={t('ent.ns.name')}
           extra={t('ent.ns.rules')}
           validateTrigger="onChange"
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                value && value.length <= 64 && ENTERPRISE_NAME_PATTERN.test(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('ent.ns.rules'))),
-            },
-          ]}
+          rules={[nameRule('enterprise', t)]}
         >
-          <Input autoFocus spellCheck={false} maxLength={64} />
+          <Input autoFocus spellCheck={false} count={nameCount('enterprise')} />
         </Form.Item>
         <Form.Item name="visibility" label={t('ent.ns.visibility')}>
           <Radio.Group

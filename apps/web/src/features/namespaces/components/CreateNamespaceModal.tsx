@@ -1,16 +1,10 @@
-import { ApiError, NAMESPACE_PATTERN, SwrErrorCode } from '@swr-console/swr-api';
+import { ApiError, SwrErrorCode } from '@swr-console/swr-api';
 import { Form, Input, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
+import { nameCount, nameRule } from '../../../shared/names';
 import { useCreateNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
-
-/** SWR's rule for organization names, checked as the user types. */
-export function namespaceNameProblem(name: string): 'empty' | 'rules' | undefined {
-  if (name === '') return 'empty';
-  if (name.length > 64 || !NAMESPACE_PATTERN.test(name)) return 'rules';
-  return undefined;
-}
 
 export function CreateNamespaceModal({
   region,
@@ -60,16 +54,9 @@ export function CreateNamespaceModal({
           label={t('namespaces.name')}
           extra={t('namespaces.create.rules')}
           validateTrigger="onChange"
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                namespaceNameProblem(value ?? '') === undefined
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('namespaces.create.rules'))),
-            },
-          ]}
+          rules={[nameRule('namespace', t)]}
         >
-          <Input autoFocus spellCheck={false} maxLength={64} />
+          <Input autoFocus spellCheck={false} count={nameCount('namespace')} />
         </Form.Item>
       </Form>
       {mutation.error && !taken ? <ErrorAlert error={mutation.error} /> : null}

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   ApiError,
-  REPOSITORY_PATTERN,
   SwrErrorCode,
   REPOSITORY_CATEGORIES,
   type Repository,
@@ -10,13 +9,10 @@ import {
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
+import { nameCount, nameRule } from '../../../shared/names';
 import { namespaceListQuery } from '../../../shared/queries/namespaces';
 import { useCreateRepository, useUpdateRepository } from '../mutations';
 import { useNotices } from '../../../shared/notices';
-
-export function repositoryNameProblem(name: string): boolean {
-  return name === '' || name.length > 128 || !REPOSITORY_PATTERN.test(name);
-}
 
 interface Values {
   namespace: string;
@@ -127,16 +123,9 @@ export function RepositoryFormModal({
               label={t('repos.name')}
               extra={t('repos.create.nameRules')}
               validateTrigger="onChange"
-              rules={[
-                {
-                  validator: (_, value: string | undefined) =>
-                    repositoryNameProblem(value ?? '')
-                      ? Promise.reject(new Error(t('repos.create.nameRules')))
-                      : Promise.resolve(),
-                },
-              ]}
+              rules={[nameRule('repository', t)]}
             >
-              <Input spellCheck={false} maxLength={128} />
+              <Input spellCheck={false} count={nameCount('repository')} />
             </Form.Item>
           </>
         )}

@@ -1,0 +1,57 @@
+import { NAME_RULES, nameProblem, type NameKind, type NameProblem } from '@swr-console/swr-api';
+import type { InputProps } from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { Translate } from './i18n';
+
+/** What is wrong with a name, in the user's words, about the value typed. */
+export function describeNameProblem(kind: NameKind, problem: NameProblem, t: Translate): string {
+  switch (problem.kind) {
+    case 'empty':
+      return t('name.empty');
+    case 'tooLong':
+      return t('name.tooLong', { length: problem.length, max: problem.max });
+    case 'uppercase':
+      return t('name.uppercase');
+    case 'character':
+      return t(kind === 'repository' ? 'name.character.repository' : 'name.character', {
+        character: problem.character,
+      });
+    case 'start':
+      return t(kind === 'namespace' ? 'name.start.letter' : 'name.start');
+    case 'end':
+      return t('name.end');
+    case 'separators':
+      return t(kind === 'enterprise' ? 'name.separators.single' : 'name.separators', {
+        separators: problem.separators,
+      });
+    case 'emptyPart':
+      return t('name.emptyPart');
+    case 'pattern':
+      return t('name.pattern');
+  }
+}
+
+/** A form rule that refuses a name SWR would refuse, saying what is wrong with it. */
+export function nameRule(kind: NameKind, t: Translate): Rule {
+  return {
+    validator: (_, value: string | undefined) => {
+      const problem = nameProblem(kind, value ?? '');
+      return problem
+        ? Promise.reject(new Error(describeNameProblem(kind, problem, t)))
+        : Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The length limit of a name as antd's counter: shown from 80% of the limit on, and never
+ * cutting what is typed or pasted (a name too long is an error at the field, not shortened).
+ */
+export function nameCount(kind: NameKind): InputProps['count'] {
+  const { max } = NAME_RULES[kind];
+  return {
+    max,
+    strategy: (value) => [...value].length,
+    show: ({ count }) => (count >= max * 0.8 ? `${count} / ${max}` : null),
+  };
+}
