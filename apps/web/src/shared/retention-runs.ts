@@ -8,8 +8,12 @@ export interface Run {
   at: string;
   /** The rule as SWR recorded it (JSON text). */
   rule: string;
+  /** In natural name order (`t2` before `t10`): SWR's order within one run is arbitrary. */
   tags: string[];
 }
+
+const collator = new Intl.Collator('en', { numeric: true });
+const naturally = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Deletions further apart than this belong to different runs. */
 const RUN_GAP_MS = 60_000;
@@ -42,5 +46,5 @@ export function groupRuns(logs: readonly RetentionLog[]): Run[] {
       });
     }
   }
-  return runs.map(({ at, rule, tags }) => ({ at, rule, tags }));
+  return runs.map(({ at, rule, tags }) => ({ at, rule, tags: tags.sort(naturally) }));
 }

@@ -23,9 +23,20 @@ describe('groupRuns', () => {
       log('v3', '2026-11-19T08:00:00Z'),
     ]);
     expect(runs).toEqual([
-      { at: '2026-11-20T10:00:00Z', rule: RULE, tags: ['v6', 'v5', 'v4'] },
+      { at: '2026-11-20T10:00:00Z', rule: RULE, tags: ['v4', 'v5', 'v6'] },
       { at: '2026-11-19T08:00:00Z', rule: RULE, tags: ['v3'] },
     ]);
+  });
+
+  it('when SWR lists one run’s tags in any order, then they are shown in natural name order', () => {
+    const runs = groupRuns([
+      log('t3', '2026-11-20T10:00:00Z'),
+      log('t10', '2026-11-20T10:00:00Z'),
+      log('t1', '2026-11-20T10:00:00Z'),
+      log('t2', '2026-11-20T10:00:00Z'),
+      log('T2', '2026-11-20T10:00:00Z'),
+    ]);
+    expect(runs.map((run) => run.tags)).toEqual([['t1', 't2', 'T2', 't3', 't10']]);
   });
 
   it('when the rule changed between two deletions, then they are separate runs', () => {
