@@ -51,4 +51,12 @@ describe("antd's stylesheet cut along its components", () => {
     expect(out).not.toContain('antd/dist/antd.css');
     expect(out).toContain("import { Button } from 'antd';");
   });
+
+  it('when a module imports antd’s message or notification API, then it imports their styles', () => {
+    const plugin = antdStyles();
+    const transform = plugin.transform as (code: string, id: string) => string | undefined;
+    const out = transform.call({}, "import { message, theme } from 'antd';\n", '/app/src/t.tsx')!;
+    expect(out).toContain("import 'virtual:antd-style/message.css';");
+    expect(out).not.toContain('virtual:antd-style/theme.css');
+  });
 });

@@ -32,6 +32,8 @@ const FAMILIES_OF_FOLDER: Record<string, string[]> = {
 
 /** What a folder renders through hooks rather than imports of components (App's message etc.). */
 const RENDERS: Record<string, string[]> = { app: ['message', 'notification', 'modal'] };
+/** antd's exports in lower case that draw something (the rest, like `theme`, draw nothing). */
+const DRAWING_APIS = new Set(['message', 'notification']);
 
 /** antd's shared machinery: imported by most components, rendering none of their own. */
 const MACHINERY = new Set(['_util', 'config-provider', 'theme', 'locale', 'style', 'version']);
@@ -189,7 +191,7 @@ export function antdStyles(): Plugin {
             .trim()
             .split(/\s+as\s+/)[0]!
             .trim();
-          if (name && !name.startsWith('type ') && /^[A-Z]/.test(name))
+          if (name && !name.startsWith('type ') && (/^[A-Z]/.test(name) || DRAWING_APIS.has(name)))
             needs(name).forEach((family) => families.add(family));
         }
       }

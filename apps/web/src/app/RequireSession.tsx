@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
-import { NoticesProvider } from '../shared/notices';
 import { sessionQuery } from '../shared/session';
 import { PageLoading } from './PageLoading';
 import { Shell } from './Shell';
@@ -41,10 +41,11 @@ function SessionGate() {
         <NotFound standalone />
       </Suspense>
     );
-  // Toasts ("Copied the digest") are for signed-in pages; their code loads with the first one.
+  // antd's App (its message, notification and modal hooks) is for signed-in pages: the sign-in
+  // page does without it and loads less.
   return (
-    <NoticesProvider>
+    <AntApp>
       <Shell session={session} />
-    </NoticesProvider>
+    </AntApp>
   );
 }

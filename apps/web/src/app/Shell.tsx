@@ -170,7 +170,7 @@ export function Shell({ session }: { session: Session }) {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ paddingInline: 16, background: 'transparent' }}>
+        <Layout.Header className="console-header">
           <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }} wrap>
             <Select
               aria-label={t('shell.region')}
@@ -208,7 +208,7 @@ export function Shell({ session }: { session: Session }) {
             <AccountMenu session={session} region={region} />
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: '8px 24px 24px' }}>
+        <Layout.Content className="console-content">
           {/* antd's Content is the page's <main>. */}
           <Suspense fallback={<PageLoading />}>
             <Outlet />

@@ -2,6 +2,7 @@
 // theme variables); each component's styles go with the chunk that uses it
 // (build/antd-styles.ts). Pages without antd (the sign-in page) never load it.
 import 'antd/dist/antd.css';
+import './antd-overrides.css';
 import { ConfigProvider, theme as antTheme } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useAntdLocale } from '../shared/i18n';

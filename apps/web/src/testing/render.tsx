@@ -1,10 +1,10 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from '../app/App';
 import { Themed } from '../app/Themed';
-import { NoticesProvider } from '../shared/notices';
 import { testLocale } from './locale';
 
 /** Renders UI inside the app's providers (query client without retries, i18n, theme) at a URL. */
@@ -21,16 +21,16 @@ export function renderAt(
   const result = render(
     <Providers queryClient={queryClient} i18n={testLocale(options.locale)}>
       <Themed>
-        <NoticesProvider>
+        <AntApp>
           <RouterProvider router={router} />
-        </NoticesProvider>
+        </AntApp>
       </Themed>
     </Providers>,
   );
   return { ...result, router };
 }
 
-/** The providers of a signed-in page (the toasts among them), for a component on its own. */
+/** The providers of a signed-in page (antd's App among them), for a component on its own. */
 export function TestProviders({
   children,
   queryClient = createQueryClient(),
@@ -41,7 +41,7 @@ export function TestProviders({
   return (
     <Providers queryClient={queryClient} i18n={testLocale()}>
       <Themed>
-        <NoticesProvider>{children}</NoticesProvider>
+        <AntApp>{children}</AntApp>
       </Themed>
     </Providers>
   );
