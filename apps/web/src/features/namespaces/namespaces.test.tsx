@@ -4,15 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { renderAt } from '../../testing/render';
 import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 
-describe('the create organization dialog', () => {
-  it('when a bad name is typed, then the rule is shown at the field as you type, and a good one clears it', async () => {
-    const user = userEvent.setup();
-    renderAt('/cn-north-4/x', [
+/** The create dialog, open, on a page of region cn-north-4. */
+const renderDialog = (locale?: 'en-US' | 'zh-CN') =>
+  renderAt(
+    '/cn-north-4/x',
+    [
       {
         path: '/:region/x',
         element: <CreateNamespaceModal region="cn-north-4" open onClose={() => undefined} />,
       },
-    ]);
+    ],
+    { locale },
+  );
+
+describe('the create organization dialog', () => {
+  it('when a bad name is typed, then the rule is shown at the field as you type, and a good one clears it', async () => {
+    const user = userEvent.setup();
+    renderDialog();
     const input = await screen.findByLabelText('Name');
     await user.type(input, 'Bad_Name');
     expect(
@@ -34,12 +42,7 @@ describe('the create organization dialog', () => {
 
   it('when a name too long is pasted, then it is kept whole, counted, refused at the field, and nothing is sent', async () => {
     const user = userEvent.setup();
-    renderAt('/cn-north-4/x', [
-      {
-        path: '/:region/x',
-        element: <CreateNamespaceModal region="cn-north-4" open onClose={() => undefined} />,
-      },
-    ]);
+    renderDialog();
     const input = await screen.findByLabelText('Name');
     await user.click(input);
     await user.paste('a'.repeat(300));
@@ -56,16 +59,7 @@ describe('the create organization dialog', () => {
   });
 
   it('when shown in Chinese, then the labels and rules are Chinese', async () => {
-    renderAt(
-      '/cn-north-4/x',
-      [
-        {
-          path: '/:region/x',
-          element: <CreateNamespaceModal region="cn-north-4" open onClose={() => undefined} />,
-        },
-      ],
-      { locale: 'zh-CN' },
-    );
+    renderDialog('zh-CN');
     expect(await screen.findByRole('dialog')).toHaveTextContent('创建组织');
     expect(screen.getByLabelText('名称')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '创建' })).toBeInTheDocument();
