@@ -53,3 +53,37 @@ test.describe('on a phone’s screen', () => {
     }
   });
 });
+
+test('when a repository has the longest name SWR allows, then the list still shows every column and button', async ({
+  page,
+  signIn,
+  t,
+}) => {
+  await signIn.withAccessKey(sandboxUser('swr-demo'));
+  const { csrfToken } = (await (await page.request.get('/api/session')).json()) as {
+    csrfToken: string;
+  };
+  const changes = { 'x-csrf-token': csrfToken, origin: new URL(page.url()).origin };
+  const name = `${'a'.repeat(60)}-${'b'.repeat(58)}`;
+  const full = `data-lab/${name}`;
+  expect(full).toHaveLength(128);
+  const created = await page.request.post(
+    '/api/swr/cn-north-4/v2/manage/namespaces/data-lab/repos',
+    {
+      headers: changes,
+      data: { repository: name, category: 'other', is_public: false },
+    },
+  );
+  expect(created.ok()).toBe(true);
+  try {
+    await page.goto('/cn-north-4/repositories');
+    const remove = page.getByRole('button', { name: t('repos.delete', { name: full }) });
+    await expect(remove).toBeInViewport();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  } finally {
+    await page.request.delete(`/api/swr/cn-north-4/v2/manage/namespaces/data-lab/repos/${name}`, {
+      headers: changes,
+    });
+  }
+});

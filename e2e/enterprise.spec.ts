@@ -43,6 +43,11 @@ test('when an administrator tags a namespace, then the tag limit shows, bad tags
   await expect(dialog).toBeHidden();
   await expect(enterprise.namespaceRow(name)).toContainText(`env: ${value}`);
 
+  // Tags can be given when the namespace is created.
+  const born = `born-${unique()}`;
+  await enterprise.createNamespace(born, [{ key: 'team', value: 'qa' }]);
+  await expect(enterprise.namespaceRow(born)).toContainText('team: qa');
+
   // Filter by the tag: only the namespace carrying that value stays, and the filter is a link.
   await choose(page.getByRole('combobox', { name: t('ent.filter.key') }), 'env');
   await choose(page.getByRole('combobox', { name: t('ent.filter.values') }), value);

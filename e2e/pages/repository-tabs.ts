@@ -200,12 +200,22 @@ export class EnterprisePage {
       .filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
-  async createNamespace(name: string): Promise<void> {
+  /** Creates a namespace, with tags given in the same dialog. */
+  async createNamespace(name: string, tags: { key: string; value: string }[] = []): Promise<void> {
     await this.page.getByRole('button', { name: this.t('ent.ns.create') }).click();
     const dialog = this.page.getByRole('dialog', { name: this.t('ent.ns.create') });
     await dialog
       .getByRole('textbox', { name: new RegExp(`^(\\* )?${this.t('ent.ns.name')}$`) })
       .fill(name);
+    for (const [index, tag] of tags.entries()) {
+      await dialog.getByRole('button', { name: this.t('ent.tags.add') }).click();
+      await dialog
+        .getByRole('textbox', { name: this.t('ent.tags.key', { n: index + 1 }) })
+        .fill(tag.key);
+      await dialog
+        .getByRole('textbox', { name: this.t('ent.tags.value', { n: index + 1 }) })
+        .fill(tag.value);
+    }
     await dialog.getByRole('button', { name: this.t('common.create') }).click();
     await expect(dialog).toBeHidden();
     await expect(this.namespaceRow(name)).toBeVisible();

@@ -30,6 +30,9 @@ export const enterpriseMessages = {
   'ent.ns.name': 'Name',
   'ent.ns.rules':
     '1–64 characters: lower-case letters and digits with single ".", "_" or "-" between them.',
+  'ent.ns.tagsOptional': 'Tags (optional)',
+  'ent.ns.tagsNotAdded':
+    'Namespace {name} was created, but its tags were not added. Add them with its Tags button.',
   'ent.ns.taken': 'This instance already has a namespace with that name.',
   'ent.ns.visibility': 'Visibility',
   'ent.ns.public': 'Public',

@@ -30,6 +30,8 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.ns.created': '已创建命名空间 {name}',
   'ent.ns.name': '名称',
   'ent.ns.rules': '1–64 个字符：小写字母和数字，字符之间可用单个“.”、“_”或“-”。',
+  'ent.ns.tagsOptional': '标签（可选）',
+  'ent.ns.tagsNotAdded': '命名空间 {name} 已创建，但其标签未能添加。请通过它的“标签”按钮添加。',
   'ent.ns.taken': '本实例已有同名命名空间。',
   'ent.ns.visibility': '可见性',
   'ent.ns.public': '公开',

@@ -2,7 +2,13 @@ import { waitFor } from '@testing-library/react';
 import type { SignPolicy } from '@swr-console/swr-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerChanges, cacheWith } from '../../testing/cache';
-import { useDeleteNamespace, useRunPolicy, useSaveNamespaceTags } from './mutations';
+import {
+  TagsNotAdded,
+  useCreateNamespace,
+  useDeleteNamespace,
+  useRunPolicy,
+  useSaveNamespaceTags,
+} from './mutations';
 import { enterpriseQueries } from './queries';
 
 const ref = { region: 'cn-north-4', projectId: 'p', instance: 'i-1' };
@@ -60,4 +66,31 @@ describe('Enterprise changes', () => {
     await waitFor(() => expect(run.current.data).toBe(7));
     expect(cache.invalidated()).toEqual([keys.policy1]);
   });
+
+  it.each([
+    ['are added', 204, true],
+    ['cannot be added', 500, false],
+  ])(
+    'when a namespace is created with tags and they %s, then it is created first, its tags after, and the lists are refreshed',
+    async (_, tagsStatus, ok) => {
+      const calls: string[] = [];
+      vi.mocked(fetch).mockImplementation(async (input, init) => {
+        const path = decodeURIComponent(new URL(String(input), 'http://console').pathname);
+        calls.push(`${init?.method ?? 'GET'} ${path.replace(/.*\/instances\/i-1/, '')}`);
+        return path.endsWith('/tags/create') || path.endsWith('/tags')
+          ? new Response(null, { status: tagsStatus })
+          : Response.json({ id: 3 }, { status: 201 });
+      });
+      const cache = cacheWith(Object.values(keys));
+      const create = cache.use(() => useCreateNamespace(ref));
+      create.current.mutate({ name: 'a', isPublic: false, tags: [{ key: 'team', value: 'web' }] });
+      await waitFor(() => expect(create.current.isIdle).toBe(false));
+      await waitFor(() => expect(create.current.isPending).toBe(false));
+      expect(calls[0]).toBe('POST /namespaces');
+      expect(calls[1]).toMatch(/^POST \/namespaces\/a\/tags/);
+      expect(create.current.isSuccess).toBe(ok);
+      if (!ok) expect(create.current.error).toBeInstanceOf(TagsNotAdded);
+      await waitFor(() => expect(cache.invalidated()).toContainEqual(keys.aTags));
+    },
+  );
 });

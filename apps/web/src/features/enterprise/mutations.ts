@@ -23,12 +23,39 @@ function refreshNamespace(queryClient: QueryClient, ref: InstanceRef, namespace:
   ]);
 }
 
+/** The namespace was created, but adding its tags failed (`cause` says why). */
+export class TagsNotAdded extends Error {
+  constructor(cause: unknown) {
+    super('The namespace was created, but its tags were not added.', { cause });
+  }
+}
+
+/**
+ * Creates a namespace, then adds its tags (SWR's create takes none). A failure to add them
+ * leaves the namespace, and is a TagsNotAdded; either way the lists are refreshed.
+ */
 export function useCreateNamespace(ref: InstanceRef) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ name, isPublic }: { name: string; isPublic: boolean }) =>
-      createNamespace(ref, name, isPublic),
-    onSuccess: (_, { name }) => refreshNamespace(queryClient, ref, name),
+    mutationFn: async ({
+      name,
+      isPublic,
+      tags = [],
+    }: {
+      name: string;
+      isPublic: boolean;
+      tags?: ResourceTag[];
+    }) => {
+      await createNamespace(ref, name, isPublic);
+      if (tags.length > 0)
+        await addTags(ref, name, tags).catch((error: unknown) => {
+          throw new TagsNotAdded(error);
+        });
+    },
+    onSettled: (_, error, { name }) =>
+      error && !(error instanceof TagsNotAdded)
+        ? undefined
+        : refreshNamespace(queryClient, ref, name),
   });
 }
 

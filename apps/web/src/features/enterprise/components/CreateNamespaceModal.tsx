@@ -1,10 +1,13 @@
 import { ApiError, EnterpriseErrorCode } from '@swr-console/swr-api';
-import { Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio, Typography } from 'antd';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { nameCount, nameRule } from '../../../shared/names';
 import type { InstanceRef } from '../api';
-import { useCreateNamespace } from '../mutations';
+import { TagsNotAdded, useCreateNamespace } from '../mutations';
+import { tagChanges, tagProblems, type TagRow } from '../tag-edits';
+import { TagRowsEditor } from './TagRowsEditor';
 import { useNotices } from '../../../shared/notices';
 
 export function CreateNamespaceModal({
@@ -20,17 +23,27 @@ export function CreateNamespaceModal({
   const notices = useNotices();
   const [form] = Form.useForm<{ name: string; visibility: 'private' | 'public' }>();
   const mutation = useCreateNamespace(target);
+  // Tags can be given at once; SWR's create takes none, so they are added right after it.
+  const [tags, setTags] = useState<TagRow[]>([]);
+  const tagsWrong = Object.keys(tagProblems(tags)).length > 0;
+  const done = () => {
+    form.resetFields();
+    setTags([]);
+    onClose();
+  };
   const create = ({ name, visibility }: { name: string; visibility: string }) =>
     mutation.mutate(
-      { name, isPublic: visibility === 'public' },
+      { name, isPublic: visibility === 'public', tags: tagChanges([], tags).add },
       {
         onSuccess: () => {
           void notices.success(t('ent.ns.created', { name }));
-          form.resetFields();
-          onClose();
+          done();
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
+          if (error instanceof TagsNotAdded) {
+            void notices.warning(t('ent.ns.tagsNotAdded', { name }));
+            done();
+          } else if (error instanceof ApiError && error.code === EnterpriseErrorCode.exists)
             form.setFields([{ name: 'name', errors: [t('ent.ns.taken')] }]);
         },
       },
@@ -44,9 +57,11 @@ export function CreateNamespaceModal({
       okText={t('common.create')}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
+      okButtonProps={{ disabled: tagsWrong }}
       onOk={() => form.submit()}
       onCancel={() => {
         mutation.reset();
+        setTags([]);
         onClose();
       }}
       destroyOnHidden
@@ -76,7 +91,13 @@ export function CreateNamespaceModal({
           />
         </Form.Item>
       </Form>
-      {mutation.error && !taken ? <ErrorAlert error={mutation.error} /> : null}
+      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+        {t('ent.ns.tagsOptional')}
+      </Typography.Paragraph>
+      <TagRowsEditor rows={tags} onChange={setTags} />
+      {mutation.error && !taken && !(mutation.error instanceof TagsNotAdded) ? (
+        <ErrorAlert error={mutation.error} />
+      ) : null}
     </Modal>
   );
 }
