@@ -43,15 +43,31 @@ export function nameRule(kind: NameKind, t: Translate): Rule {
   };
 }
 
+/** A form rule for any text with a length limit: too long is an error that says by how much. */
+export function lengthRule(max: number, t: Translate): Rule {
+  return {
+    validator: (_, value: string | undefined) => {
+      const length = [...(value ?? '')].length;
+      return length > max
+        ? Promise.reject(new Error(t('name.tooLong', { length, max })))
+        : Promise.resolve();
+    },
+  };
+}
+
 /**
- * The length limit of a name as antd's counter: shown from 80% of the limit on, and never
- * cutting what is typed or pasted (a name too long is an error at the field, not shortened).
+ * A length limit as antd's counter: shown from 80% of the limit on, and never cutting what is
+ * typed or pasted (too long is an error at the field, not silently shortened).
  */
-export function nameCount(kind: NameKind): InputProps['count'] {
-  const { max } = NAME_RULES[kind];
+export function lengthCount(max: number): InputProps['count'] {
   return {
     max,
     strategy: (value) => [...value].length,
     show: ({ count }) => (count >= max * 0.8 ? `${count} / ${max}` : null),
   };
+}
+
+/** The length limit of a name as antd's counter. */
+export function nameCount(kind: NameKind): InputProps['count'] {
+  return lengthCount(NAME_RULES[kind].max);
 }

@@ -1,6 +1,7 @@
 import { Form, Input, Modal, Radio, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
+import { lengthCount, lengthRule } from '../../../shared/names';
 import { useCreateKey } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -50,9 +51,12 @@ export function CreateKeyModal({
           name="alias"
           label={t('ent.key.alias')}
           extra={t('ent.key.aliasRules')}
-          rules={[{ required: true, pattern: ALIAS, message: t('ent.key.aliasRules') }]}
+          rules={[
+            lengthRule(255, t),
+            { required: true, pattern: ALIAS, message: t('ent.key.aliasRules') },
+          ]}
         >
-          <Input autoFocus spellCheck={false} maxLength={255} />
+          <Input autoFocus spellCheck={false} count={lengthCount(255)} />
         </Form.Item>
         <Form.Item name="spec" label={t('ent.key.spec')} extra={t('ent.key.noSm2')}>
           <Radio.Group

@@ -27,6 +27,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';
+import { lengthCount, lengthRule } from '../../../shared/names';
 import type { InstanceRef } from '../api';
 import { useSavePolicy } from '../mutations';
 import {
@@ -122,6 +123,7 @@ export function PolicyModal({
           label={t('ent.policy.name')}
           extra={t('ent.policy.nameRules')}
           rules={[
+            lengthRule(256, t),
             {
               required: true,
               validator: (_, value: string | undefined) => {
@@ -134,10 +136,14 @@ export function PolicyModal({
             },
           ]}
         >
-          <Input spellCheck={false} maxLength={256} autoFocus />
+          <Input spellCheck={false} count={lengthCount(256)} autoFocus />
         </Form.Item>
-        <Form.Item name="description" label={t('ent.policy.description')}>
-          <Input maxLength={1024} />
+        <Form.Item
+          name="description"
+          label={t('ent.policy.description')}
+          rules={[lengthRule(1024, t)]}
+        >
+          <Input count={lengthCount(1024)} />
         </Form.Item>
         <Flex gap={24} wrap>
           <Form.Item name="enabled" label={t('ent.policy.enabled')} valuePropName="checked">
@@ -193,10 +199,13 @@ export function PolicyModal({
                   <Form.Item
                     name={[field.name, 'repository']}
                     label={t('ent.policy.rule.repository', { n: index + 1 })}
-                    rules={[globRule(t('ent.policy.rule.repository', { n: index + 1 }))]}
+                    rules={[
+                      lengthRule(512, t),
+                      globRule(t('ent.policy.rule.repository', { n: index + 1 })),
+                    ]}
                     style={{ flex: 2, minWidth: 180 }}
                   >
-                    <Input spellCheck={false} maxLength={512} />
+                    <Input spellCheck={false} count={lengthCount(512)} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'decoration']}
@@ -214,10 +223,13 @@ export function PolicyModal({
                   <Form.Item
                     name={[field.name, 'tag']}
                     label={t('ent.policy.rule.tag', { n: index + 1 })}
-                    rules={[globRule(t('ent.policy.rule.tag', { n: index + 1 }))]}
+                    rules={[
+                      lengthRule(512, t),
+                      globRule(t('ent.policy.rule.tag', { n: index + 1 })),
+                    ]}
                     style={{ flex: 2, minWidth: 160 }}
                   >
-                    <Input spellCheck={false} maxLength={512} />
+                    <Input spellCheck={false} count={lengthCount(512)} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'untagged']}

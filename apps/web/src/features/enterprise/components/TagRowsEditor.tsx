@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { RESOURCE_TAG_LIMITS } from '@swr-console/swr-api';
 import { Alert, Button, Flex, Input, Progress, Space, Typography } from 'antd';
 import { useT } from '../../../shared/i18n';
+import { lengthCount } from '../../../shared/names';
 import { tagProblems, type TagRow } from '../tag-edits';
 
 /**
@@ -45,7 +46,7 @@ export function TagRowsEditor({
                   aria-label={t('ent.tags.key', { n: index + 1 })}
                   placeholder={t('ent.tags.keyPlaceholder')}
                   value={row.key}
-                  maxLength={RESOURCE_TAG_LIMITS.keyLength + 1}
+                  count={lengthCount(RESOURCE_TAG_LIMITS.keyLength)}
                   status={problem && problem.startsWith('key') ? 'error' : undefined}
                   onChange={(e) => set(index, { key: e.target.value })}
                 />
@@ -53,7 +54,7 @@ export function TagRowsEditor({
                   aria-label={t('ent.tags.value', { n: index + 1 })}
                   placeholder={t('ent.tags.valuePlaceholder')}
                   value={row.value}
-                  maxLength={RESOURCE_TAG_LIMITS.valueLength + 1}
+                  count={lengthCount(RESOURCE_TAG_LIMITS.valueLength)}
                   status={problem === 'valueLong' ? 'error' : undefined}
                   onChange={(e) => set(index, { value: e.target.value })}
                 />

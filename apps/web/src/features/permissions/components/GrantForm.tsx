@@ -1,6 +1,7 @@
 import { AUTH_LEVELS, type AuthLevel, type UserAuth } from '@swr-console/swr-api';
 import { Button, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useT } from '../../../shared/i18n';
+import { lengthCount, lengthRule } from '../../../shared/names';
 import type { IamUser } from '../api';
 import { LEVELS } from './LevelTag';
 
@@ -123,6 +124,7 @@ export function GrantForm({
             label={t('permissions.grant.userId')}
             extra={t('permissions.grant.userId.help')}
             rules={[
+              lengthRule(64, t),
               {
                 validator: (_, value: string | undefined) => {
                   const problem = typedUserIdProblem(value ?? '', selfId, held);
@@ -133,7 +135,7 @@ export function GrantForm({
               },
             ]}
           >
-            <Input spellCheck={false} autoComplete="off" maxLength={64} />
+            <Input spellCheck={false} autoComplete="off" count={lengthCount(64)} />
           </Form.Item>
           <Form.Item
             name="userName"
@@ -145,9 +147,10 @@ export function GrantForm({
                 whitespace: true,
                 message: t('permissions.grant.userName.required'),
               },
+              lengthRule(64, t),
             ]}
           >
-            <Input spellCheck={false} autoComplete="off" maxLength={64} />
+            <Input spellCheck={false} autoComplete="off" count={lengthCount(64)} />
           </Form.Item>
         </>
       )}
