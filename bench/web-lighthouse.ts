@@ -2,7 +2,7 @@
 // of the sign-in page and of a repository's tags page, in Debian's Chromium, on the built console
 // in front of a sandbox with demo data. Run after npm run build: npx tsx bench/web-lighthouse.ts
 import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { signIn, startBff, startSandbox } from './stack.js';
 
@@ -33,18 +33,11 @@ const pages: { name: string; url: string; headers: Record<string, string> }[] = 
   },
 ];
 
-type Audits =
-  Awaited<ReturnType<typeof lighthouse>> extends infer R
-    ? R extends { lhr: { audits: infer A } }
-      ? A
-      : never
-    : never;
-
 /**
  * The main thread's work by kind and the costliest scripts. (Lighthouse 12.2.3 cannot name the LCP
  * element with Debian's Chromium: its trace-elements gatherer fails.)
  */
-function whereTheTimeGoes(audits: Audits): string {
+function whereTheTimeGoes(audits: Result['audits']): string {
   const items = (id: string) =>
     (audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
   const lines: string[] = [];

@@ -87,3 +87,30 @@ describe('precompressed assets', () => {
     }
   });
 });
+
+describe('assets, served before any session is read', () => {
+  it('when assets are asked for many at once, with and without a cookie, then each is sent whole', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        fetch(`${bff.url}/assets/index-abc123.js`, {
+          headers: i % 2 ? { cookie: `swr_console_session=${'x'.repeat(43)}` } : {},
+        }).then(async (response) => ({ status: response.status, body: await response.text() })),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe(SCRIPT);
+    }
+  });
+
+  it('when an asset is missing or is sent another method, then the answer is a 4xx problem, not the page', async () => {
+    const missing = await fetch(`${bff.url}/assets/nothing-here.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const refused = await fetch(`${bff.url}/assets/index-abc123.js`, { method });
+      expect(refused.status, method).toBe(405);
+      expect(refused.headers.get('allow'), method).toBe('GET, HEAD');
+    }
+  });
+});

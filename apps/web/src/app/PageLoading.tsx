@@ -1,3 +1,4 @@
+import { Spinner } from '../shared/components/Spinner';
 import { useT } from '../shared/i18n';
 
 /** Shown while a page's code or its first answer loads; plain markup, so it needs no antd. */
@@ -5,7 +6,7 @@ export function PageLoading() {
   const t = useT();
   return (
     <div className="console-loading" role="status" aria-label={t('common.loading')}>
-      <span className="console-spinner" />
+      <Spinner />
     </div>
   );
 }

@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { sessionQuery } from '../shared/session';
+import { NotFoundLater } from './later';
 import { PageLoading } from './PageLoading';
 import { Shell } from './Shell';
 import { Themed } from './Themed';
-
-// The 404 page and its illustration load only when an address is not a page.
-const NotFound = lazy(async () => ({ default: (await import('./NotFound')).NotFound }));
 
 /** Signed-in pages, in antd's theme: no session → the sign-in page (coming back here after); unknown region → not found. */
 export function RequireSession() {
@@ -38,7 +36,7 @@ function SessionGate() {
   if (!session.regions.some((r) => r.id === region))
     return (
       <Suspense fallback={<PageLoading />}>
-        <NotFound standalone />
+        <NotFoundLater standalone />
       </Suspense>
     );
   // antd's App (its message, notification and modal hooks) is for signed-in pages: the sign-in

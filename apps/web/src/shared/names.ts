@@ -1,4 +1,11 @@
-import { NAME_RULES, nameProblem, type NameKind, type NameProblem } from '@swr-console/swr-api';
+import {
+  lengthProblem,
+  NAME_RULES,
+  nameProblem,
+  textLength,
+  type NameKind,
+  type NameProblem,
+} from '@swr-console/swr-api';
 import type { InputProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Translate } from './i18n';
@@ -31,28 +38,35 @@ export function describeNameProblem(kind: NameKind, problem: NameProblem, t: Tra
   }
 }
 
-/** A form rule that refuses a name SWR would refuse, saying what is wrong with it. */
-export function nameRule(kind: NameKind, t: Translate): Rule {
+/** A form rule from a check that finds the problem of a value and the words that say it. */
+function ruleOf<Problem>(
+  problemOf: (value: string) => Problem | undefined,
+  describe: (problem: Problem) => string,
+): Rule {
   return {
     validator: (_, value: string | undefined) => {
-      const problem = nameProblem(kind, value ?? '');
-      return problem
-        ? Promise.reject(new Error(describeNameProblem(kind, problem, t)))
-        : Promise.resolve();
+      const problem = problemOf(value ?? '');
+      return problem === undefined
+        ? Promise.resolve()
+        : Promise.reject(new Error(describe(problem)));
     },
   };
 }
 
+/** A form rule that refuses a name SWR would refuse, saying what is wrong with it. */
+export function nameRule(kind: NameKind, t: Translate): Rule {
+  return ruleOf(
+    (value) => nameProblem(kind, value),
+    (problem) => describeNameProblem(kind, problem, t),
+  );
+}
+
 /** A form rule for any text with a length limit: too long is an error that says by how much. */
 export function lengthRule(max: number, t: Translate): Rule {
-  return {
-    validator: (_, value: string | undefined) => {
-      const length = [...(value ?? '')].length;
-      return length > max
-        ? Promise.reject(new Error(t('name.tooLong', { length, max })))
-        : Promise.resolve();
-    },
-  };
+  return ruleOf(
+    (value) => lengthProblem(value, max),
+    ({ length }) => t('name.tooLong', { length, max }),
+  );
 }
 
 /**
@@ -62,7 +76,7 @@ export function lengthRule(max: number, t: Translate): Rule {
 export function lengthCount(max: number): InputProps['count'] {
   return {
     max,
-    strategy: (value) => [...value].length,
+    strategy: textLength,
     show: ({ count }) => (count >= max * 0.8 ? `${count} / ${max}` : null),
   };
 }

@@ -31,6 +31,20 @@ export type NameProblem =
   | { kind: 'emptyPart' }
   | { kind: 'pattern' };
 
+/** A text's length as a person counts what they typed: in characters, not UTF-16 units. */
+export function textLength(text: string): number {
+  return [...text].length;
+}
+
+/** The problem of a text longer than `max` characters, or undefined when it fits. */
+export function lengthProblem(
+  text: string,
+  max: number,
+): Extract<NameProblem, { kind: 'tooLong' }> | undefined {
+  const length = textLength(text);
+  return length > max ? { kind: 'tooLong', length, max } : undefined;
+}
+
 const ALLOWED = { namespace: /[a-z0-9._-]/, repository: /[a-z0-9._/-]/, enterprise: /[a-z0-9._-]/ };
 /** Separators that may stand together: `__` and runs of `-` (Basic edition only). */
 const ADJACENT_OK = { namespace: /^(?:__|-+)$/, repository: /^(?:__|-+)$/, enterprise: /^$/ };
@@ -39,9 +53,8 @@ const ADJACENT_OK = { namespace: /^(?:__|-+)$/, repository: /^(?:__|-+)$/, enter
 export function nameProblem(kind: NameKind, name: string): NameProblem | undefined {
   const { max, pattern } = NAME_RULES[kind];
   if (name === '') return { kind: 'empty' };
-  // Counted in code points, as a person counts what they typed.
-  const length = [...name].length;
-  if (length > max) return { kind: 'tooLong', length, max };
+  const tooLong = lengthProblem(name, max);
+  if (tooLong) return tooLong;
   if (pattern.test(name)) return undefined;
   if (/[A-Z]/.test(name)) return { kind: 'uppercase' };
   const stray = [...name].find((character) => !ALLOWED[kind].test(character));

@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@swr-console/swr-api';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { Spinner } from '../../shared/components/Spinner';
 import { useT } from '../../shared/i18n';
 import { configQuery } from '../../shared/session';
 import type { SignInRequest } from './api';
 import {
-  ErrorMark,
+  Alert,
   Field,
   MethodTabs,
   PlainError,
@@ -94,14 +95,17 @@ export function SignInPage() {
   const config = useQuery(configQuery);
   const [method, setMethod] = useState<Method>('aksk');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // What the server said about a field, until that field is edited.
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   const fields = useFields(method);
   const form = useRef<HTMLFormElement>(null);
   const mutation = useSignIn();
 
-  const missing = (field: FieldDefinition, value: string | undefined) =>
-    field.required && !value?.trim() ? t('signIn.required', { field: field.label }) : undefined;
+  const missing = (field: FieldDefinition) => field.required && !values[field.name]?.trim();
+  // Once the user has tried to sign in, each field says at once whether it is still missing.
+  const errorOf = (field: FieldDefinition): string | undefined =>
+    tried && missing(field) ? t('signIn.required', { field: field.label }) : refused[field.name];
 
   const send = (body: SignInRequest) =>
     mutation.mutate(body, {
@@ -111,31 +115,20 @@ export function SignInPage() {
           { replace: true },
         ),
       onError: (error) => {
-        if (error instanceof ApiError && error.fieldErrors.length > 0)
-          setErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
+        if (error instanceof ApiError)
+          setRefused(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
       },
     });
 
   const change = (field: FieldDefinition, value: string) => {
     setValues((before) => ({ ...before, [field.name]: value }));
-    // Once the user has tried to sign in, each field says at once whether it is still wrong.
-    setErrors(({ [field.name]: _, ...rest }) => {
-      const error = tried ? missing(field, value) : undefined;
-      return error ? { ...rest, [field.name]: error } : rest;
-    });
+    setRefused(({ [field.name]: _, ...rest }) => rest);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    const found = Object.fromEntries(
-      fields.flatMap((field) => {
-        const error = missing(field, values[field.name]);
-        return error ? [[field.name, error]] : [];
-      }),
-    );
-    setErrors(found);
-    const first = fields.find((field) => found[field.name]);
+    const first = fields.find(missing);
     if (first) {
       form.current?.querySelector<HTMLInputElement>(`[name="${first.name}"]`)?.focus();
       return;
@@ -146,23 +139,20 @@ export function SignInPage() {
   const switchTo = (next: Method) => {
     setMethod(next);
     setValues({});
-    setErrors({});
+    setRefused({});
     setTried(false);
     mutation.reset();
   };
 
+  const apiError = mutation.error instanceof ApiError ? mutation.error : undefined;
   const failure =
-    mutation.error instanceof ApiError && mutation.error.status === 401
+    apiError?.status === 401
       ? t('signIn.failed')
-      : mutation.error instanceof ApiError && mutation.error.status === 429
+      : apiError?.status === 429
         ? t('signIn.limited')
         : undefined;
   const otherError =
-    mutation.error &&
-    !failure &&
-    !(mutation.error instanceof ApiError && mutation.error.fieldErrors.length > 0)
-      ? mutation.error
-      : undefined;
+    mutation.error && !failure && !apiError?.fieldErrors.length ? mutation.error : undefined;
 
   const sandboxUsers = config.data?.profile === 'local' ? config.data.sandboxUsers : [];
 
@@ -182,16 +172,11 @@ export function SignInPage() {
                   key={`${method}-${field.name}`}
                   field={field}
                   value={values[field.name] ?? ''}
-                  error={errors[field.name]}
+                  error={errorOf(field)}
                   onChange={(value) => change(field, value)}
                 />
               ))}
-              {failure ? (
-                <div className="sign-in-alert" role="alert">
-                  <ErrorMark />
-                  <div>{failure}</div>
-                </div>
-              ) : null}
+              {failure ? <Alert>{failure}</Alert> : null}
               {otherError ? <PlainError error={otherError} /> : null}
               <button
                 type="submit"
@@ -199,7 +184,7 @@ export function SignInPage() {
                 disabled={mutation.isPending}
                 aria-busy={mutation.isPending}
               >
-                {mutation.isPending ? <span className="console-spinner" aria-hidden /> : null}
+                {mutation.isPending ? <Spinner size={14} /> : null}
                 {t('signIn.submit')}
               </button>
             </form>

@@ -1,5 +1,5 @@
 import { ApiError } from '@swr-console/swr-api';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { explain } from '../../shared/errors';
 import { useT } from '../../shared/i18n';
 
@@ -150,8 +150,17 @@ function Eye({ crossed }: { crossed: boolean }) {
   );
 }
 
-/** The red cross in a circle that starts an error message. */
-export function ErrorMark() {
+/** An error message of the page, with the red cross in a circle that starts it. */
+export function Alert({ children }: { children: ReactNode }) {
+  return (
+    <div className="sign-in-alert" role="alert">
+      <ErrorMark />
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function ErrorMark() {
   return (
     <svg
       className="sign-in-mark"
@@ -172,22 +181,19 @@ export function PlainError({ error }: { error: unknown }) {
   const t = useT();
   const api = error instanceof ApiError ? error : undefined;
   return (
-    <div className="sign-in-alert" role="alert">
-      <ErrorMark />
-      <div>
-        <strong>{t('error.title')}</strong>
-        <div>{explain(error, t)}</div>
-        {api?.code ? (
-          <div className="sign-in-secondary">
-            {t('error.code')}: <code>{api.code}</code>
-          </div>
-        ) : null}
-        {api?.requestId ? (
-          <div className="sign-in-secondary">
-            {t('error.requestId')}: <code>{api.requestId}</code>
-          </div>
-        ) : null}
-      </div>
-    </div>
+    <Alert>
+      <strong>{t('error.title')}</strong>
+      <div>{explain(error, t)}</div>
+      {api?.code ? (
+        <div className="sign-in-secondary">
+          {t('error.code')}: <code>{api.code}</code>
+        </div>
+      ) : null}
+      {api?.requestId ? (
+        <div className="sign-in-secondary">
+          {t('error.requestId')}: <code>{api.requestId}</code>
+        </div>
+      ) : null}
+    </Alert>
   );
 }
