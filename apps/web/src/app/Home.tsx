@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { sessionQuery } from '../shared/session';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../shared/components/Loading';
 
 /** `/`: the organizations of the first region, or the sign-in page. */
 export function Home() {

@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { sessionQuery } from '../shared/session';
-import { NotFoundLater } from './later';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../shared/components/Loading';
 import { Shell } from './Shell';
 import { Themed } from './Themed';
+
+// The 404 page and its illustration load only when an address is not a page. (Declared here and
+// in RouteError rather than shared: a module shared by the entry and this chunk becomes a chunk
+// of its own, which costs more than the line.)
+const NotFoundLater = lazy(async () => ({ default: (await import('./NotFound')).NotFound }));
 
 /** Signed-in pages, in antd's theme: no session → the sign-in page (coming back here after); unknown region → not found. */
 export function RequireSession() {

@@ -31,7 +31,7 @@ import { LOCALES, useLocale, useT } from '../shared/i18n';
 import { useRegion } from '../shared/region';
 import type { Session } from '../shared/session';
 import { useTheme, type ThemeMode } from '../shared/theme';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../shared/components/Loading';
 
 const LANGUAGE_NAMES = { 'en-US': 'English', 'zh-CN': '简体中文' } as const;
 

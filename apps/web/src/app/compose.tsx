@@ -7,7 +7,7 @@ import { NamespaceDetailPage } from '../features/namespaces/routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
 import { TagsPanel } from '../features/tags/routes';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../shared/components/Loading';
 
 // Pages built from more than one feature; features never import each other, the app joins them.
 

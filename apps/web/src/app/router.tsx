@@ -6,7 +6,7 @@ import { prefetchTags } from '../features/tags/prefetch';
 import { repositoryAccessQuery } from '../shared/queries/access';
 import { repositoryFromUrl } from '../shared/region';
 import { configQuery, sessionQuery } from '../shared/session';
-import { PageLoading } from './PageLoading';
+import { PageLoading } from '../shared/components/Loading';
 import { Home } from './Home';
 import { RouteError } from './RouteError';
 

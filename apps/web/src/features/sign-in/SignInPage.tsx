@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@swr-console/swr-api';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Spinner } from '../../shared/components/Spinner';
+import { Spinner } from '../../shared/components/Loading';
 import { useT } from '../../shared/i18n';
 import { configQuery } from '../../shared/session';
 import type { SignInRequest } from './api';

@@ -1,3 +1,15 @@
+import { useT } from '../i18n';
+
+/** Shown while a page's code or its first answer loads; plain markup, so it needs no antd. */
+export function PageLoading() {
+  const t = useT();
+  return (
+    <div className="console-loading" role="status" aria-label={t('common.loading')}>
+      <Spinner />
+    </div>
+  );
+}
+
 /**
  * The console's spinner, plain SVG (no antd), in the colour of the text around it; index.html
  * draws the same one before any script has run.
