@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import type { Locale } from '@swr-console/web/testing';
 import { translator, type T } from './i18n.js';
 import {
@@ -20,6 +20,12 @@ import {
 
 interface Console {
   language: Locale;
+  /**
+   * Whether an error in the browser's console fails the test. Ordinary paths must leave none; a
+   * test that goes through an error on purpose (a refused sign-in, a server that is down) says
+   * `test.use({ consoleErrors: 'allowed' })`.
+   */
+  consoleErrors: 'fail' | 'allowed';
   t: T;
   signIn: SignInPage;
   shell: Shell;
@@ -39,12 +45,21 @@ interface Console {
 export const test = base.extend<Console>({
   language: ['en-US', { option: true }],
   t: async ({ language }, use) => use(translator(language)),
-  page: async ({ page, language }, use) => {
+  consoleErrors: ['fail', { option: true }],
+  page: async ({ page, language, consoleErrors }, use) => {
     await page.addInitScript(
       (chosen) => localStorage.setItem('swr-console.locale', chosen),
       language,
     );
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        errors.push(`${message.text()} (${message.location().url || page.url()})`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     await use(page);
+    if (consoleErrors === 'fail')
+      expect(errors, 'errors in the browser console on an ordinary path').toEqual([]);
   },
   signIn: async ({ page, t }, use) => use(new SignInPage(page, t)),
   shell: async ({ page, t }, use) => use(new Shell(page, t)),
@@ -60,4 +75,4 @@ export const test = base.extend<Console>({
   enterprise: async ({ page, t }, use) => use(new EnterprisePage(page, t)),
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -160,6 +160,28 @@ describe('the session cookie and its life', () => {
     });
   });
 
+  it('when signing in, then a readable mark says so, which sign-out and a lost session clear', async () => {
+    const mark = (answer: { headers: Headers }) =>
+      answer.headers.getSetCookie().find((c) => c.startsWith('__Host-swr-console-signed-in='));
+    const browser = new Browser(bff.url);
+    const signedIn = mark(await browser.signInWithKey(sandboxUser()));
+    // Only "signed in here": no id, no secret, and the page may read it.
+    expect(signedIn).toMatch(
+      /^__Host-swr-console-signed-in=1; Path=\/; Secure; SameSite=Strict; Max-Age=\d+$/,
+    );
+    expect(signedIn).not.toContain(browser.cookie!);
+    expect(mark(await browser.request('DELETE', '/api/session'))).toMatch(/=; .*Max-Age=0$/);
+
+    // A mark left behind by a session that is gone is cleared on the next request.
+    const stale = new Browser(bff.url);
+    const lost = await stale.request('GET', '/api/csrf', {
+      headers: { cookie: '__Host-swr-console-signed-in=1' },
+    });
+    expect(mark(lost)).toMatch(/=; .*Max-Age=0$/);
+    const fresh = new Browser(bff.url);
+    expect(mark(await fresh.request('GET', '/api/csrf'))).toBeUndefined();
+  });
+
   it('when signing out, then the session is revoked on the server, not only forgotten by the browser', async () => {
     const browser = new Browser(bff.url);
     await browser.signInWithKey(sandboxUser());

@@ -8,6 +8,12 @@ import type { Credentials, Vault } from './vault.js';
 
 /** `__Host-`: only over a secure origin (HTTPS, or localhost), host-only, path `/`. */
 export const SESSION_COOKIE = '__Host-swr-console';
+/**
+ * Readable by the page, and no secret: only "a session was signed in here". The console asks for
+ * its session only when it is there, so a signed-out visit makes no request that must fail (a
+ * 401 is an error in the browser's console). Cleared at sign-out and when the session is gone.
+ */
+export const SIGNED_IN_COOKIE = '__Host-swr-console-signed-in';
 /** A session that is not signed in yet (it only carries a CSRF token for the sign-in form). */
 const ANONYMOUS_SECONDS = 15 * 60;
 /** Refreshing the idle timer costs a write; once a minute is precise enough. */
@@ -45,12 +51,16 @@ async function stored<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-function cookieValue(req: Request): string | undefined {
+function cookieValue(req: Request, wanted = SESSION_COOKIE): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return rest.join('=');
+    if (name === wanted) return rest.join('=');
   }
   return undefined;
+}
+
+function hasCookie(req: Request, name: string): boolean {
+  return cookieValue(req, name) !== undefined;
 }
 
 /**
@@ -80,6 +90,8 @@ export class Sessions {
           await stored(() => this.options.store.destroy(id));
         }
       }
+      if (!requestState(res).session?.record.identity && hasCookie(req, SIGNED_IN_COOKIE))
+        this.clearHint(res);
       next();
     };
   }
@@ -134,6 +146,10 @@ export class Sessions {
     };
     await stored(() => this.options.store.set(id, record, this.ttl(record)));
     this.setCookie(res, id, this.options.maxSeconds);
+    res.append(
+      'Set-Cookie',
+      `${SIGNED_IN_COOKIE}=1; Path=/; Secure; SameSite=Strict; Max-Age=${this.options.maxSeconds}`,
+    );
     requestState(res).session = { id, record };
     return { id, record };
   }
@@ -146,6 +162,11 @@ export class Sessions {
       'Set-Cookie',
       `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`,
     );
+    this.clearHint(res);
+  }
+
+  private clearHint(res: Response): void {
+    res.append('Set-Cookie', `${SIGNED_IN_COOKIE}=; Path=/; Secure; SameSite=Strict; Max-Age=0`);
   }
 
   /** The session's credentials, or undefined when the vault does not open (tampered: fail closed). */

@@ -42,7 +42,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         retry: shouldRetry,
         retryDelay,
-        refetchOnWindowFocus: false,
+        // What a user comes back to after pushing from a terminal is read again.
+        refetchOnWindowFocus: true,
         staleTime: 10_000,
       },
       mutations: { retry: false },

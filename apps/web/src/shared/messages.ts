@@ -8,6 +8,7 @@ export const sharedMessages = {
   'common.create': 'Create',
   'common.save': 'Save',
   'common.edit': 'Edit',
+  'common.refresh': 'Refresh',
   'common.close': 'Close',
   'common.actions': 'Actions',
   'common.loading': 'Loading…',

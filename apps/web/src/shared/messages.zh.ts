@@ -10,6 +10,7 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'common.create': '创建',
   'common.save': '保存',
   'common.edit': '编辑',
+  'common.refresh': '刷新',
   'common.close': '关闭',
   'common.actions': '操作',
   'common.loading': '加载中…',

@@ -5,10 +5,19 @@ import { bff, setCsrfToken } from './http';
 
 export type { PublicConfig, Session, SessionRegion };
 
-/** The signed-in session, or null when there is none (401). */
+/** Set by the BFF at sign-in beside the session cookie (which the page cannot read). */
+const SIGNED_IN_COOKIE = '__Host-swr-console-signed-in=1';
+
+/** Whether a session may be there: without the BFF's mark, asking would only be refused. */
+function maybeSignedIn(): boolean {
+  return typeof document === 'undefined' || document.cookie.split('; ').includes(SIGNED_IN_COOKIE);
+}
+
+/** The signed-in session, or null when there is none (no mark, or 401). */
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async ({ signal }): Promise<Session | null> => {
+    if (!maybeSignedIn()) return null;
     try {
       const session = await bff.call('ShowSession', {}, { signal });
       setCsrfToken(session.csrfToken);

@@ -15,7 +15,7 @@ import { InstanceLoginModal } from './components/InstanceLoginModal';
 import { NamespaceTagsModal } from './components/NamespaceTagsModal';
 import { TagList } from './components/TagList';
 import { useInstance } from './instance';
-import { enterpriseQueries } from './queries';
+import { enterpriseKeys, enterpriseQueries } from './queries';
 import { fieldsOf, numberOf } from '../../shared/json';
 
 type Filter = NonNullable<TagsFilterBody['tags']>;
@@ -84,6 +84,7 @@ export function EnterprisePage() {
     <>
       <PageHeader
         title={t('ent.title')}
+        refresh={[enterpriseKeys.instances(region)]}
         extra={
           instances.data && instances.data.length > 0 ? (
             <Select

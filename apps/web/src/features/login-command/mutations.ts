@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { expectChanges } from '../../shared/freshness';
 import { requestLoginCommand } from './api';
 
 /**
@@ -6,5 +7,10 @@ import { requestLoginCommand } from './api';
  * mutation cache as soon as the page showing it is gone.
  */
 export function useIssueLoginCommand() {
-  return useMutation({ mutationFn: requestLoginCommand, gcTime: 0 });
+  // A push usually follows a login: tag lists open elsewhere watch for it.
+  return useMutation({
+    mutationFn: requestLoginCommand,
+    gcTime: 0,
+    onSuccess: () => expectChanges(),
+  });
 }

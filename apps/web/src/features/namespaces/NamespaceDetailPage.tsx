@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { swrKeys } from '../../shared/keys';
 import { useT } from '../../shared/i18n';
 import { useRegion } from '../../shared/region';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
@@ -28,6 +29,7 @@ export function NamespaceDetailPage({
     <>
       <PageHeader
         title={t('namespace.title', { name })}
+        refresh={[swrKeys.namespace(region, name)]}
         extra={
           ns && ns.auth === 7 ? (
             <DeleteNamespaceButton

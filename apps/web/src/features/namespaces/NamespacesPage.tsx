@@ -5,6 +5,7 @@ import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { swrKeys } from '../../shared/keys';
 import { useT } from '../../shared/i18n';
 import { useListState, type ListDefaults } from '../../shared/list-state';
 import { useRegion } from '../../shared/region';
@@ -54,6 +55,7 @@ export function NamespacesPage() {
     <>
       <PageHeader
         title={t('namespaces.title')}
+        refresh={[swrKeys.namespaces(region)]}
         extra={
           <Tooltip
             title={

@@ -6,6 +6,7 @@ import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { formatBytes, formatTime } from '../../shared/format';
+import { swrKeys } from '../../shared/keys';
 import { useLocale, useT } from '../../shared/i18n';
 import { namespaceQuotaQuery } from '../../shared/queries/quota';
 import { repositoryToUrl, useRegion } from '../../shared/region';
@@ -36,7 +37,7 @@ export function OverviewPage() {
 
   return (
     <>
-      <PageHeader title={t('overview.title')}>
+      <PageHeader title={t('overview.title')} refresh={[swrKeys.region(region)]}>
         <Typography.Paragraph type="secondary">
           {t('overview.intro', { region })}
         </Typography.Paragraph>

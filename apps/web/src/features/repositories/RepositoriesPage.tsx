@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { formatBytes, formatTime } from '../../shared/format';
+import { swrKeys } from '../../shared/keys';
 import { useLocale, useT } from '../../shared/i18n';
 import { useListState, type ListDefaults } from '../../shared/list-state';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
@@ -77,6 +78,7 @@ export function RepositoriesPage({
     <>
       <PageHeader
         title={t('repos.title')}
+        refresh={[swrKeys.repositories(region)]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('repos.create')}

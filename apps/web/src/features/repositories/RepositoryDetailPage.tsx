@@ -8,6 +8,8 @@ import { CopyButton } from '../../shared/components/CopyButton';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { formatBytes, formatTime } from '../../shared/format';
+import { changePolling, useWatchingUntil } from '../../shared/freshness';
+import { swrKeys } from '../../shared/keys';
 import { useLocale, useT } from '../../shared/i18n';
 import { repositoryFromUrl, repositoryToUrl, useRegion } from '../../shared/region';
 import { DeleteRepositoryButton } from './components/DeleteRepositoryButton';
@@ -36,7 +38,11 @@ export function RepositoryDetailPage({
   const params = useParams();
   const namespace = params.namespace!;
   const name = repositoryFromUrl(params.repository!);
-  const detail = useQuery(repositoryQueries.detail(region, namespace, name));
+  // Its tag count and size change with pushes from outside the console.
+  const detail = useQuery({
+    ...repositoryQueries.detail(region, namespace, name),
+    refetchInterval: changePolling(useWatchingUntil()),
+  });
   const [editing, setEditing] = useState(false);
   if (detail.error)
     return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -48,6 +54,7 @@ export function RepositoryDetailPage({
     <>
       <PageHeader
         title={`${namespace}/${name}`}
+        refresh={[swrKeys.repository(region, namespace, name)]}
         extra={
           repo ? (
             <Space>

@@ -1,5 +1,6 @@
 import type { RetentionRule } from '@swr-console/swr-api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { expectChanges } from '../../shared/freshness';
 import { deleteRetention, saveRetention, type RepositoryRef } from './api';
 import { retentionKeys } from './queries';
 
@@ -12,7 +13,10 @@ export function useSaveRetention(ref: RepositoryRef) {
   return useMutation({
     mutationFn: ({ existing, rule }: { existing: number | undefined; rule: RetentionRule }) =>
       saveRetention(ref, existing, rule),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: retentionKeys.all(ref) }),
+    onSuccess: () => {
+      expectChanges();
+      return queryClient.invalidateQueries({ queryKey: retentionKeys.all(ref) });
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
 import { useListState, type ListDefaults } from '../../shared/list-state';
 import { useRegion } from '../../shared/region';
-import { sharingQueries } from './queries';
+import { sharingKeys, sharingQueries } from './queries';
 
 const LIST: ListDefaults = { pageSize: 20, filters: ['name'], pageSizes: [20, 50, 100] };
 
@@ -74,7 +74,7 @@ export function SharedWithMePage() {
 
   return (
     <>
-      <PageHeader title={t('shared.title')}>
+      <PageHeader title={t('shared.title')} refresh={[sharingKeys.sharedWithMe(region)]}>
         <Typography.Paragraph type="secondary">{t('shared.intro')}</Typography.Paragraph>
       </PageHeader>
       <Flex vertical gap={12}>

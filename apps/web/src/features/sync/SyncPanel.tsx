@@ -1,12 +1,13 @@
 import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
 import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
+import { swrKeys } from '../../shared/keys';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { allTagsQuery } from '../../shared/queries/tags';
 import { useSession } from '../../shared/session';
@@ -42,11 +43,30 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const session = useSession();
   const admin = session?.user.admin ?? false;
   const regions = (session?.regions ?? []).map((r) => r.id).filter((id) => id !== region);
-  const tasks = useQuery(syncQueries.tasks(source));
+  // Sync is the administrators' (SWR refuses the lists to the others too): nothing to ask for.
+  const tasks = useQuery({ ...syncQueries.tasks(source), enabled: admin });
   const jobs = useQuery({
     ...syncQueries.jobs(source),
+    enabled: admin,
     refetchInterval: (query) => (isActive(query.state.data ?? []) ? POLL_MS : false),
   });
+  // Jobs that end changed the target repositories: what shows them reads them again.
+  const queryClient = useQueryClient();
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (!jobs.data) return;
+    const active = isActive(jobs.data);
+    if (wasActive.current && !active) {
+      const targets = new Map(
+        jobs.data.map((job) => [
+          `${job.remoteRegionId}/${job.remoteNamespace}`,
+          swrKeys.repository(job.remoteRegionId, job.remoteNamespace, repository),
+        ]),
+      );
+      for (const queryKey of targets.values()) void queryClient.invalidateQueries({ queryKey });
+    }
+    wasActive.current = active;
+  }, [jobs.data, queryClient, repository]);
   const tags = useQuery(allTagsQuery(region, namespace, repository));
   const [dialog, setDialog] = useState<'auto' | 'now'>();
 
@@ -122,95 +142,99 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
           </Button>
         </Space>
 
-        <section aria-labelledby={tasksTitleId}>
-          <Typography.Title level={4} id={tasksTitleId} style={{ margin: '8px 0' }}>
-            {t('sync.auto.title.list')}
-          </Typography.Title>
-          {tasks.error ? (
-            <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
-          ) : (
-            <Table<AutoSyncTask>
-              size="small"
-              rowKey="id"
-              loading={tasks.isPending}
-              dataSource={tasks.data}
-              pagination={false}
-              locale={{ emptyText: <EmptyText>{t('sync.auto.empty')}</EmptyText> }}
-              columns={[
-                { key: 'region', title: t('sync.target.region'), dataIndex: 'remoteRegionId' },
-                {
-                  key: 'namespace',
-                  title: t('sync.target.namespace'),
-                  dataIndex: 'remoteNamespace',
-                },
-                {
-                  key: 'override',
-                  title: t('sync.jobs.override'),
-                  render: (_, task) =>
-                    task.override ? t('sync.override.yes') : t('sync.override.no'),
-                },
-                {
-                  key: 'created',
-                  title: t('sync.auto.createdAt'),
-                  render: (_, task) => formatTime(task.createdAt, locale),
-                },
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  render: (_, task) =>
-                    admin ? (
-                      <Button
-                        danger
-                        size="small"
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('sync.auto.delete', {
-                          region: task.remoteRegionId,
-                          namespace: task.remoteNamespace,
-                        })}
-                        onClick={() => confirmDelete(task)}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    ) : null,
-                },
-              ]}
-            />
-          )}
-        </section>
-        {remove.error ? <SyncError error={remove.error} /> : null}
+        {admin ? (
+          <>
+            <section aria-labelledby={tasksTitleId}>
+              <Typography.Title level={4} id={tasksTitleId} style={{ margin: '8px 0' }}>
+                {t('sync.auto.title.list')}
+              </Typography.Title>
+              {tasks.error ? (
+                <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
+              ) : (
+                <Table<AutoSyncTask>
+                  size="small"
+                  rowKey="id"
+                  loading={tasks.isPending}
+                  dataSource={tasks.data}
+                  pagination={false}
+                  locale={{ emptyText: <EmptyText>{t('sync.auto.empty')}</EmptyText> }}
+                  columns={[
+                    { key: 'region', title: t('sync.target.region'), dataIndex: 'remoteRegionId' },
+                    {
+                      key: 'namespace',
+                      title: t('sync.target.namespace'),
+                      dataIndex: 'remoteNamespace',
+                    },
+                    {
+                      key: 'override',
+                      title: t('sync.jobs.override'),
+                      render: (_, task) =>
+                        task.override ? t('sync.override.yes') : t('sync.override.no'),
+                    },
+                    {
+                      key: 'created',
+                      title: t('sync.auto.createdAt'),
+                      render: (_, task) => formatTime(task.createdAt, locale),
+                    },
+                    {
+                      key: 'actions',
+                      title: t('common.actions'),
+                      render: (_, task) =>
+                        admin ? (
+                          <Button
+                            danger
+                            size="small"
+                            icon={<DeleteOutlined aria-hidden />}
+                            aria-label={t('sync.auto.delete', {
+                              region: task.remoteRegionId,
+                              namespace: task.remoteNamespace,
+                            })}
+                            onClick={() => confirmDelete(task)}
+                          >
+                            {t('common.delete')}
+                          </Button>
+                        ) : null,
+                    },
+                  ]}
+                />
+              )}
+            </section>
+            {remove.error ? <SyncError error={remove.error} /> : null}
 
-        <section aria-labelledby={jobsTitleId}>
-          <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0' }}>
-            <Typography.Title level={4} id={jobsTitleId} style={{ margin: 0 }}>
-              {t('sync.jobs.title')}
-            </Typography.Title>
-            <Space wrap>
-              {retryCount > 0 && admin ? (
-                <Button loading={retry.isPending} onClick={retryFailed}>
-                  {t('sync.retry', { count: retryCount })}
-                </Button>
+            <section aria-labelledby={jobsTitleId}>
+              <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0' }}>
+                <Typography.Title level={4} id={jobsTitleId} style={{ margin: 0 }}>
+                  {t('sync.jobs.title')}
+                </Typography.Title>
+                <Space wrap>
+                  {retryCount > 0 && admin ? (
+                    <Button loading={retry.isPending} onClick={retryFailed}>
+                      {t('sync.retry', { count: retryCount })}
+                    </Button>
+                  ) : null}
+                  <Button
+                    icon={<ReloadOutlined aria-hidden />}
+                    loading={jobs.isFetching}
+                    onClick={() => void jobs.refetch()}
+                  >
+                    {t('sync.jobs.refresh')}
+                  </Button>
+                </Space>
+              </Flex>
+              {active.length > 0 ? (
+                <Typography.Paragraph role="status">
+                  {t('sync.jobs.active', { count: active.length })}
+                </Typography.Paragraph>
               ) : null}
-              <Button
-                icon={<ReloadOutlined aria-hidden />}
-                loading={jobs.isFetching}
-                onClick={() => void jobs.refetch()}
-              >
-                {t('sync.jobs.refresh')}
-              </Button>
-            </Space>
-          </Flex>
-          {active.length > 0 ? (
-            <Typography.Paragraph role="status">
-              {t('sync.jobs.active', { count: active.length })}
-            </Typography.Paragraph>
-          ) : null}
-          {retry.error ? <SyncError error={retry.error} /> : null}
-          {jobs.error ? (
-            <ErrorAlert error={jobs.error} onRetry={() => void jobs.refetch()} />
-          ) : (
-            <JobsTable jobs={jobs.data ?? []} loading={jobs.isPending} cause={cause} />
-          )}
-        </section>
+              {retry.error ? <SyncError error={retry.error} /> : null}
+              {jobs.error ? (
+                <ErrorAlert error={jobs.error} onRetry={() => void jobs.refetch()} />
+              ) : (
+                <JobsTable jobs={jobs.data ?? []} loading={jobs.isPending} cause={cause} />
+              )}
+            </section>
+          </>
+        ) : null}
       </Flex>
       {dialog === 'auto' && tags.data ? (
         <AutoSyncModal

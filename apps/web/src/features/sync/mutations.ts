@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { runBatch } from '../../shared/batch';
+import { expectChanges } from '../../shared/freshness';
 import { swrKeys } from '../../shared/keys';
 import { allTagsQuery } from '../../shared/queries/tags';
 import {
@@ -39,7 +40,10 @@ export function useCreateAutoSync(ref: RepositoryRef) {
       }
     },
     // Refreshed even when it fails: the task may exist without the copy.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) }),
+    onSettled: () => {
+      expectChanges();
+      return queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) });
+    },
   });
 }
 
@@ -64,7 +68,10 @@ export function useSyncNow(ref: RepositoryRef) {
       tags: string[];
       override: boolean;
     }) => syncInBatches(ref, target, tags, override),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) }),
+    onSuccess: () => {
+      expectChanges();
+      return queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) });
+    },
   });
 }
 
@@ -89,7 +96,10 @@ export function useRetrySync(ref: RepositoryRef) {
       }
       return queued;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) }),
+    onSuccess: () => {
+      expectChanges();
+      return queryClient.invalidateQueries({ queryKey: syncKeys.all(ref) });
+    },
   });
 }
 

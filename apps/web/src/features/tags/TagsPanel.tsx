@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
 import { Alert, Flex } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
+import { swrKeys } from '../../shared/keys';
 import { useListState } from '../../shared/list-state';
 import { configQuery, useSession } from '../../shared/session';
 import { DeleteTagsModal } from './components/DeleteTagsModal';
@@ -53,6 +54,21 @@ export function TagsPanel({
   useEffect(() => {
     if (pastEnd) setState({ page: lastPage });
   }, [pastEnd, lastPage, setState]);
+
+  // The same view read again with other tags (a push, a sync, a retention run): the repository's
+  // count, size and time changed too.
+  const queryClient = useQueryClient();
+  const seen = useRef<{ view: string; rows: TagListItem[] }>(undefined);
+  useEffect(() => {
+    if (list.loading) return;
+    const view = JSON.stringify(state);
+    const before = seen.current;
+    seen.current = { view, rows: list.loaded };
+    if (before?.view === view && before.rows !== list.loaded)
+      void queryClient.invalidateQueries({
+        queryKey: [...swrKeys.repository(region, namespace, repository), 'detail'],
+      });
+  }, [list.loaded, list.loading, state, queryClient, region, namespace, repository]);
 
   const registryOf = (row: TagListItem) =>
     session?.regions.find((r) => r.id === region)?.registry ?? row.path.split('/')[0] ?? '';

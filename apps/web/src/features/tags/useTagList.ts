@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ListTagsQuery, TagListItem } from '@swr-console/swr-api';
 import { useMemo } from 'react';
+import { changePolling, useWatchingUntil } from '../../shared/freshness';
 import type { ListDefaults, ListState } from '../../shared/list-state';
 import { tagQueries } from './queries';
 import { sortByVersion } from './semver';
@@ -58,15 +59,19 @@ export function useTagList(
   state: ListState,
 ): TagList {
   const byVersion = tagSort(state) === 'version';
+  // Tags arrive from outside the console (docker push, sync, retention): follow them gently.
+  const refetchInterval = changePolling(useWatchingUntil());
   const everything = useQuery({
     ...tagQueries.everything(region, namespace, repository, state.filters.tag ?? ''),
     enabled: byVersion,
+    refetchInterval,
   });
   const tooMany = byVersion && everything.data !== undefined && !everything.data.complete;
   const query = useMemo(() => serverQuery(state), [state]);
   const page = useQuery({
     ...tagQueries.page(region, namespace, repository, query),
     enabled: !byVersion || tooMany,
+    refetchInterval,
   });
   const sorted = useMemo(
     () =>

@@ -1,13 +1,18 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { RefreshButton } from './RefreshButton';
 
 export function PageHeader({
   title,
   extra,
+  refresh,
   children,
 }: {
   title: ReactNode;
   extra?: ReactNode;
+  /** What the page shows, by query key: a refresh control reads it again. */
+  refresh?: readonly QueryKey[];
   children?: ReactNode;
 }) {
   return (
@@ -16,7 +21,12 @@ export function PageHeader({
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
           {title}
         </Typography.Title>
-        {extra}
+        {extra || refresh ? (
+          <Flex gap={8} wrap align="center">
+            {refresh ? <RefreshButton queryKeys={refresh} /> : null}
+            {extra}
+          </Flex>
+        ) : null}
       </Flex>
       {children}
     </div>
