@@ -6,6 +6,7 @@ import { createNamespace } from '../domain/namespaces.js';
 import { createRepository } from '../domain/repositories.js';
 import { findNamespace, type RepositoryRecord } from '../domain/records.js';
 import type { RegistryEvents } from '../registry/events.js';
+import { runRetention } from '../jobs/retention.js';
 
 const PLATFORMS = [
   { os: 'linux', architecture: 'amd64' },
@@ -142,7 +143,8 @@ export async function seedDemo(services: Services, events: RegistryEvents): Prom
     buildIndex('busybox-mini 1.36', PLATFORMS),
     admin.id,
   );
-  for (const version of ['3.19', '3.20']) {
+  // 3.18 is the one the demo's retention rule ages out (below), so the history shows a run.
+  for (const version of ['3.18', '3.19', '3.20']) {
     await pushBuilt(
       services,
       events,
@@ -227,4 +229,53 @@ export async function seedDemo(services: Services, events: RegistryEvents): Prom
     admin.name,
     at,
   );
+
+  await showWhatJobsDo(services, { alpine, frontend, away: away?.id, admin });
+}
+
+/** How long the demo waits for its sync to end before the sandbox says it is ready anyway. */
+const SETTLE_MS = 60_000;
+
+/**
+ * A newcomer's overview and history pages show what the console does from the first start: a
+ * retention run (alpine-lite's rule keeps its two newest tags, so 3.18 goes) and a finished
+ * manual sync of the front end's newest tags to the second region. Both really run, through the
+ * same code as any other, and are over before the sandbox is ready.
+ */
+async function showWhatJobsDo(
+  services: Services,
+  demo: { alpine: RepositoryRecord; frontend: RepositoryRecord; away?: string; admin: User },
+): Promise<void> {
+  const { db, jobs, clock } = services;
+  const at = clock().toISOString();
+  // Older than the others without doubt (pushes a millisecond apart could tie).
+  db.prepare("UPDATE tags SET updated_at = ? WHERE repository_id = ? AND name = '3.18'").run(
+    new Date(clock().getTime() - 3600_000).toISOString(),
+    demo.alpine.id,
+  );
+  db.prepare(
+    'INSERT INTO retentions (repository_id, algorithm, rules, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(
+    demo.alpine.id,
+    'or',
+    JSON.stringify([{ template: 'tag_rule', params: { num: '2' }, tag_selectors: [] }]),
+    at,
+    at,
+  );
+  await runRetention(services, demo.alpine.id);
+
+  if (!demo.away) return;
+  const queue = db.prepare(
+    `INSERT INTO sync_jobs (repository_id, tag, remote_region, remote_namespace, override, status, operator_id, operator_name, created_at, updated_at)
+     VALUES (?, ?, ?, 'team-web', 0, 'waiting', ?, ?, ?, ?)`,
+  );
+  for (const tag of ['v1.3.0', 'latest'])
+    queue.run(demo.frontend.id, tag, demo.away, demo.admin.id, demo.admin.name, at, at);
+  jobs.wake();
+  const unfinished = db.prepare(
+    "SELECT COUNT(*) FROM sync_jobs WHERE repository_id = ? AND status IN ('waiting', 'running')",
+  );
+  const deadline = Date.now() + SETTLE_MS;
+  while ((unfinished.pluck().get(demo.frontend.id) as number) > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
