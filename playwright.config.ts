@@ -32,6 +32,8 @@ export default defineConfig({
         SWR_LOCAL_PORT: '9300',
         SKIP_BUILD: '1',
         FRESH_DATA: '1',
+        // Deletions are held this long for undo (10 s by default): the journeys wait it out.
+        UNDO_WINDOW_SECONDS: '3',
       },
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,

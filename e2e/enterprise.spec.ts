@@ -1,5 +1,6 @@
 import { expectAccessible } from './a11y.js';
 import { expect, test } from './fixtures.js';
+import { GONE } from './held.js';
 import { choose } from './pages/pages.js';
 import { pushImage, sandboxUser } from './sandbox.js';
 
@@ -68,7 +69,7 @@ test('when an administrator tags a namespace, then the tag limit shows, bad tags
   const confirm = page.getByRole('dialog', { name: t('ent.ns.delete.title', { name }) });
   await expect(confirm).toContainText(t('ent.ns.delete.confirm', { name, tags: 2 }));
   await confirm.getByRole('button', { name: t('common.delete') }).click();
-  await expect(enterprise.namespaceRow(name)).toHaveCount(0);
+  await expect(enterprise.namespaceRow(name)).toHaveCount(0, GONE);
 });
 
 test('when an on-push signing policy exists and an image is pushed with skopeo, then its badge turns signed and verified, and a tag outside the scope stays unsigned', async ({

@@ -1,5 +1,6 @@
 import { expectAccessible } from './a11y.js';
 import { expect, test } from './fixtures.js';
+import { GONE } from './held.js';
 import { pushImage, regionLogin, sandboxUser } from './sandbox.js';
 
 test('when an administrator manages triggers, then bad input is refused at the field, a matching push is recorded, and edits and deletes say what they do', async ({
@@ -64,6 +65,6 @@ test('when an administrator manages triggers, then bad input is refused at the f
   });
   await expect(confirm).toContainText('default/frontend-preview');
   await confirm.getByRole('button', { name: t('common.delete') }).click();
-  await expect(row).toHaveCount(0);
+  await expect(row).toHaveCount(0, GONE);
   await expect(triggers.row('redeploy-latest')).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { GONE } from '../held.js';
 import type { T } from '../i18n.js';
 
 /** Page objects of the console, each finding controls by role and by the words users read. */
@@ -105,7 +106,7 @@ export class NamespacesPage {
     });
     await expect(dialog).toContainText(name);
     await dialog.getByRole('button', { name: this.t('common.delete') }).click();
-    await expect(this.row(name)).toHaveCount(0);
+    await expect(this.row(name)).toHaveCount(0, GONE);
   }
 }
 
@@ -145,6 +146,10 @@ export class RepositoriesPage {
     await dialog.getByLabel(this.t('repos.delete.type', { name: full })).fill(full);
     await dialog.getByRole('button', { name: this.t('common.delete') }).click();
     await expect(dialog).toBeHidden();
+    // Held for undo, then sent: gone from the list once SWR has deleted it.
+    await expect(
+      this.page.getByRole('link', { name: `${namespace}/${name}`, exact: true }),
+    ).toHaveCount(0, GONE);
   }
 }
 

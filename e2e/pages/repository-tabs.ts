@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { GONE } from '../held.js';
 import type { T } from '../i18n.js';
 import { choose } from './pages.js';
 
@@ -156,7 +157,7 @@ export class SharingTab {
       name: this.t('sharing.delete.title', { account, repository }),
     });
     await dialog.getByRole('button', { name: this.t('sharing.delete.ok') }).click();
-    await expect(this.row(account)).toHaveCount(0);
+    await expect(this.row(account)).toHaveCount(0, GONE);
   }
 }
 

@@ -5,6 +5,7 @@ import { PUBLIC_BFF_ROUTES } from '@swr-console/contracts/bff';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { auditTrail } from './audit.js';
+import { Deletions } from './deletions/deletions.js';
 import { requestLog } from './logger.js';
 import { HttpProblem, problemHandler, titleOf } from './problem.js';
 import { Admission, sessionShare, type AdmissionLimits } from './proxy/admission.js';
@@ -12,6 +13,7 @@ import { DEFAULT_LIMITS } from './proxy/limits.js';
 import { swrProxy } from './proxy/swr-proxy.js';
 import type { Topology } from './regions.js';
 import { auditRoutes } from './routes/audit.js';
+import { deletionRoutes } from './routes/deletions.js';
 import { iamRoutes } from './routes/iam.js';
 import { loginCommandRoutes } from './routes/login-command.js';
 import { sessionRoutes } from './routes/session.js';
@@ -41,6 +43,8 @@ export interface AppDeps {
   limits?: Partial<AdmissionLimits>;
   /** True once the process is shutting down: answers close their connections, readyz says 503. */
   draining?: () => boolean;
+  /** How long a deletion the console sends is held for undo (0: sent at once). Default 10 s. */
+  undoWindowMs?: number;
 }
 
 /**
@@ -68,6 +72,17 @@ export function createApp(deps: AppDeps): Express {
     ...deps.limits,
   });
   const draining = deps.draining ?? (() => false);
+  // Every replica sends what is due; `app.locals.deletions.stop()` ends that at shutdown.
+  const deletions = new Deletions({
+    store: deps.store,
+    vault: deps.vault,
+    topology: deps.topology,
+    windowMs: deps.undoWindowMs ?? 10_000,
+    timeoutMs: deps.upstreamTimeoutMs,
+    log: deps.log,
+  });
+  deletions.start();
+  app.locals.deletions = deletions;
 
   app.use((req, res, next) => {
     if (draining()) res.setHeader('connection', 'close');
@@ -129,8 +144,10 @@ export function createApp(deps: AppDeps): Express {
       maxBodyBytes: deps.maxBodyBytes,
       timeoutMs: deps.upstreamTimeoutMs,
       secure: deps.topology.regions.some((region) => region.api.startsWith('https:')),
+      deletions,
     }),
   );
+  app.use(deletionRoutes(deletions));
   app.use(
     loginCommandRoutes({
       topology: deps.topology,

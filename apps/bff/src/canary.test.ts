@@ -84,10 +84,12 @@ describe('secrets stay on the server', () => {
     expect(all).not.toMatch(/__Host-swr-console=[A-Za-z0-9_-]{20}/);
   });
 
-  it('when cookies were set, then they hold only the opaque session id', () => {
+  it('when cookies were set, then they hold only the opaque session id, or the signed-in mark', () => {
     const cookies = answers.flatMap((a) => a.headers.getSetCookie());
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies)
-      expect(cookie).toMatch(/^__Host-swr-console=([A-Za-z0-9_-]{43})?;/);
+      expect(cookie).toMatch(
+        /^(__Host-swr-console=([A-Za-z0-9_-]{43})?|__Host-swr-console-signed-in=1?);/,
+      );
   });
 });

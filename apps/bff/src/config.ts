@@ -81,6 +81,7 @@ const configSchema = z
       .max(1024)
       .default(DEFAULT_LIMITS.perSession),
     UPSTREAM_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_LIMITS.queueLimit),
+    UNDO_WINDOW_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   })

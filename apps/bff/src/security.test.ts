@@ -78,6 +78,8 @@ describe('authentication by default', () => {
         'POST /api/login-command',
         'GET /api/signatures/:region',
         'GET /api/audit',
+        'GET /api/deletions',
+        'POST /api/deletions/:id/undo',
         'GET /api/iam/users',
         'GET /{*path}',
         ...['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((m) => `${m} /api/swr/:region/{*rest}`),

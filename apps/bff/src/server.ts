@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import type { Deletions } from './deletions/deletions.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLogger } from './logger.js';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       queueLimit: config.UPSTREAM_QUEUE,
     },
     draining: () => draining,
+    undoWindowMs: config.UNDO_WINDOW_SECONDS * 1000,
   });
 
   let server: Server;
@@ -90,6 +92,8 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (draining) return;
     draining = true;
+    // Held deletions stay in the store; the next BFF (or another replica) sends them.
+    (app.locals.deletions as Deletions).stop();
     log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     const forced = setTimeout(() => {

@@ -6,6 +6,8 @@ import { HttpProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
 import type { Sessions } from '../session/sessions.js';
 import type { Credentials } from '../session/vault.js';
+import { viewOf, type Deletions } from '../deletions/deletions.js';
+import { within } from '../session/store.js';
 import { whenOver, type Admission } from './admission.js';
 import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
 import { requestState } from '../request-state.js';
@@ -34,6 +36,8 @@ export interface ProxyOptions {
   maxBodyBytes: number;
   timeoutMs: number;
   secure: boolean;
+  /** Holds a DELETE sent with `Prefer: undo` for the undo window instead of sending it now. */
+  deletions?: Deletions;
 }
 
 /** Reads the request body to the limit; a larger one is refused before it is read whole. */
@@ -57,6 +61,12 @@ interface Target {
   credentials: Credentials;
   projectId: string;
   region: string;
+  operation: OperationId;
+  /** Path parameters, a repository's `$` separators back to `/`. */
+  params: Record<string, string>;
+  service: 'swr' | 'kms';
+  /** Path and query under the region's API. */
+  path: string;
 }
 
 /**
@@ -94,7 +104,78 @@ async function resolveTarget(req: Request, res: Response, options: ProxyOptions)
       code: 'BAD_PATH',
     });
   }
-  return { url, credentials, projectId, region: regionId };
+  const params = Object.fromEntries(
+    Object.entries(match.params).map(([name, value]) => [
+      name,
+      name === 'repository' ? value.replaceAll('$', '/') : value,
+    ]),
+  );
+  return {
+    url,
+    credentials,
+    projectId,
+    region: regionId,
+    operation: match.id,
+    params,
+    service: match.endpoint.edition === 'kms' ? 'kms' : 'swr',
+    path,
+  };
+}
+
+/** `Prefer: undo` (RFC 7240 style): the console asks for a deletion to be held. */
+function prefersUndo(req: Request): boolean {
+  const prefer = req.headers.prefer;
+  return (
+    typeof prefer === 'string' &&
+    prefer.split(',').some((token) => token.trim().toLowerCase() === 'undo')
+  );
+}
+
+/**
+ * Answers 202 with the held deletion: it reaches SWR when the window is over, unless undone. A
+ * store that is away is a 503, and nothing is held or sent.
+ */
+async function hold(
+  res: Response,
+  deletions: Deletions,
+  target: Target,
+  body: Buffer,
+): Promise<void> {
+  const { identity } = signedIn(res);
+  let record;
+  try {
+    record = await within(
+      deletions.hold({
+        identity,
+        credentials: target.credentials,
+        region: target.region,
+        projectId: target.projectId,
+        operation: target.operation,
+        params: target.params,
+        service: target.service,
+        path: target.path,
+        body: body.toString('utf8'),
+      }),
+    );
+  } catch (error) {
+    throw new HttpProblem(
+      503,
+      titleOf(503),
+      'The deletion could not be recorded just now; nothing was deleted. Try again shortly.',
+      { code: 'SESSION_STORE_DOWN' },
+      { 'Retry-After': '5' },
+      { cause: error },
+    );
+  }
+  requestState(res).audit = {
+    action: `${target.operation}.held`,
+    target: `${target.region}${target.path.split('?')[0]}`,
+  };
+  res
+    .status(202)
+    .setHeader('Preference-Applied', 'undo')
+    .setHeader('cache-control', 'no-store')
+    .json({ deletion: viewOf(record) });
 }
 
 /**
@@ -156,6 +237,13 @@ export function swrProxy(options: ProxyOptions): RequestHandler {
       req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
         ? Buffer.alloc(0)
         : await readBody(req, options.maxBodyBytes);
+    if (
+      req.method === 'DELETE' &&
+      options.deletions &&
+      options.deletions.windowMs > 0 &&
+      prefersUndo(req)
+    )
+      return hold(res, options.deletions, target, body);
     let release: () => void;
     try {
       release = await options.admission.slot(target.url.origin, session.id, gone.signal);

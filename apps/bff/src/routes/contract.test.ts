@@ -23,7 +23,10 @@ async function proxied<T>(path: string): Promise<T> {
 }
 
 /** The request each operation is checked with; they run in this order (sign-out last). */
-const requests: Record<BffEndpointId, () => Promise<{ query?: string; body?: unknown }>> = {
+const requests: Record<
+  BffEndpointId,
+  () => Promise<{ query?: string; body?: unknown; params?: Record<string, string> }>
+> = {
   GetConfig: async () => ({}),
   GetCsrfToken: async () => ({}),
   SignIn: async () => {
@@ -52,6 +55,16 @@ const requests: Record<BffEndpointId, () => Promise<{ query?: string; body?: unk
     return { query: `?${query}` };
   },
   ListAuditEntries: async () => ({ query: '?limit=5' }),
+  ListDeletions: async () => ({ query: `?region=${region}` }),
+  UndoDeletion: async () => {
+    const held = await browser.request(
+      'DELETE',
+      `/api/swr/${region}/v2/manage/namespaces/library/repos/busybox-mini`,
+      { headers: { prefer: 'undo' } },
+    );
+    expect(held.status, held.text).toBe(202);
+    return { params: { id: held.json<{ deletion: { id: string } }>().deletion.id } };
+  },
   SignOut: async () => ({}),
 };
 
@@ -60,10 +73,9 @@ describe('the BFF contract', () => {
     for (const [id, prepare] of Object.entries(requests)) {
       const operation = id as BffEndpointId;
       const { method, path, status } = bffEndpoints[operation];
-      const { query = '', body } = await prepare();
-      const answer = await browser.request(method, `${path.replace('{region}', region)}${query}`, {
-        body,
-      });
+      const { query = '', body, params = {} } = await prepare();
+      const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? region);
+      const answer = await browser.request(method, `${filled}${query}`, { body });
       expect(answer.status, `${id}: ${answer.text}`).toBe(status);
       if (operation === 'SignIn') browser.csrf = answer.json<{ csrfToken: string }>().csrfToken;
       const schema = bffOperations[operation];

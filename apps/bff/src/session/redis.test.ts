@@ -43,7 +43,7 @@ beforeAll(async () => {
   stores.push(await RedisSessionStore.connect(url));
   // Replicas share the credentials key, as they would share it through their configuration.
   const vault = new Vault(randomBytes(32));
-  for (const store of stores) replicas.push(await startBff({ store, vault }));
+  for (const store of stores) replicas.push(await startBff({ store, vault, undoWindowMs: 800 }));
 });
 
 afterAll(async () => {
@@ -111,6 +111,72 @@ describe('sessions in Redis', () => {
     expect((await browser.request('GET', '/api/swr/cn-north-4/v2/manage/namespaces')).status).toBe(
       200,
     );
+  });
+});
+
+describe('deletions held in Redis', () => {
+  const api = '/api/swr/cn-north-4/v2/manage/namespaces';
+  const org = `redis-held-${randomBytes(3).toString('hex')}`;
+
+  async function replicaBrowsers(): Promise<[Browser, Browser]> {
+    const [a, b] = replicas as [RunningBff, RunningBff];
+    const onA = new Browser(a.url);
+    await onA.signInWithKey(sandboxUser());
+    const onB = new Browser(b.url);
+    onB.cookie = onA.cookie;
+    onB.csrf = onA.csrf;
+    return [onA, onB];
+  }
+
+  async function hold(browser: Browser, name: string): Promise<string> {
+    await browser.request('POST', `${api}/${org}/repos`, {
+      body: { repository: name, is_public: false, category: 'other' },
+    });
+    const answer = await browser.request('DELETE', `${api}/${org}/repos/${name}`, {
+      headers: { prefer: 'undo' },
+    });
+    expect(answer.status, answer.text).toBe(202);
+    return answer.json<{ deletion: { id: string } }>().deletion.id;
+  }
+
+  it('when held through one replica, then the other lists it and can undo it', async () => {
+    const [onA, onB] = await replicaBrowsers();
+    await onA.request('POST', api, { body: { namespace: org } });
+    const id = await hold(onA, 'kept');
+    const listed = (await onB.request('GET', '/api/deletions')).json<{
+      deletions: { id: string; state: string }[];
+    }>().deletions;
+    expect(listed).toContainEqual(expect.objectContaining({ id, state: 'pending' }));
+    expect((await onB.request('POST', `/api/deletions/${id}/undo`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await onA.request('GET', `${api}/${org}/repos/kept`)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    const [onA] = await replicaBrowsers();
+    await onA.request('DELETE', `${api}/${org}/repos/kept`);
+    await onA.request('DELETE', `${api}/${org}`);
+  });
+
+  it('when both replicas look for due deletions, then each one is sent exactly once', async () => {
+    const [onA, onB] = await replicaBrowsers();
+    const ids = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((name) => hold(onA, name)));
+    const deadline = Date.now() + 10_000;
+    let states: { id: string; state: string }[] = [];
+    while (Date.now() < deadline) {
+      states = (await onB.request('GET', '/api/deletions'))
+        .json<{
+          deletions: { id: string; state: string }[];
+        }>()
+        .deletions.filter((d) => ids.includes(d.id));
+      if (states.length === 4 && states.every((d) => d.state === 'done')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(states.map((d) => d.state)).toEqual(['done', 'done', 'done', 'done']);
+    const runs = (await onA.request('GET', '/api/audit?limit=200'))
+      .json<{ entries: { requestId: string }[] }>()
+      .entries.filter((e) => ids.some((id) => e.requestId === `deletion:${id}`));
+    expect(runs).toHaveLength(4);
   });
 });
 

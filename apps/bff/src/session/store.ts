@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { RedisStore } from 'connect-redis';
 import { createClient, type RedisClientType } from 'redis';
+import { RedisDeletionStore, SqliteDeletionStore, type DeletionStore } from '../deletions/store.js';
 import type { AuditEntry, SessionRecord } from './record.js';
 
 export interface AuditPage {
@@ -37,6 +38,8 @@ export interface SessionStore {
     limit: number,
     offset: number,
   ): Promise<AuditPage>;
+  /** The deletions held for their undo window, in the same database. */
+  deletions(): DeletionStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -139,6 +142,13 @@ export class SqliteSessionStore implements SessionStore {
     return { entries, total };
   }
 
+  private held: DeletionStore | undefined;
+
+  deletions(): DeletionStore {
+    this.held ??= new SqliteDeletionStore(this.db);
+    return this.held;
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -221,6 +231,13 @@ export class RedisSessionStore implements SessionStore {
       .map((item) => JSON.parse(item) as AuditEntry)
       .filter((e) => e.userId === userId);
     return { total: mine.length, entries: mine.slice(offset, offset + limit) };
+  }
+
+  private held: DeletionStore | undefined;
+
+  deletions(): DeletionStore {
+    this.held ??= new RedisDeletionStore(this.client);
+    return this.held;
   }
 
   async ping(): Promise<void> {

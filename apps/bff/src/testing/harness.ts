@@ -12,6 +12,7 @@ import {
 } from '@swr-console/contracts/sandbox';
 import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../app.js';
+import type { Deletions } from '../deletions/deletions.js';
 import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
 import type { Topology } from '../regions.js';
@@ -96,6 +97,7 @@ export async function startBff(overrides: Partial<AppDeps> = {}): Promise<Runnin
     store,
     logs,
     async stop() {
+      (app.locals.deletions as Deletions).stop();
       await new Promise((resolve) => {
         server.close(resolve);
         server.closeAllConnections();

@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { CopyButton } from '../shared/components/CopyButton';
 import { bff, setCsrfToken } from '../shared/http';
@@ -32,6 +32,16 @@ import { useRegion } from '../shared/region';
 import type { Session } from '../shared/session';
 import { useTheme, type ThemeMode } from '../shared/theme';
 import { PageLoading } from '../shared/components/Loading';
+import { trackDeletionsIn, useMyDeletions } from '../shared/deletions';
+
+import { HeldDeletions } from '../shared/components/HeldDeletions';
+
+/** The undo bar, once this tab has asked for a deletion. */
+function UndoBar() {
+  const queryClient = useQueryClient();
+  useEffect(() => trackDeletionsIn(queryClient), [queryClient]);
+  return useMyDeletions().length > 0 ? <HeldDeletions /> : null;
+}
 
 const LANGUAGE_NAMES = { 'en-US': 'English', 'zh-CN': '简体中文' } as const;
 
@@ -214,6 +224,7 @@ export function Shell({ session }: { session: Session }) {
             <Outlet />
           </Suspense>
         </Layout.Content>
+        <UndoBar />
       </Layout>
     </Layout>
   );

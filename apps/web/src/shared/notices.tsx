@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 export interface Notices {
   success: (text: string) => void;
   warning: (text: string) => void;
+  error: (text: string) => void;
 }
 
 /**
@@ -18,6 +19,7 @@ export function useNotices(): Notices {
     () => ({
       success: (text) => void message.success(text),
       warning: (text) => void message.warning(text),
+      error: (text) => void message.error(text),
     }),
     [message],
   );

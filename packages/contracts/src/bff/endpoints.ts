@@ -27,6 +27,10 @@ export const bffEndpoints = {
   CheckSignatures: { method: 'GET', path: '/api/signatures/{region}', status: 200 },
   /** The BFF's audit record: the account's for administrators, one's own for others. */
   ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
+  /** The account's deletions held for their undo window, and those that ended lately. */
+  ListDeletions: { method: 'GET', path: '/api/deletions', status: 200 },
+  /** Takes back a held deletion before it reaches SWR. */
+  UndoDeletion: { method: 'POST', path: '/api/deletions/{id}/undo', status: 200 },
 } as const satisfies Record<string, BffEndpoint>;
 
 export type BffEndpointId = keyof typeof bffEndpoints;

@@ -167,6 +167,33 @@ export const auditPage = z.object({
   total: z.number().int().nonnegative(),
 });
 
+export const deletionsQuery = z.object({
+  region: z.string().min(1).max(64).optional(),
+});
+
+/**
+ * A deletion the BFF holds before it reaches SWR (the proxy answers a `DELETE` sent with
+ * `Prefer: undo` with `202 {deletion}`): which operation on what, when it will be sent, and
+ * what happened. `params` are the operation's path parameters (a repository with its `/`).
+ */
+export const deletion = z.object({
+  id: z.string(),
+  region: z.string(),
+  operation: z.string(),
+  params: z.record(z.string(), z.string()),
+  userName: z.string(),
+  createdAt: z.string(),
+  executeAt: z.string(),
+  state: z.enum(['pending', 'running', 'done', 'failed', 'undone']),
+  result: z
+    .object({
+      status: z.number().int(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    })
+    .optional(),
+});
+
 /** Per operation: its path parameters, query, body and answer (absent when there is none). */
 export const bffOperations = {
   GetConfig: { response: publicConfig },
@@ -182,6 +209,11 @@ export const bffOperations = {
     response: signatures,
   },
   ListAuditEntries: { query: auditQuery, response: auditPage },
+  ListDeletions: { query: deletionsQuery, response: z.object({ deletions: z.array(deletion) }) },
+  UndoDeletion: {
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a deletion id.') }),
+    response: z.object({ deletion }),
+  },
 } as const satisfies Record<
   BffEndpointId,
   { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response?: z.ZodType }

@@ -24,6 +24,8 @@ export interface SwrClientOptions {
 
 export interface CallInit {
   signal?: AbortSignal;
+  /** Headers of this call only (`Prefer: undo` on a deletion the console's BFF may hold, say). */
+  headers?: Record<string, string>;
 }
 
 type Args<Id extends OperationId> =
@@ -136,7 +138,12 @@ export function createSwrHttpClient(options: SwrClientOptions, checks: CallCheck
         response = await doFetch(url, {
           method: endpoint.method,
           // SWR wants a JSON content type on every call, reads included.
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...extra,
+            ...args[1]?.headers,
+          },
           body,
           signal: args[1]?.signal,
           credentials: options.credentials,

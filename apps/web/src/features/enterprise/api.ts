@@ -7,6 +7,7 @@ import type {
 } from '@swr-console/swr-api';
 import { bff } from '../../shared/http';
 import { swrClient } from '../../shared/swr';
+import { sendDeletion } from '../../shared/deletions';
 
 /** The Enterprise edition's calls, through the BFF's proxy; every page of a list is asked for. */
 
@@ -70,7 +71,7 @@ export async function createNamespace(ref: InstanceRef, name: string, isPublic: 
 }
 
 export async function deleteNamespace(ref: InstanceRef, name: string) {
-  await swrClient(ref.region).request('DeleteInstanceNamespace', {
+  return sendDeletion(ref.region, 'DeleteInstanceNamespace', {
     path: inNamespace(ref, name),
   });
 }
@@ -182,7 +183,7 @@ export async function updatePolicy(
 }
 
 export async function deletePolicy(ref: InstanceRef, namespace: string, id: number) {
-  await swrClient(ref.region).request('DeleteInstanceSignPolicy', {
+  return sendDeletion(ref.region, 'DeleteInstanceSignPolicy', {
     path: { ...inNamespace(ref, namespace), policy_id: id },
   });
 }

@@ -1,4 +1,5 @@
 import { swrClient } from '../../shared/swr';
+import { sendDeletion } from '../../shared/deletions';
 
 export async function showNamespace(region: string, namespace: string, signal?: AbortSignal) {
   return (await swrClient(region).request('ShowNamespace', { path: { namespace } }, { signal }))
@@ -10,5 +11,5 @@ export async function createNamespace(region: string, namespace: string) {
 }
 
 export async function deleteNamespace(region: string, namespace: string) {
-  await swrClient(region).request('DeleteNamespaces', { path: { namespace } });
+  return sendDeletion(region, 'DeleteNamespaces', { path: { namespace } });
 }

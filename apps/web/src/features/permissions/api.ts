@@ -1,6 +1,7 @@
 import type { NamespaceAuth, UserAuth } from '@swr-console/swr-api';
 import { bff } from '../../shared/http';
 import { swrClient } from '../../shared/swr';
+import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 /** What grants are held on: an organization, or one repository in it. */
 export interface PermissionTarget {
@@ -59,16 +60,17 @@ export async function changePermission(target: PermissionTarget, user: UserAuth)
   }
 }
 
-export async function revokePermission(target: PermissionTarget, userId: string): Promise<void> {
+export async function revokePermission(
+  target: PermissionTarget,
+  userId: string,
+): Promise<Deletion | undefined> {
   const { region, namespace, repository } = target;
-  if (repository) {
-    await swrClient(region).request('DeleteUserRepositoryAuth', {
-      path: { namespace, repository },
-      body: [userId],
-    });
-  } else {
-    await swrClient(region).request('DeleteNamespaceAuth', { path: { namespace }, body: [userId] });
-  }
+  return repository
+    ? sendDeletion(region, 'DeleteUserRepositoryAuth', {
+        path: { namespace, repository },
+        body: [userId],
+      })
+    : sendDeletion(region, 'DeleteNamespaceAuth', { path: { namespace }, body: [userId] });
 }
 
 /** The account's IAM users; IAM answers only administrators (others get 403 `IAM_FORBIDDEN`). */

@@ -1,5 +1,6 @@
 import type { CreateRepoBody, ListReposQuery, UpdateRepoBody } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
+import { sendDeletion } from '../../shared/deletions';
 
 export async function listRepositories(
   region: string,
@@ -39,5 +40,5 @@ export async function updateRepository(
 }
 
 export async function deleteRepository(region: string, namespace: string, repository: string) {
-  await swrClient(region).request('DeleteRepo', { path: { namespace, repository } });
+  return sendDeletion(region, 'DeleteRepo', { path: { namespace, repository } });
 }

@@ -126,8 +126,9 @@ export function RetentionPanel({
       cancelText: t('common.cancel'),
       onOk: () =>
         remove.mutateAsync(id, {
-          onSuccess: () => {
-            void notices.success(t('retention.deleted', { repository: name }));
+          // Held for undo: the bar at the bottom says so, and says it again if it fails.
+          onSuccess: (held) => {
+            if (!held) void notices.success(t('retention.deleted', { repository: name }));
             setDraft(undefined);
           },
         }),

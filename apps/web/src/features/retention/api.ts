@@ -1,6 +1,7 @@
 import type { Retention, RetentionLog, RetentionRule } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
+import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 export type { RepositoryRef };
 
@@ -36,8 +37,8 @@ export async function saveRetention(
 export async function deleteRetention(
   { region, namespace, repository }: RepositoryRef,
   id: number,
-): Promise<void> {
-  await swrClient(region).request('DeleteRetention', {
+): Promise<Deletion | undefined> {
+  return sendDeletion(region, 'DeleteRetention', {
     path: { namespace, repository, retention_id: id },
   });
 }

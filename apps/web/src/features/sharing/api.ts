@@ -6,6 +6,7 @@ import type {
 } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
+import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 export type { RepositoryRef };
 
@@ -66,8 +67,8 @@ export async function updateShare(
 export async function deleteShare(
   { region, namespace, repository }: RepositoryRef,
   account: string,
-): Promise<void> {
-  await swrClient(region).request('DeleteRepoDomains', {
+): Promise<Deletion | undefined> {
+  return sendDeletion(region, 'DeleteRepoDomains', {
     path: { namespace, repository, access_domain: account },
   });
 }

@@ -108,7 +108,9 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
       cancelText: t('common.cancel'),
       onOk: () =>
         remove.mutateAsync(target, {
-          onSuccess: () => void notices.success(t('sync.auto.deleted', target)),
+          onSuccess: (held) => {
+            if (!held) void notices.success(t('sync.auto.deleted', target));
+          },
         }),
     });
   };

@@ -2,6 +2,7 @@ import { ApiError, type AutoSyncTask, type SyncJob } from '@swr-console/swr-api'
 import { listAllTags } from '../../shared/queries/tags';
 import { swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
+import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 export type { RepositoryRef };
 
@@ -42,8 +43,8 @@ export async function createAutoSync(
 export async function deleteAutoSync(
   { region, namespace, repository }: RepositoryRef,
   target: SyncTarget,
-): Promise<void> {
-  await swrClient(region).request('DeleteImageSyncRepo', {
+): Promise<Deletion | undefined> {
+  return sendDeletion(region, 'DeleteImageSyncRepo', {
     path: { namespace, repository },
     body: { remoteRegionId: target.region, remoteNamespace: target.namespace },
   });

@@ -3,6 +3,8 @@ import type { TagListItem } from '@swr-console/swr-api';
 import { Alert, Flex } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
+import { HeldMark } from '../../shared/components/HeldMark';
+import { useHeldBy } from '../../shared/deletions';
 import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
 import { useListState } from '../../shared/list-state';
@@ -37,6 +39,7 @@ export function TagsPanel({
   const [state, setState] = useListState(TAG_LIST);
   const list = useTagList(region, namespace, repository, state);
   const session = useSession();
+  const heldTags = useHeldBy(region, 'DeleteRepoTag', 'tag', { namespace, repository });
   const config = useQuery(configQuery);
   const [selected, setSelected] = useState<TagListItem[]>([]);
   const [deleting, setDeleting] = useState<TagListItem[]>([]);
@@ -109,6 +112,10 @@ export function TagsPanel({
           }
           onRetag={(row) => setRetagging(row.Tag)}
           onDelete={(row) => setDeleting([row])}
+          held={(row) => {
+            const deletion = heldTags.get(row.Tag);
+            return deletion ? <HeldMark deletion={deletion} /> : undefined;
+          }}
         />
       )}
       <PullCommandsModal

@@ -1,5 +1,6 @@
 export { listAllTags, listTags, type AllTags, type TagPage } from '../../shared/queries/tags';
 import { swrClient } from '../../shared/swr';
+import { sendDeletion } from '../../shared/deletions';
 
 export async function createTag(
   region: string,
@@ -19,5 +20,5 @@ export async function deleteTag(
   repository: string,
   tag: string,
 ) {
-  await swrClient(region).request('DeleteRepoTag', { path: { namespace, repository, tag } });
+  return sendDeletion(region, 'DeleteRepoTag', { path: { namespace, repository, tag } });
 }

@@ -33,10 +33,16 @@ export function useDeleteTags(region: string, namespace: string, repository: str
       signal: AbortSignal;
       onProgress: (known: BatchOutcome<string, void>[]) => void;
     }) =>
-      runBatch(tags, (tag) => deleteTag(region, namespace, repository, tag), {
-        signal,
-        onProgress,
-      }),
+      runBatch(
+        tags,
+        async (tag) => {
+          await deleteTag(region, namespace, repository, tag);
+        },
+        {
+          signal,
+          onProgress,
+        },
+      ),
     // The repository's tag count and size change too, not only its tag list. Not awaited: the
     // report shows as soon as the last tag is done, while the list refreshes.
     onSuccess: () =>

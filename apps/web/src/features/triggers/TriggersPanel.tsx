@@ -58,7 +58,9 @@ export function TriggersPanel({
       cancelText: t('common.cancel'),
       onOk: () =>
         remove.mutateAsync(trigger.name, {
-          onSuccess: () => void notices.success(t('triggers.deleted', { name: trigger.name })),
+          onSuccess: (held) => {
+            if (!held) void notices.success(t('triggers.deleted', { name: trigger.name }));
+          },
         }),
     });
   const names = new Set((triggers.data ?? []).map((trigger) => trigger.name));

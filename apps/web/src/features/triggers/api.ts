@@ -1,6 +1,7 @@
 import type { CreateTriggerBody, Trigger } from '@swr-console/swr-api';
 import { swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
+import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 export type { RepositoryRef };
 
@@ -35,9 +36,14 @@ export async function setTriggerEnabled(
   });
 }
 
+/** Deleting a trigger is held for undo; replacing one (an edit) deletes it at once. */
 export async function deleteTrigger(
   { region, namespace, repository }: RepositoryRef,
   trigger: string,
-): Promise<void> {
-  await swrClient(region).request('DeleteTrigger', { path: { namespace, repository, trigger } });
+  { held = true } = {},
+): Promise<Deletion | undefined> {
+  const path = { namespace, repository, trigger };
+  if (held) return sendDeletion(region, 'DeleteTrigger', { path });
+  await swrClient(region).request('DeleteTrigger', { path });
+  return undefined;
 }

@@ -39,7 +39,7 @@ export function useSaveTrigger(ref: RepositoryRef) {
     mutationFn: async (save: TriggerSave) => {
       if (!('body' in save)) return setTriggerEnabled(ref, save.name, save.enabled);
       if (save.replacing !== undefined) {
-        await deleteTrigger(ref, save.replacing);
+        await deleteTrigger(ref, save.replacing, { held: false });
         save.onReplaced?.();
       }
       await createTrigger(ref, save.body);

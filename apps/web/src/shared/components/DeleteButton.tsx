@@ -1,7 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Button } from 'antd';
-import { lazy, useState, type ReactNode } from 'react';
+import { lazy, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { OnceOpened } from './OnceOpened';
 
@@ -32,10 +32,12 @@ export function DeleteButton<TVariables>({
   compact?: boolean;
   mutation: UseMutationResult<unknown, Error, TVariables>;
   variables: TVariables;
-  onDeleted: () => void;
+  /** After it went: `held` when the BFF holds it for undo (its bar says so; no toast needed). */
+  onDeleted: (held: boolean) => void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const held = useRef(false);
   return (
     <>
       <Button
@@ -54,13 +56,17 @@ export function DeleteButton<TVariables>({
           title={title}
           text={text}
           blocked={blocked}
-          run={() => mutation.mutateAsync(variables)}
+          run={() =>
+            mutation.mutateAsync(variables).then((result) => {
+              held.current = result !== undefined;
+            })
+          }
           pending={mutation.isPending}
           error={mutation.error}
           reset={mutation.reset}
           onDone={() => {
             setOpen(false);
-            onDeleted();
+            onDeleted(held.current);
           }}
           onCancel={() => setOpen(false)}
         />

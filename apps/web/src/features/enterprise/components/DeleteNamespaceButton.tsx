@@ -32,7 +32,9 @@ export function DeleteNamespaceButton({
       blocked={!empty}
       mutation={remove}
       variables={name}
-      onDeleted={() => void notices.success(t('ent.ns.deleted', { name }))}
+      onDeleted={(held) => {
+        if (!held) void notices.success(t('ent.ns.deleted', { name }));
+      }}
     />
   );
 }

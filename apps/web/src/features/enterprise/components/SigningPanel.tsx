@@ -47,8 +47,8 @@ export function SigningPanel({
   const remove = useDeletePolicy(target, namespace);
   const removePolicy = (policy: SignPolicy) =>
     remove.mutate(policy, {
-      onSuccess: () => {
-        void notices.success(t('ent.policy.deleted', { name: policy.name }));
+      onSuccess: (held) => {
+        if (!held) void notices.success(t('ent.policy.deleted', { name: policy.name }));
         setDeleting(undefined);
       },
     });

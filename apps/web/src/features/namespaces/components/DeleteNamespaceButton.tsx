@@ -1,4 +1,5 @@
 import { DeleteButton } from '../../../shared/components/DeleteButton';
+import { PendingMark } from '../../../shared/components/HeldMark';
 import { useT } from '../../../shared/i18n';
 import { useDeleteNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
@@ -23,22 +24,24 @@ export function DeleteNamespaceButton({
   const remove = useDeleteNamespace(region);
   const empty = repositories === 0;
   return (
-    <DeleteButton
-      compact
-      label={t('namespaces.delete', { name })}
-      title={t('namespaces.delete.title', { name })}
-      text={
-        empty
-          ? t('namespaces.delete.confirm', { name })
-          : t('namespaces.delete.notEmpty', { name, count: repositories })
-      }
-      blocked={!empty}
-      mutation={remove}
-      variables={name}
-      onDeleted={() => {
-        void notices.success(t('namespaces.deleted', { name }));
-        onDeleted?.();
-      }}
-    />
+    <PendingMark region={region} operation="DeleteNamespaces" params={{ namespace: name }}>
+      <DeleteButton
+        compact
+        label={t('namespaces.delete', { name })}
+        title={t('namespaces.delete.title', { name })}
+        text={
+          empty
+            ? t('namespaces.delete.confirm', { name })
+            : t('namespaces.delete.notEmpty', { name, count: repositories })
+        }
+        blocked={!empty}
+        mutation={remove}
+        variables={name}
+        onDeleted={(held) => {
+          if (!held) void notices.success(t('namespaces.deleted', { name }));
+          onDeleted?.();
+        }}
+      />
+    </PendingMark>
   );
 }

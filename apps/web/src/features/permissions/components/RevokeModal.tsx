@@ -26,10 +26,11 @@ export function RevokeModal({
   const mutation = useRevokePermission(target);
   const revoke = (revoked: UserAuth) =>
     mutation.mutate(revoked, {
-      onSuccess: () => {
-        void notices.success(
-          t('permissions.revoked', { user: revoked.user_name, target: targetName }),
-        );
+      onSuccess: (held) => {
+        if (!held)
+          void notices.success(
+            t('permissions.revoked', { user: revoked.user_name, target: targetName }),
+          );
         onClose();
       },
     });

@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { PendingMark } from '../../../shared/components/HeldMark';
 import { useT } from '../../../shared/i18n';
 import { useDeleteRepository } from '../mutations';
 import { useNotices } from '../../../shared/notices';
@@ -33,7 +34,7 @@ export function DeleteRepositoryButton({
   const name = `${namespace}/${repository}`;
   const mutation = useDeleteRepository(region);
   return (
-    <>
+    <PendingMark region={region} operation="DeleteRepo" params={{ namespace, repository }}>
       <Button
         danger
         type={withLabel ? 'default' : 'text'}
@@ -54,8 +55,8 @@ export function DeleteRepositoryButton({
         // button goes with the refreshed list first. The error shows from the mutation.
         onOk={() =>
           void mutation.mutateAsync({ namespace, repository }).then(
-            () => {
-              void notices.success(t('repos.deleted', { name }));
+            (held) => {
+              if (!held) void notices.success(t('repos.deleted', { name }));
               setOpen(false);
               onDeleted?.();
             },
@@ -83,6 +84,6 @@ export function DeleteRepositoryButton({
         </Form>
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
       </Modal>
-    </>
+    </PendingMark>
   );
 }

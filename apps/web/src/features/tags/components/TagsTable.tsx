@@ -55,6 +55,7 @@ export function TagsTable({
   onPull,
   onRetag,
   onDelete,
+  held,
 }: {
   label: string;
   rows: TagListItem[];
@@ -70,6 +71,8 @@ export function TagsTable({
   onPull: (row: TagListItem) => void;
   onRetag: (row: TagListItem) => void;
   onDelete: (row: TagListItem) => void;
+  /** In place of a row's actions while its deletion is held for undo. */
+  held?: (row: TagListItem) => React.ReactNode;
 }) {
   const t = useT();
   const [locale] = useLocale();
@@ -144,30 +147,31 @@ export function TagsTable({
       key: 'actions',
       title: t('common.actions'),
       width: 120,
-      render: (_, row) => (
-        <Flex gap={2}>
-          <IconButton
-            label={t('tags.pull', { tag: row.Tag })}
-            icon={<CloudDownloadOutlined />}
-            onClick={() => onPull(row)}
-          />
-          {canEdit ? (
+      render: (_, row) =>
+        held?.(row) ?? (
+          <Flex gap={2}>
             <IconButton
-              label={t('tags.retag', { tag: row.Tag })}
-              icon={<TagsOutlined />}
-              onClick={() => onRetag(row)}
+              label={t('tags.pull', { tag: row.Tag })}
+              icon={<CloudDownloadOutlined />}
+              onClick={() => onPull(row)}
             />
-          ) : null}
-          {canManage ? (
-            <IconButton
-              danger
-              label={t('tags.delete', { tag: row.Tag })}
-              icon={<DeleteOutlined />}
-              onClick={() => onDelete(row)}
-            />
-          ) : null}
-        </Flex>
-      ),
+            {canEdit ? (
+              <IconButton
+                label={t('tags.retag', { tag: row.Tag })}
+                icon={<TagsOutlined />}
+                onClick={() => onRetag(row)}
+              />
+            ) : null}
+            {canManage ? (
+              <IconButton
+                danger
+                label={t('tags.delete', { tag: row.Tag })}
+                icon={<DeleteOutlined />}
+                onClick={() => onDelete(row)}
+              />
+            ) : null}
+          </Flex>
+        ),
     },
   ];
 
