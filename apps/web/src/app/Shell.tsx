@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { CopyButton } from '../shared/components/CopyButton';
 import { bff, setCsrfToken } from '../shared/http';
@@ -35,6 +35,39 @@ import { PageLoading } from '../shared/components/Loading';
 import { trackDeletionsIn, useMyDeletions } from '../shared/deletions';
 
 import { HeldDeletions } from '../shared/components/HeldDeletions';
+
+// The palette and the shortcuts list load when first asked for.
+const CommandPalette = lazy(async () => ({
+  default: (await import('../features/palette/routes')).CommandPalette,
+}));
+const ShortcutsDialog = lazy(async () => ({
+  default: (await import('../features/palette/routes')).ShortcutsDialog,
+}));
+
+/** Where typing goes to the page, not to the console's shortcuts. */
+function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Ctrl+K / ⌘K opens the palette anywhere; `?` lists the shortcuts when nothing is being typed. */
+function useShortcuts(open: (what: 'palette' | 'shortcuts') => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        open('palette');
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey && !typingIn(event.target)) {
+        event.preventDefault();
+        open('shortcuts');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+}
 
 /** The undo bar, once this tab has asked for a deletion. */
 function UndoBar() {
@@ -125,6 +158,8 @@ export function Shell({ session }: { session: Session }) {
   const theme = useTheme();
   const section = location.pathname.split('/')[2] ?? 'namespaces';
   const themeIcon = theme.dark ? <MoonOutlined /> : <SunOutlined />;
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts'>();
+  useShortcuts(setDialog);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -182,6 +217,9 @@ export function Shell({ session }: { session: Session }) {
       <Layout>
         <Layout.Header className="console-header">
           <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }} wrap>
+            <Button aria-keyshortcuts="Control+K Meta+K" onClick={() => setDialog('palette')}>
+              {t('palette.open')} <kbd style={{ opacity: 0.7 }}>Ctrl K</kbd>
+            </Button>
             <Select
               aria-label={t('shell.region')}
               value={region}
@@ -225,6 +263,21 @@ export function Shell({ session }: { session: Session }) {
           </Suspense>
         </Layout.Content>
         <UndoBar />
+        {dialog === 'palette' ? (
+          <Suspense fallback={null}>
+            <CommandPalette
+              open
+              onClose={() => setDialog(undefined)}
+              session={session}
+              region={region}
+            />
+          </Suspense>
+        ) : null}
+        {dialog === 'shortcuts' ? (
+          <Suspense fallback={null}>
+            <ShortcutsDialog onClose={() => setDialog(undefined)} />
+          </Suspense>
+        ) : null}
       </Layout>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface ListState {
@@ -77,4 +77,21 @@ export function useListState(
     [state, setParams, defaults],
   );
   return [state, update];
+}
+
+/**
+ * A one-time instruction in the address (`?create=1`, as the command palette links): true on the
+ * first render when it is there, and it is taken out of the address at once (so a reload or Back
+ * does not repeat it). Answers a state and its setter, for a dialog's open flag.
+ */
+export function useUrlFlag(name: string): [boolean, (value: boolean) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useState(params.get(name) === '1');
+  useEffect(() => {
+    if (!params.has(name)) return;
+    const rest = new URLSearchParams(params);
+    rest.delete(name);
+    setParams(rest, { replace: true });
+  }, [name, params, setParams]);
+  return state;
 }

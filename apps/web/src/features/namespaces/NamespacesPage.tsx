@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input, Progress, Table, Tag, Tooltip, Typography } from 'antd';
-import { lazy, useState } from 'react';
+import { lazy } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { swrKeys } from '../../shared/keys';
 import { useT } from '../../shared/i18n';
-import { useListState, type ListDefaults } from '../../shared/list-state';
+import { useListState, useUrlFlag, type ListDefaults } from '../../shared/list-state';
 import { useRegion } from '../../shared/region';
 import { useSession } from '../../shared/session';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
@@ -36,7 +36,8 @@ export function NamespacesPage() {
   const region = useRegion();
   const session = useSession();
   const [state, setState] = useListState(LIST);
-  const [creating, setCreating] = useState(false);
+  // `?create=1` (the command palette's "Create an organization") opens the dialog.
+  const [creating, setCreating] = useUrlFlag('create');
   const projectId = session?.regions.find((r) => r.id === region)?.projectId ?? '';
   const list = useQuery(namespaceQueries.list(region));
   const quota = useQuery({

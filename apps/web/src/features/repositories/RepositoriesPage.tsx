@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { formatBytes, formatTime } from '../../shared/format';
 import { swrKeys } from '../../shared/keys';
 import { useLocale, useT } from '../../shared/i18n';
-import { useListState, type ListDefaults } from '../../shared/list-state';
+import { useListState, useUrlFlag, type ListDefaults } from '../../shared/list-state';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { repositoryToUrl, useRegion } from '../../shared/region';
 import { DeleteRepositoryButton } from './components/DeleteRepositoryButton';
@@ -64,7 +64,8 @@ export function RepositoriesPage({
   const query = useMemo(() => toQuery(state), [state]);
   const list = useQuery(repositoryQueries.list(region, query));
   const namespaces = useQuery(namespaceListQuery(region));
-  const [creating, setCreating] = useState(false);
+  // `?create=1` (the command palette's "Create a repository") opens the dialog.
+  const [creating, setCreating] = useUrlFlag('create');
   const [editing, setEditing] = useState<RepositorySummary | undefined>();
   const [picked, setPicked] = useState<PickedRepository[]>([]);
   const sortOrder = (column: keyof typeof SORTABLE) =>
