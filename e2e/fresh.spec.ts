@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { openNewRepository } from './pages/pages.js';
 import { pushImage, regionLogin, sandboxUser } from './sandbox.js';
 
 test('when a tag is pushed with skopeo while the repository is open, then it appears without a reload', async ({
@@ -13,10 +14,7 @@ test('when a tag is pushed with skopeo while the repository is open, then it app
   const admin = sandboxUser('swr-demo');
   const org = `e2e-fresh-${Date.now().toString(36)}`;
   await signIn.withAccessKey(admin);
-  await namespaces.create(org);
-  await shell.go('repositories');
-  await repositories.create(org, 'app');
-  await repositories.open(org, 'app');
+  await openNewRepository({ namespaces, shell, repositories }, org, 'app');
   await expect(page.getByText(t('tags.empty'))).toBeVisible();
   // A reload would lose this.
   await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));

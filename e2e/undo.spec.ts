@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { openNewRepository } from './pages/pages.js';
 import { GONE } from './held.js';
 import { imageExists, pushImage, regionLogin, sandboxUser } from './sandbox.js';
 
@@ -15,13 +16,11 @@ test('when a tag is deleted and undone within the window, then the registry keep
   const login = regionLogin(admin, 'cn-north-4');
   const org = `e2e-undo-${Date.now().toString(36)}`;
   await signIn.withAccessKey(admin);
-  await namespaces.create(org);
-  await shell.go('repositories');
-  await repositories.create(org, 'app');
+  await openNewRepository({ namespaces, shell, repositories }, org, 'app');
   await pushImage(login, `${org}/app:keep`, `undo keep ${org}`);
   await pushImage(login, `${org}/app:gone`, `undo gone ${org}`);
-  await repositories.open(org, 'app');
-  await expect(tags.row('keep')).toBeVisible();
+  // Pushed while the page is open: the list picks them up by itself.
+  await expect(tags.row('gone')).toBeVisible({ timeout: 15_000 });
 
   // Deleted, then taken back from the bar at the bottom of the page while it counts down.
   await tags.delete(['keep']);

@@ -110,6 +110,21 @@ export class NamespacesPage {
   }
 }
 
+/**
+ * A new organization holding one empty repository, made through the console as a user would, and
+ * opened: where a test pushes and watches.
+ */
+export async function openNewRepository(
+  pages: { namespaces: NamespacesPage; shell: Shell; repositories: RepositoriesPage },
+  namespace: string,
+  name: string,
+): Promise<void> {
+  await pages.namespaces.create(namespace);
+  await pages.shell.go('repositories');
+  await pages.repositories.create(namespace, name);
+  await pages.repositories.open(namespace, name);
+}
+
 export class RepositoriesPage {
   constructor(
     readonly page: Page,

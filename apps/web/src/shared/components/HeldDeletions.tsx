@@ -11,7 +11,7 @@ import {
 import { useT } from '../i18n';
 import { swrKeys } from '../keys';
 import { useNotices } from '../notices';
-import { describeDeletion, useNow, useUndo } from './HeldMark';
+import { describeDeletion, UndoButton, useNow, useUndo } from './HeldMark';
 
 const WAITING = new Set<Deletion['state']>(['pending', 'running']);
 /** Above this many, the bar offers one Undo for all of them (a batch of tags, say). */
@@ -86,16 +86,7 @@ export function HeldDeletions() {
                     ? t('deletion.deleting', { what, seconds: secondsLeft(deletion, now) })
                     : t('deletion.sending', { what })}
                 </span>
-                {deletion.state === 'pending' ? (
-                  <Button
-                    size="small"
-                    type="primary"
-                    aria-label={t('deletion.undoOne', { what })}
-                    onClick={() => void undo(deletion)}
-                  >
-                    {t('deletion.undo')}
-                  </Button>
-                ) : null}
+                <UndoButton deletion={deletion} what={what} primary />
               </Flex>
             );
           })}

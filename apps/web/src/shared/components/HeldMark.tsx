@@ -88,7 +88,6 @@ export function PendingMark({
 export function HeldMark({ deletion }: { deletion: Deletion }) {
   const t = useT();
   const now = useNow(true);
-  const undo = useUndo();
   const what = describeDeletion(t, deletion);
   return (
     <Flex gap={8} align="center" wrap>
@@ -97,15 +96,31 @@ export function HeldMark({ deletion }: { deletion: Deletion }) {
           ? t('deletion.mark', { seconds: secondsLeft(deletion, now) })
           : t('deletion.sending', { what })}
       </Tag>
-      {deletion.state === 'pending' ? (
-        <Button
-          size="small"
-          aria-label={t('deletion.undoOne', { what })}
-          onClick={() => void undo(deletion)}
-        >
-          {t('deletion.undo')}
-        </Button>
-      ) : null}
+      <UndoButton deletion={deletion} what={what} />
     </Flex>
   );
+}
+
+/** Undo for one held deletion, while it is still held (nothing once it is being sent). */
+export function UndoButton({
+  deletion,
+  what,
+  primary = false,
+}: {
+  deletion: Deletion;
+  what: string;
+  primary?: boolean;
+}) {
+  const t = useT();
+  const undo = useUndo();
+  return deletion.state === 'pending' ? (
+    <Button
+      size="small"
+      type={primary ? 'primary' : 'default'}
+      aria-label={t('deletion.undoOne', { what })}
+      onClick={() => void undo(deletion)}
+    >
+      {t('deletion.undo')}
+    </Button>
+  ) : null;
 }
