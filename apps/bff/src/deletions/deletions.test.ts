@@ -190,6 +190,36 @@ describe('a deletion held for undo', () => {
 });
 
 describe('a held deletion and the BFF that held it', () => {
+  it('when the store cannot record it, then 503 says nothing was deleted, and SWR never hears of it', async () => {
+    class Failing extends SqliteSessionStore {
+      override deletions() {
+        const real = super.deletions();
+        // Everything as usual but the write of a new deletion.
+        return Object.assign(Object.create(real) as typeof real, {
+          add: () => Promise.reject(new Error('disk full')),
+        });
+      }
+    }
+    const store = new Failing(path.join(mkdtempSync(path.join(tmpdir(), 'held-')), 's.db'));
+    const failing = await startBff({ store, undoWindowMs: 200 });
+    try {
+      const browser = new Browser(failing.url);
+      await browser.signInWithKey(sandboxUser());
+      await createRepository(browser, 'unrecorded');
+      const answer = await browser.request('DELETE', `${api}/${org}/repos/unrecorded`, {
+        headers: { prefer: 'undo' },
+      });
+      expect(answer.status).toBe(503);
+      expect(answer.json()).toMatchObject({ code: 'SESSION_STORE_DOWN' });
+      expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await exists(browser, 'unrecorded')).toBe(200);
+    } finally {
+      await failing.stop();
+      await store.close();
+    }
+  });
+
   it('when the BFF stops inside the window and another starts on the same store, then the deletion still happens, once', async () => {
     const store = new SqliteSessionStore(
       path.join(mkdtempSync(path.join(tmpdir(), 'held-')), 'sessions.db'),

@@ -7,7 +7,7 @@ import type { Topology } from '../regions.js';
 import type { Sessions } from '../session/sessions.js';
 import type { Credentials } from '../session/vault.js';
 import { viewOf, type Deletions } from '../deletions/deletions.js';
-import { within } from '../session/store.js';
+import { fromStore } from '../session/store.js';
 import { whenOver, type Admission } from './admission.js';
 import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
 import { requestState } from '../request-state.js';
@@ -142,31 +142,20 @@ async function hold(
   body: Buffer,
 ): Promise<void> {
   const { identity } = signedIn(res);
-  let record;
-  try {
-    record = await within(
-      deletions.hold({
-        identity,
-        credentials: target.credentials,
-        region: target.region,
-        projectId: target.projectId,
-        operation: target.operation,
-        params: target.params,
-        service: target.service,
-        path: target.path,
-        body: body.toString('utf8'),
-      }),
-    );
-  } catch (error) {
-    throw new HttpProblem(
-      503,
-      titleOf(503),
-      'The deletion could not be recorded just now; nothing was deleted. Try again shortly.',
-      { code: 'SESSION_STORE_DOWN' },
-      { 'Retry-After': '5' },
-      { cause: error },
-    );
-  }
+  const record = await fromStore(
+    deletions.hold({
+      identity,
+      credentials: target.credentials,
+      region: target.region,
+      projectId: target.projectId,
+      operation: target.operation,
+      params: target.params,
+      service: target.service,
+      path: target.path,
+      body: body.toString('utf8'),
+    }),
+    'The deletion could not be recorded just now; nothing was deleted. Try again shortly.',
+  );
   requestState(res).audit = {
     action: `${target.operation}.held`,
     target: `${target.region}${target.path.split('?')[0]}`,

@@ -4,23 +4,16 @@ import { UndoRefused, viewOf, type Deletions } from '../deletions/deletions.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { requestState } from '../request-state.js';
 import { requireSignIn, signedIn } from '../security.js';
-import { within } from '../session/store.js';
+import { storeDown, within } from '../session/store.js';
 import { checked, reply, serve } from './contract.js';
 
-/** The store being away is an outage to report (503), not a bug of the request. */
+/** The store being away is an outage to report (503); an undo it refused stays itself. */
 async function stored<T>(operation: Promise<T>): Promise<T> {
   try {
     return await within(operation);
   } catch (error) {
     if (error instanceof UndoRefused) throw error;
-    throw new HttpProblem(
-      503,
-      titleOf(503),
-      'Held deletions cannot be read just now; try again shortly.',
-      { code: 'SESSION_STORE_DOWN' },
-      { 'Retry-After': '5' },
-      { cause: error },
-    );
+    throw storeDown('Held deletions cannot be read just now; try again shortly.', error);
   }
 }
 

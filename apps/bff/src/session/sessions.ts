@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { HttpProblem, titleOf } from '../problem.js';
 import { requestState } from '../request-state.js';
 import type { LoadedSession, SessionRecord } from './record.js';
-import { within, type SessionStore } from './store.js';
+import { fromStore, type SessionStore } from './store.js';
 import type { Credentials, Vault } from './vault.js';
 
 /** `__Host-`: only over a secure origin (HTTPS, or localhost), host-only, path `/`. */
@@ -36,19 +35,8 @@ function newCsrfToken(): string {
 }
 
 /** The store not answering is an outage to report (503), not a bug of the request (500). */
-async function stored<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await within(operation());
-  } catch (error) {
-    throw new HttpProblem(
-      503,
-      titleOf(503),
-      'Sessions cannot be read or written just now; try again shortly.',
-      { code: 'SESSION_STORE_DOWN' },
-      { 'Retry-After': '5' },
-      { cause: error },
-    );
-  }
+function stored<T>(operation: () => Promise<T>): Promise<T> {
+  return fromStore(operation(), 'Sessions cannot be read or written just now; try again shortly.');
 }
 
 function cookieValue(req: Request, wanted = SESSION_COOKIE): string | undefined {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { RedisStore } from 'connect-redis';
 import { createClient, type RedisClientType } from 'redis';
 import { RedisDeletionStore, SqliteDeletionStore, type DeletionStore } from '../deletions/store.js';
+import { HttpProblem, titleOf } from '../problem.js';
 import type { AuditEntry, SessionRecord } from './record.js';
 
 export interface AuditPage {
@@ -25,6 +26,27 @@ export function within<T>(operation: Promise<T>, ms = STORE_TIMEOUT_MS): Promise
     timer = setTimeout(() => reject(new Error(`the session store did not answer in ${ms} ms`)), ms);
   });
   return Promise.race([operation, late]).finally(() => clearTimeout(timer));
+}
+
+/** A store that is away: an outage to report (503 `SESSION_STORE_DOWN`), not a bug (500). */
+export function storeDown(detail: string, cause: unknown): HttpProblem {
+  return new HttpProblem(
+    503,
+    titleOf(503),
+    detail,
+    { code: 'SESSION_STORE_DOWN' },
+    { 'Retry-After': '5' },
+    { cause },
+  );
+}
+
+/** The store's work within the time limit, or `storeDown` saying `detail`. */
+export async function fromStore<T>(operation: Promise<T>, detail: string): Promise<T> {
+  try {
+    return await within(operation);
+  } catch (error) {
+    throw storeDown(detail, error);
+  }
 }
 
 export interface SessionStore {
