@@ -210,6 +210,10 @@ export function Shell({ session }: { session: Session }) {
                 icon: <KeyOutlined />,
                 label: <Link to={`/${region}/login-command`}>{t('shell.nav.loginCommand')}</Link>,
               },
+              {
+                key: 'help',
+                label: <Link to={`/${region}/help`}>{t('shell.nav.help')}</Link>,
+              },
             ]}
           />
         </nav>

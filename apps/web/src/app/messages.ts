@@ -6,6 +6,7 @@ export const shellMessages = {
   'shell.nav.namespaces': 'Organizations',
   'shell.nav.repositories': 'Repositories',
   'shell.nav.loginCommand': 'Login command',
+  'shell.nav.help': 'Help',
   'shell.nav.sharedWithMe': 'Shared with me',
   'shell.nav.enterprise': 'Enterprise edition',
   'shell.region': 'Region',

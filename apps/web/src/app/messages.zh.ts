@@ -8,6 +8,7 @@ export const shellMessagesZh: Translation<typeof shellMessages> = {
   'shell.nav.namespaces': '组织',
   'shell.nav.repositories': '镜像仓库',
   'shell.nav.loginCommand': '登录指令',
+  'shell.nav.help': '帮助',
   'shell.nav.sharedWithMe': '共享给我的',
   'shell.nav.enterprise': '企业版',
   'shell.region': '区域',

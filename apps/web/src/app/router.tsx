@@ -110,6 +110,10 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'login-command',
           ...page(async () => (await import('../features/login-command/routes')).LoginCommandPage),
         },
+        {
+          path: 'help',
+          ...page(async () => (await import('../features/help/routes')).HelpPage),
+        },
         { path: '*', lazy: { Component: async () => (await import('./NotFound')).NotFound } },
       ],
     },

@@ -38,6 +38,7 @@ export const loginCommandMessages = {
   'loginCommand.client.ctr.help':
     'ctr has no login: the credentials go with each pull or push. Replace the image address with yours.',
   'loginCommand.command.what': 'the {client} command',
+  'loginCommand.trouble.more': 'More answers: expired logins, sync, deletions…',
   'loginCommand.trouble.title': 'Troubleshooting',
   'loginCommand.trouble.causes': 'Causes',
   'loginCommand.trouble.fixes': 'Fixes, the best first',

@@ -40,6 +40,7 @@ export const loginCommandMessagesZh: Translation<typeof loginCommandMessages> = 
   'loginCommand.client.ctr.help':
     'ctr 没有登录命令：每次下载或上传都要带上凭据。请把镜像地址换成您自己的。',
   'loginCommand.command.what': ' {client} 指令',
+  'loginCommand.trouble.more': '更多解答：登录失效、同步、删除…',
   'loginCommand.trouble.title': '问题排查',
   'loginCommand.trouble.causes': '原因',
   'loginCommand.trouble.fixes': '解决办法（按推荐程度排列）',

@@ -118,6 +118,7 @@ export function CommandPalette({
       ['shared-with-me', t('shell.nav.sharedWithMe')],
       ['enterprise', t('shell.nav.enterprise')],
       ['login-command', t('shell.nav.loginCommand')],
+      ['help', t('shell.nav.help')],
     ].map(([key, label]) => ({
       key: `page:${key}`,
       group: t('palette.group.pages'),

@@ -3,10 +3,13 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
 import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
+import { helpLink } from '../../shared/help';
 import { useLocale, useT } from '../../shared/i18n';
+import { useUrlFlag } from '../../shared/list-state';
 import { swrKeys } from '../../shared/keys';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { allTagsQuery } from '../../shared/queries/tags';
@@ -68,7 +71,11 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
     wasActive.current = active;
   }, [jobs.data, queryClient, repository]);
   const tags = useQuery(allTagsQuery(region, namespace, repository));
-  const [dialog, setDialog] = useState<'auto' | 'now'>();
+  // `?now=1` (the help's "copy the existing images") opens the manual sync with every tag chosen.
+  const [copyAll] = useUrlFlag('now');
+  const [dialog, setDialog] = useState<'auto' | 'now' | undefined>(
+    copyAll && admin ? 'now' : undefined,
+  );
 
   // Why jobs failed: SWR does not say, so check the target organizations and the source tags.
   const failed = (jobs.data ?? []).filter((job) => RETRYABLE.has(job.status));
@@ -126,7 +133,14 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
           {t('sync.title')}
         </Typography.Title>
         <Typography.Paragraph style={{ margin: 0 }}>{t('sync.intro')}</Typography.Paragraph>
-        {admin ? null : <Alert type="info" showIcon title={t('sync.adminOnly')} />}
+        {admin ? null : (
+          <Alert
+            type="info"
+            showIcon
+            title={t('sync.adminOnly')}
+            action={<Link to={helpLink(region, 'sync-admin')}>{t('sync.why')}</Link>}
+          />
+        )}
         {regions.length === 0 ? <Alert type="info" showIcon title={t('sync.noRegions')} /> : null}
         <Space wrap>
           <Button
@@ -150,6 +164,11 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
               <Typography.Title level={4} id={tasksTitleId} style={{ margin: '8px 0' }}>
                 {t('sync.auto.title.list')}
               </Typography.Title>
+              <Typography.Paragraph type="secondary">
+                <Link to={helpLink(region, 'sync-existing', `${namespace}/${repository}`)}>
+                  {t('sync.auto.existingWhy')}
+                </Link>
+              </Typography.Paragraph>
               {tasks.error ? (
                 <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
               ) : (
@@ -256,7 +275,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
           source={source}
           regions={regions}
           tags={tags.data.items}
-          initialTags={[]}
+          initialTags={copyAll && tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : []}
           open
           onClose={() => setDialog(undefined)}
         />

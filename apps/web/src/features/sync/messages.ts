@@ -3,6 +3,9 @@ export const syncMessages = {
   'sync.title': 'Sync to other regions',
   'sync.intro':
     'Copies of this repository’s images in organizations of your account in other regions, so that clusters there pull nearby. Automatic tasks copy each new push; a manual sync copies chosen tags now.',
+  'sync.why': 'Why?',
+  'sync.auto.existingWhy':
+    'Images that existed before a task are not copied by it: why, and how to copy them',
   'sync.adminOnly':
     'Only the account itself and its administrators (SWR Admin or Tenant Administrator) can set up sync. You can see the tasks and jobs; ask an administrator to change them.',
   'sync.noRegions': 'This console offers no other region to sync to.',

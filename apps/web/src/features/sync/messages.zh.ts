@@ -5,6 +5,8 @@ export const syncMessagesZh: Translation<typeof syncMessages> = {
   'sync.title': '同步到其他区域',
   'sync.intro':
     '将此镜像仓库的镜像复制到本账号在其他区域的组织中，让那里的集群就近拉取。自动同步任务复制每次新推送的镜像；手动同步立即复制选定的镜像版本。',
+  'sync.why': '为什么？',
+  'sync.auto.existingWhy': '任务创建前已有的镜像不会被它复制：原因及复制方法',
   'sync.adminOnly':
     '只有账号本身及其管理员（SWR Admin 或 Tenant Administrator）可以设置同步。你可以查看任务和同步记录；如需修改，请联系管理员。',
   'sync.noRegions': '此控制台没有可同步到的其他区域。',

@@ -1,6 +1,7 @@
 import { Alert, Collapse, Flex, Typography } from 'antd';
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { helpLink } from '../../../shared/help';
 import { useT } from '../../../shared/i18n';
 
 const X509 = 'x509: certificate signed by unknown authority';
@@ -167,6 +168,9 @@ export function Troubleshooting({
           },
         ]}
       />
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        <Link to={helpLink(region, 'x509')}>{t('loginCommand.trouble.more')}</Link>
+      </Typography.Paragraph>
     </section>
   );
 }
