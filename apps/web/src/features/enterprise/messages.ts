@@ -44,7 +44,7 @@ export const enterpriseMessages = {
   'ent.ns.delete': 'Delete namespace {name}',
   'ent.ns.delete.title': 'Delete namespace {name}?',
   'ent.ns.delete.confirm':
-    'The namespace {name} is deleted with its {tags} tags and its signing policies. This cannot be undone.',
+    'The namespace {name} is deleted with its {tags} tags and its signing policies. You can undo it for a few seconds; after that it cannot be undone.',
   'ent.ns.delete.notEmpty':
     '{name} still holds {count} repositories. Only empty namespaces can be deleted.',
   'ent.ns.deleted': 'Namespace {name} deleted',

@@ -42,7 +42,8 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.ns.noMatch': '没有命名空间带有这些标签。',
   'ent.ns.delete': '删除命名空间 {name}',
   'ent.ns.delete.title': '删除命名空间 {name}？',
-  'ent.ns.delete.confirm': '命名空间 {name} 及其 {tags} 个标签和签名策略将被删除，且无法恢复。',
+  'ent.ns.delete.confirm':
+    '命名空间 {name} 及其 {tags} 个标签和签名策略将被删除。删除后几秒内可以撤销，之后无法恢复。',
   'ent.ns.delete.notEmpty': '{name} 中还有 {count} 个镜像仓库。只能删除空的命名空间。',
   'ent.ns.deleted': '已删除命名空间 {name}',
   'ent.ns.title': '命名空间 {name}',

@@ -23,7 +23,8 @@ export const namespaceMessages = {
   'namespaces.created': 'Organization {name} created',
   'namespaces.delete': 'Delete {name}',
   'namespaces.delete.title': 'Delete organization {name}?',
-  'namespaces.delete.confirm': 'The organization {name} is deleted. This cannot be undone.',
+  'namespaces.delete.confirm':
+    'The organization {name} is deleted. You can undo it for a few seconds; after that it cannot be undone.',
   'namespaces.delete.notEmpty':
     '{name} still holds {count} repositories. SWR deletes only empty organizations: delete its repositories first.',
   'namespaces.deleted': 'Organization {name} deleted',

@@ -23,7 +23,7 @@ export const namespaceMessagesZh: Translation<typeof namespaceMessages> = {
   'namespaces.created': '已创建组织 {name}',
   'namespaces.delete': '删除 {name}',
   'namespaces.delete.title': '删除组织 {name}？',
-  'namespaces.delete.confirm': '组织 {name} 将被删除，且无法恢复。',
+  'namespaces.delete.confirm': '组织 {name} 将被删除。删除后几秒内可以撤销，之后无法恢复。',
   'namespaces.delete.notEmpty':
     '{name} 中还有 {count} 个镜像仓库。SWR 只能删除空组织：请先删除其中的镜像仓库。',
   'namespaces.deleted': '已删除组织 {name}',

@@ -34,7 +34,7 @@ export const repositoryMessages = {
   'repos.delete': 'Delete {name}',
   'repos.delete.title': 'Delete repository {name}?',
   'repos.delete.what':
-    'The repository {name} and all its {count} tags are deleted from the registry. Images cannot be pulled from it any more. This cannot be undone.',
+    'The repository {name} and all its {count} tags are deleted from the registry. Images cannot be pulled from it any more. You can undo it for a few seconds; after that it cannot be undone.',
   'repos.delete.type': 'Type {name} to confirm',
   'repos.deleted': 'Repository {name} deleted',
   'repos.category.app_server': 'Application server',

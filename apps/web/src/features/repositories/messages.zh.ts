@@ -35,7 +35,7 @@ export const repositoryMessagesZh: Translation<typeof repositoryMessages> = {
   'repos.delete': '删除 {name}',
   'repos.delete.title': '删除镜像仓库 {name}？',
   'repos.delete.what':
-    '镜像仓库 {name} 及其全部 {count} 个版本将从镜像中心删除，之后无法再下载。此操作无法恢复。',
+    '镜像仓库 {name} 及其全部 {count} 个版本将从镜像中心删除，之后无法再下载。删除后几秒内可以撤销，之后无法恢复。',
   'repos.delete.type': '输入 {name} 以确认',
   'repos.deleted': '已删除镜像仓库 {name}',
   'repos.category.app_server': '应用服务器',

@@ -55,7 +55,8 @@ export const tagMessages = {
   'tags.retag.done': 'Tag {tag} now points to the image of {source}',
   'tags.delete': 'Delete {tag}',
   'tags.delete.title': 'Delete tags from {repository}?',
-  'tags.delete.what': 'These {count} tags are deleted from {repository}. This cannot be undone.',
+  'tags.delete.what':
+    'These {count} tags are deleted from {repository}. You can undo it for a few seconds; after that it cannot be undone.',
   'tags.delete.list': 'Tags to delete',
   'tags.delete.kept': 'its image stays, still tagged {tags}',
   'tags.delete.keptWarning':

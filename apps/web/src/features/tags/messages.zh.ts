@@ -55,7 +55,8 @@ export const tagMessagesZh: Translation<typeof tagMessages> = {
   'tags.retag.done': '版本 {tag} 现已指向 {source} 的镜像',
   'tags.delete': '删除 {tag}',
   'tags.delete.title': '从 {repository} 删除镜像版本？',
-  'tags.delete.what': '以下 {count} 个镜像版本将从 {repository} 中删除，且无法恢复。',
+  'tags.delete.what':
+    '以下 {count} 个镜像版本将从 {repository} 中删除。删除后几秒内可以撤销，之后无法恢复。',
   'tags.delete.list': '待删除的镜像版本',
   'tags.delete.kept': '其镜像仍保留，仍由 {tags} 引用',
   'tags.delete.keptWarning':
