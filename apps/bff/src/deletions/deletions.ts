@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Deletion } from '@swr-console/contracts/bff';
 import { normalizeError } from '@swr-console/swr-api';
 import type { Logger } from 'pino';
 import { callUpstream, ERROR_LIMIT, readJson, UpstreamUnavailable } from '../auth/upstream.js';
@@ -17,20 +18,8 @@ const BATCH = 8;
 /** Tries while SWR is away (unreachable, 502–504, 429) before the deletion fails. */
 const ATTEMPTS = 5;
 
-/** What the browser sees of a held deletion: never its credentials or body. */
-export interface DeletionView {
-  id: string;
-  region: string;
-  operation: string;
-  params: Record<string, string>;
-  userName: string;
-  createdAt: string;
-  executeAt: string;
-  state: DeletionRecord['state'];
-  result?: DeletionResult;
-}
-
-export function viewOf(record: DeletionRecord): DeletionView {
+/** What the browser sees of a held deletion (the contract's): never its credentials or body. */
+export function viewOf(record: DeletionRecord): Deletion {
   return {
     id: record.id,
     region: record.region,

@@ -62,7 +62,7 @@ interface Target {
   projectId: string;
   region: string;
   operation: OperationId;
-  /** Path parameters, a repository's `$` separators back to `/`. */
+  /** Path parameters as matched (a repository keeps its `$` separators). */
   params: Record<string, string>;
   service: 'swr' | 'kms';
   /** Path and query under the region's API. */
@@ -104,19 +104,13 @@ async function resolveTarget(req: Request, res: Response, options: ProxyOptions)
       code: 'BAD_PATH',
     });
   }
-  const params = Object.fromEntries(
-    Object.entries(match.params).map(([name, value]) => [
-      name,
-      name === 'repository' ? value.replaceAll('$', '/') : value,
-    ]),
-  );
   return {
     url,
     credentials,
     projectId,
     region: regionId,
     operation: match.id,
-    params,
+    params: match.params,
     service: match.endpoint.edition === 'kms' ? 'kms' : 'swr',
     path,
   };
@@ -149,7 +143,13 @@ async function hold(
       region: target.region,
       projectId: target.projectId,
       operation: target.operation,
-      params: target.params,
+      // As the console names things: a repository with its `/`.
+      params: Object.fromEntries(
+        Object.entries(target.params).map(([name, value]) => [
+          name,
+          name === 'repository' ? value.replaceAll('$', '/') : value,
+        ]),
+      ),
       service: target.service,
       path: target.path,
       body: body.toString('utf8'),

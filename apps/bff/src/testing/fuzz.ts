@@ -169,6 +169,17 @@ function paths(known: KnownNames): fc.Arbitrary<{ method?: string; path: string 
         .map((path) => ({ path })),
     },
     { weight: 1, arbitrary: regions.map((region) => ({ path: `/api/signatures/${region}` })) },
+    // Held deletions: the list, and undo of ids well-formed, malformed and hostile.
+    {
+      weight: 1,
+      arbitrary: fc
+        .oneof(
+          fc.constant('/api/deletions'),
+          fc.string({ maxLength: 30 }).map((id) => `/api/deletions/${encodeURIComponent(id)}/undo`),
+          fc.stringMatching(/^[A-Za-z0-9_-]{22}$/).map((id) => `/api/deletions/${id}/undo`),
+        )
+        .map((path) => ({ path })),
+    },
     {
       weight: 1,
       arbitrary: fc

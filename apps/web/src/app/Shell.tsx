@@ -270,7 +270,6 @@ export function Shell({ session }: { session: Session }) {
         {dialog === 'palette' ? (
           <Suspense fallback={null}>
             <CommandPalette
-              open
               onClose={() => setDialog(undefined)}
               session={session}
               region={region}

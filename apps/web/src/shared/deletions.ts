@@ -7,6 +7,9 @@ import { swrClient } from './swr';
 
 export type { Deletion };
 
+/** Held, or being sent: what a list marks and the bar counts down. */
+export const WAITING: ReadonlySet<Deletion['state']> = new Set(['pending', 'running']);
+
 /**
  * Deletions go through the BFF with `Prefer: undo`: it holds each for the undo window (10 s by
  * default) and answers 202 with the held deletion, which reaches SWR only when the window is over.
@@ -17,9 +20,7 @@ export const deletionsQuery = queryOptions({
   queryFn: async ({ signal }) =>
     (await bff.call('ListDeletions', { query: {} }, { signal })).deletions,
   // While anything is held or being sent, its countdown and outcome are followed closely.
-  refetchInterval: (query) =>
-    query.state.data?.some((d) => d.state === 'pending' || d.state === 'running') ? 1000 : false,
-  staleTime: 0,
+  refetchInterval: (query) => (query.state.data?.some((d) => WAITING.has(d.state)) ? 1000 : false),
 });
 
 /** Deletions held by this tab, newest last: the Undo notice lists them. */
@@ -105,8 +106,6 @@ export async function undoDeletion(id: string): Promise<Deletion> {
   );
   return deletion;
 }
-
-const WAITING = new Set<Deletion['state']>(['pending', 'running']);
 
 /**
  * The held deletion of one thing, while it is held or being sent: `params` are the operation's

@@ -78,12 +78,10 @@ function matches(entry: Entry, words: string[]): boolean {
  * arrows move, Enter opens, Escape closes.
  */
 export function CommandPalette({
-  open,
   onClose,
   session,
   region,
 }: {
-  open: boolean;
   onClose: () => void;
   session: Session;
   region: string;
@@ -96,11 +94,8 @@ export function CommandPalette({
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const settled = useSettled(text.trim());
-  const namespaces = useQuery({ ...namespaceListQuery(region), enabled: open });
-  const found = useQuery({
-    ...repositorySearchQuery(region, settled, FOUND),
-    enabled: open && settled.length > 0,
-  });
+  const namespaces = useQuery(namespaceListQuery(region));
+  const found = useQuery(repositorySearchQuery(region, settled, FOUND));
 
   // On a repository's page, actions about that repository come first.
   const [, , page, namespace, repository] = location.pathname.split('/');

@@ -6,6 +6,7 @@ import {
   forgetMine,
   secondsLeft,
   useMyDeletions,
+  WAITING,
   type Deletion,
 } from '../deletions';
 import { useT } from '../i18n';
@@ -13,7 +14,6 @@ import { swrKeys } from '../keys';
 import { useNotices } from '../notices';
 import { describeDeletion, UndoButton, useNow, useUndo } from './HeldMark';
 
-const WAITING = new Set<Deletion['state']>(['pending', 'running']);
 /** Above this many, the bar offers one Undo for all of them (a batch of tags, say). */
 const LISTED = 3;
 
