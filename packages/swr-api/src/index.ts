@@ -22,6 +22,8 @@ export * from './rules/signing-scope.js';
 export * from './rules/signature-badges.js';
 export * from './rules/regex.js';
 export * from './rules/name-problems.js';
+export * from './rules/request-text.js';
+export { SDK_PACKAGE, SDK_VERSION } from './rules/sdk-models.js';
 export * from './schemas/names.js';
 export * from './schemas/errors.js';
 export {

@@ -23,6 +23,8 @@ describe('signing in with an access key', () => {
         id: r.id,
         projectId: root.projects[r.id],
         registry: r.registry,
+        api: r.api,
+        kms: r.kms,
       })),
       csrfToken: expect.any(String),
     });

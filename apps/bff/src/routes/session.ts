@@ -35,6 +35,8 @@ function describeSession(topology: Topology, session: LoadedSession): BffAnswer<
         id: region.id,
         projectId: identity.projects[region.id]!,
         registry: region.registry,
+        api: region.api,
+        kms: region.kms,
       })),
     csrfToken: session.record.csrf,
   };

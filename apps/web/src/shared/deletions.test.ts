@@ -1,3 +1,4 @@
+import { swrCall } from '@swr-console/swr-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { secondsLeft, sendDeletion } from './deletions';
 
@@ -26,9 +27,10 @@ afterEach(() => vi.mocked(fetch).mockReset());
 describe('sendDeletion', () => {
   it('when the BFF holds it, then the deletion is answered, and the call asked for undo', async () => {
     answer(202, { deletion: held });
-    const result = await sendDeletion('cn-north-4', 'DeleteRepo', {
-      path: { namespace: 'team', repository: 'app' },
-    });
+    const result = await sendDeletion(
+      'cn-north-4',
+      swrCall('DeleteRepo', { path: { namespace: 'team', repository: 'app' } }),
+    );
     expect(result).toEqual(held);
     const [url, init] = vi.mocked(fetch).mock.calls[0]!;
     expect(String(url)).toBe('/api/swr/cn-north-4/v2/manage/namespaces/team/repos/app');
@@ -39,18 +41,20 @@ describe('sendDeletion', () => {
   it('when the BFF sends it at once (no undo window), then nothing is held', async () => {
     answer(204);
     expect(
-      await sendDeletion('cn-north-4', 'DeleteRepo', {
-        path: { namespace: 'team', repository: 'gone' },
-      }),
+      await sendDeletion(
+        'cn-north-4',
+        swrCall('DeleteRepo', { path: { namespace: 'team', repository: 'gone' } }),
+      ),
     ).toBeUndefined();
   });
 
   it('when a 202 carries something else, then it is not taken for a held deletion', async () => {
     answer(202, { deletion: { id: 7 } });
     expect(
-      await sendDeletion('cn-north-4', 'DeleteRepo', {
-        path: { namespace: 'team', repository: 'odd' },
-      }),
+      await sendDeletion(
+        'cn-north-4',
+        swrCall('DeleteRepo', { path: { namespace: 'team', repository: 'odd' } }),
+      ),
     ).toBeUndefined();
   });
 });

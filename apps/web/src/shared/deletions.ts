@@ -1,9 +1,9 @@
 import type { Deletion } from '@swr-console/contracts/bff';
-import type { OperationId, RequestInput } from '@swr-console/swr-api';
+import type { OperationId, SwrCall } from '@swr-console/swr-api';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { bff } from './http';
-import { swrClient } from './swr';
+import { send } from './swr';
 
 export type { Deletion };
 
@@ -82,17 +82,8 @@ function heldIn(answer: unknown): Deletion | undefined {
  * Sends a deletion for the BFF to hold. Answers the held deletion, or undefined when the BFF sent
  * it at once (no undo window configured): then it is done already.
  */
-export async function sendDeletion<Id extends OperationId>(
-  region: string,
-  id: Id,
-  input: RequestInput<Id>,
-): Promise<Deletion | undefined> {
-  const call = swrClient(region).request as (
-    id: Id,
-    input: RequestInput<Id>,
-    init: { headers: Record<string, string> },
-  ) => Promise<{ status: number; data: unknown }>;
-  const answer = await call(id, input, { headers: { prefer: 'undo' } });
+export async function sendDeletion(region: string, call: SwrCall): Promise<Deletion | undefined> {
+  const answer = await send(region, call, { headers: { prefer: 'undo' } });
   const held = answer.status === 202 ? heldIn(answer.data) : undefined;
   if (held) noteHeld(held);
   return held;

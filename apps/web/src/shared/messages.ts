@@ -69,6 +69,7 @@ export const sharedMessages = {
   'deletion.what.DeleteInstanceNamespace': 'namespace {namespace_name}',
   'deletion.what.DeleteInstanceSignPolicy': 'signing policy {policy_id}',
   'deletion.what.other': '{operation}',
+  'request.show': 'API request',
   'palette.open': 'Search',
   'palette.title': 'Go to or do',
   'palette.search': 'Pages, organizations, repositories, actions',

@@ -66,6 +66,7 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'deletion.what.DeleteInstanceNamespace': '命名空间 {namespace_name}',
   'deletion.what.DeleteInstanceSignPolicy': '签名策略 {policy_id}',
   'deletion.what.other': '{operation}',
+  'request.show': 'API 请求',
   'palette.open': '搜索',
   'palette.title': '前往或执行',
   'palette.search': '页面、组织、镜像仓库、操作',

@@ -107,7 +107,16 @@ export const session = z.object({
   method: z.enum(['aksk', 'password']),
   account: named,
   user: named.extend({ admin: z.boolean() }),
-  regions: z.array(z.object({ id: z.string(), projectId: z.string(), registry: z.string() })),
+  regions: z.array(
+    z.object({
+      id: z.string(),
+      projectId: z.string(),
+      registry: z.string(),
+      /** Base URLs of the region's SWR API and key service, for the requests the console shows. */
+      api: z.string(),
+      kms: z.string(),
+    }),
+  ),
   csrfToken: z.string(),
 });
 

@@ -1,12 +1,13 @@
 import type { BffAnswer } from '@swr-console/contracts/bff';
-import type {
-  ArtifactSignatures,
-  ResourceTag,
-  SignPolicyBody,
-  TagsFilterBody,
+import {
+  swrCall,
+  type ArtifactSignatures,
+  type ResourceTag,
+  type SignPolicyBody,
+  type TagsFilterBody,
 } from '@swr-console/swr-api';
 import { bff } from '../../shared/http';
-import { swrClient } from '../../shared/swr';
+import { send, swrClient } from '../../shared/swr';
 import { sendDeletion } from '../../shared/deletions';
 
 /** The Enterprise edition's calls, through the BFF's proxy; every page of a list is asked for. */
@@ -63,17 +64,21 @@ export async function instanceTagKeys(ref: InstanceRef, signal?: AbortSignal) {
     .data.tags;
 }
 
-export async function createNamespace(ref: InstanceRef, name: string, isPublic: boolean) {
-  await swrClient(ref.region).request('CreateInstanceNamespace', {
+export const createNamespaceCall = (ref: InstanceRef, name: string, isPublic: boolean) =>
+  swrCall('CreateInstanceNamespace', {
     path: at(ref),
     body: { namespace_name: name, metadata: { public: isPublic ? 'true' : 'false' } },
   });
+
+export async function createNamespace(ref: InstanceRef, name: string, isPublic: boolean) {
+  await send(ref.region, createNamespaceCall(ref, name, isPublic));
 }
 
+export const deleteNamespaceCall = (ref: InstanceRef, name: string) =>
+  swrCall('DeleteInstanceNamespace', { path: inNamespace(ref, name) });
+
 export async function deleteNamespace(ref: InstanceRef, name: string) {
-  return sendDeletion(ref.region, 'DeleteInstanceNamespace', {
-    path: inNamespace(ref, name),
-  });
+  return sendDeletion(ref.region, deleteNamespaceCall(ref, name));
 }
 
 export async function namespaceTags(ref: InstanceRef, name: string, signal?: AbortSignal) {
@@ -86,18 +91,18 @@ export async function namespaceTags(ref: InstanceRef, name: string, signal?: Abo
   ).data.tags;
 }
 
+export const addTagsCall = (ref: InstanceRef, name: string, tags: ResourceTag[]) =>
+  swrCall('CreateSubResourceTags', { path: inNamespace(ref, name), body: { tags } });
+
 export async function addTags(ref: InstanceRef, name: string, tags: ResourceTag[]) {
-  await swrClient(ref.region).request('CreateSubResourceTags', {
-    path: inNamespace(ref, name),
-    body: { tags },
-  });
+  await send(ref.region, addTagsCall(ref, name, tags));
 }
 
+export const removeTagsCall = (ref: InstanceRef, name: string, tags: ResourceTag[]) =>
+  swrCall('DeleteSubResourceTags', { path: inNamespace(ref, name), body: { tags } });
+
 export async function removeTags(ref: InstanceRef, name: string, tags: ResourceTag[]) {
-  await swrClient(ref.region).request('DeleteSubResourceTags', {
-    path: inNamespace(ref, name),
-    body: { tags },
-  });
+  await send(ref.region, removeTagsCall(ref, name, tags));
 }
 
 export async function listRepositories(ref: InstanceRef, namespace: string, signal?: AbortSignal) {
@@ -161,14 +166,23 @@ export async function listPolicies(ref: InstanceRef, signal?: AbortSignal) {
   });
 }
 
+export const createPolicyCall = (ref: InstanceRef, namespace: string, body: SignPolicyBody) =>
+  swrCall('CreateInstanceSignPolicy', { path: inNamespace(ref, namespace), body });
+
 export async function createPolicy(ref: InstanceRef, namespace: string, body: SignPolicyBody) {
-  return (
-    await swrClient(ref.region).request('CreateInstanceSignPolicy', {
-      path: inNamespace(ref, namespace),
-      body,
-    })
-  ).data.id;
+  return (await send(ref.region, createPolicyCall(ref, namespace, body))).data.id;
 }
+
+export const updatePolicyCall = (
+  ref: InstanceRef,
+  namespace: string,
+  id: number,
+  body: SignPolicyBody,
+) =>
+  swrCall('UpdateInstanceSignPolicy', {
+    path: { ...inNamespace(ref, namespace), policy_id: id },
+    body,
+  });
 
 export async function updatePolicy(
   ref: InstanceRef,
@@ -176,24 +190,25 @@ export async function updatePolicy(
   id: number,
   body: SignPolicyBody,
 ) {
-  await swrClient(ref.region).request('UpdateInstanceSignPolicy', {
-    path: { ...inNamespace(ref, namespace), policy_id: id },
-    body,
-  });
+  await send(ref.region, updatePolicyCall(ref, namespace, id, body));
 }
+
+export const deletePolicyCall = (ref: InstanceRef, namespace: string, id: number) =>
+  swrCall('DeleteInstanceSignPolicy', {
+    path: { ...inNamespace(ref, namespace), policy_id: id },
+  });
 
 export async function deletePolicy(ref: InstanceRef, namespace: string, id: number) {
-  return sendDeletion(ref.region, 'DeleteInstanceSignPolicy', {
-    path: { ...inNamespace(ref, namespace), policy_id: id },
-  });
+  return sendDeletion(ref.region, deletePolicyCall(ref, namespace, id));
 }
 
+export const runPolicyCall = (ref: InstanceRef, namespace: string, id: number) =>
+  swrCall('ExecuteInstanceSignPolicy', {
+    path: { ...inNamespace(ref, namespace), policy_id: id },
+  });
+
 export async function runPolicy(ref: InstanceRef, namespace: string, id: number) {
-  return (
-    await swrClient(ref.region).request('ExecuteInstanceSignPolicy', {
-      path: { ...inNamespace(ref, namespace), policy_id: id },
-    })
-  ).data.id;
+  return (await send(ref.region, runPolicyCall(ref, namespace, id))).data.id;
 }
 
 export async function listExecutions(
@@ -253,17 +268,22 @@ export async function listKeys(ref: Omit<InstanceRef, 'instance'>, signal?: Abor
   ).data.key_details;
 }
 
+export const createKeyCall = (
+  ref: Omit<InstanceRef, 'instance'>,
+  alias: string,
+  spec: 'EC_P256' | 'EC_P384',
+) =>
+  swrCall('CreateKey', {
+    path: { project_id: ref.projectId },
+    body: { key_alias: alias, key_spec: spec, key_usage: 'SIGN_VERIFY' },
+  });
+
 export async function createKey(
   ref: Omit<InstanceRef, 'instance'>,
   alias: string,
   spec: 'EC_P256' | 'EC_P384',
 ) {
-  return (
-    await swrClient(ref.region).request('CreateKey', {
-      path: { project_id: ref.projectId },
-      body: { key_alias: alias, key_spec: spec, key_usage: 'SIGN_VERIFY' },
-    })
-  ).data.key_info.key_id;
+  return (await send(ref.region, createKeyCall(ref, alias, spec))).data.key_info.key_id;
 }
 
 /** The namespace's artifacts (first 50 repositories) as the signing preview matches them. */

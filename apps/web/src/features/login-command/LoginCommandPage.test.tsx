@@ -5,8 +5,20 @@ import { renderAt } from '../../testing/render';
 import { LoginCommandView } from './LoginCommandPage';
 
 const REGIONS = [
-  { id: 'cn-north-4', projectId: 'p1', registry: 'swr.cn-north-4.myhuaweicloud.com' },
-  { id: 'cn-east-3', projectId: 'p2', registry: 'swr.cn-east-3.myhuaweicloud.com' },
+  {
+    id: 'cn-north-4',
+    projectId: 'p1',
+    registry: 'swr.cn-north-4.myhuaweicloud.com',
+    api: 'https://swr-api.cn-north-4.myhuaweicloud.com',
+    kms: 'https://kms.cn-north-4.myhuaweicloud.com',
+  },
+  {
+    id: 'cn-east-3',
+    projectId: 'p2',
+    registry: 'swr.cn-east-3.myhuaweicloud.com',
+    api: 'https://swr-api.cn-east-3.myhuaweicloud.com',
+    kms: 'https://kms.cn-east-3.myhuaweicloud.com',
+  },
 ];
 
 function renderView(method: 'aksk' | 'password', local = false) {

@@ -1,4 +1,5 @@
-import { swrClient } from '../../shared/swr';
+import { swrCall } from '@swr-console/swr-api';
+import { send, swrClient } from '../../shared/swr';
 import { sendDeletion } from '../../shared/deletions';
 
 export async function showNamespace(region: string, namespace: string, signal?: AbortSignal) {
@@ -6,10 +7,16 @@ export async function showNamespace(region: string, namespace: string, signal?: 
     .data;
 }
 
+export const createNamespaceCall = (namespace: string) =>
+  swrCall('CreateNamespace', { body: { namespace } });
+
 export async function createNamespace(region: string, namespace: string) {
-  await swrClient(region).request('CreateNamespace', { body: { namespace } });
+  await send(region, createNamespaceCall(namespace));
 }
 
+export const deleteNamespaceCall = (namespace: string) =>
+  swrCall('DeleteNamespaces', { path: { namespace } });
+
 export async function deleteNamespace(region: string, namespace: string) {
-  return sendDeletion(region, 'DeleteNamespaces', { path: { namespace } });
+  return sendDeletion(region, deleteNamespaceCall(namespace));
 }

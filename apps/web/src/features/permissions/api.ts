@@ -1,6 +1,6 @@
-import type { NamespaceAuth, UserAuth } from '@swr-console/swr-api';
+import { swrCall, type NamespaceAuth, type SwrCall, type UserAuth } from '@swr-console/swr-api';
 import { bff } from '../../shared/http';
-import { swrClient } from '../../shared/swr';
+import { send, swrClient } from '../../shared/swr';
 import { sendDeletion, type Deletion } from '../../shared/deletions';
 
 /** What grants are held on: an organization, or one repository in it. */
@@ -36,41 +36,43 @@ export async function showPermissions(
     .data;
 }
 
+export const grantPermissionsCall = (
+  { namespace, repository }: PermissionTarget,
+  users: UserAuth[],
+): SwrCall =>
+  repository
+    ? swrCall('CreateUserRepositoryAuth', { path: { namespace, repository }, body: users })
+    : swrCall('CreateNamespaceAuth', { path: { namespace }, body: users });
+
 export async function grantPermissions(target: PermissionTarget, users: UserAuth[]): Promise<void> {
-  const { region, namespace, repository } = target;
-  if (repository) {
-    await swrClient(region).request('CreateUserRepositoryAuth', {
-      path: { namespace, repository },
-      body: users,
-    });
-  } else {
-    await swrClient(region).request('CreateNamespaceAuth', { path: { namespace }, body: users });
-  }
+  await send(target.region, grantPermissionsCall(target, users));
 }
 
+export const changePermissionCall = (
+  { namespace, repository }: PermissionTarget,
+  user: UserAuth,
+): SwrCall =>
+  repository
+    ? swrCall('UpdateUserRepositoryAuth', { path: { namespace, repository }, body: [user] })
+    : swrCall('UpdateNamespaceAuth', { path: { namespace }, body: [user] });
+
 export async function changePermission(target: PermissionTarget, user: UserAuth): Promise<void> {
-  const { region, namespace, repository } = target;
-  if (repository) {
-    await swrClient(region).request('UpdateUserRepositoryAuth', {
-      path: { namespace, repository },
-      body: [user],
-    });
-  } else {
-    await swrClient(region).request('UpdateNamespaceAuth', { path: { namespace }, body: [user] });
-  }
+  await send(target.region, changePermissionCall(target, user));
 }
+
+export const revokePermissionCall = (
+  { namespace, repository }: PermissionTarget,
+  userId: string,
+): SwrCall =>
+  repository
+    ? swrCall('DeleteUserRepositoryAuth', { path: { namespace, repository }, body: [userId] })
+    : swrCall('DeleteNamespaceAuth', { path: { namespace }, body: [userId] });
 
 export async function revokePermission(
   target: PermissionTarget,
   userId: string,
 ): Promise<Deletion | undefined> {
-  const { region, namespace, repository } = target;
-  return repository
-    ? sendDeletion(region, 'DeleteUserRepositoryAuth', {
-        path: { namespace, repository },
-        body: [userId],
-      })
-    : sendDeletion(region, 'DeleteNamespaceAuth', { path: { namespace }, body: [userId] });
+  return sendDeletion(target.region, revokePermissionCall(target, userId));
 }
 
 /** The account's IAM users; IAM answers only administrators (others get 403 `IAM_FORBIDDEN`). */

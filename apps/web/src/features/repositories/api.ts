@@ -1,5 +1,10 @@
-import type { CreateRepoBody, ListReposQuery, UpdateRepoBody } from '@swr-console/swr-api';
-import { swrClient } from '../../shared/swr';
+import {
+  swrCall,
+  type CreateRepoBody,
+  type ListReposQuery,
+  type UpdateRepoBody,
+} from '@swr-console/swr-api';
+import { send, swrClient } from '../../shared/swr';
 import { sendDeletion } from '../../shared/deletions';
 
 export async function listRepositories(
@@ -26,9 +31,15 @@ export async function showRepository(
   ).data;
 }
 
+export const createRepositoryCall = (namespace: string, body: CreateRepoBody) =>
+  swrCall('CreateRepo', { path: { namespace }, body });
+
 export async function createRepository(region: string, namespace: string, body: CreateRepoBody) {
-  await swrClient(region).request('CreateRepo', { path: { namespace }, body });
+  await send(region, createRepositoryCall(namespace, body));
 }
+
+export const updateRepositoryCall = (namespace: string, repository: string, body: UpdateRepoBody) =>
+  swrCall('UpdateRepo', { path: { namespace, repository }, body });
 
 export async function updateRepository(
   region: string,
@@ -36,9 +47,12 @@ export async function updateRepository(
   repository: string,
   body: UpdateRepoBody,
 ) {
-  await swrClient(region).request('UpdateRepo', { path: { namespace, repository }, body });
+  await send(region, updateRepositoryCall(namespace, repository, body));
 }
 
+export const deleteRepositoryCall = (namespace: string, repository: string) =>
+  swrCall('DeleteRepo', { path: { namespace, repository } });
+
 export async function deleteRepository(region: string, namespace: string, repository: string) {
-  return sendDeletion(region, 'DeleteRepo', { path: { namespace, repository } });
+  return sendDeletion(region, deleteRepositoryCall(namespace, repository));
 }

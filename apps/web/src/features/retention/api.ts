@@ -1,5 +1,11 @@
-import type { Retention, RetentionLog, RetentionRule } from '@swr-console/swr-api';
-import { swrClient } from '../../shared/swr';
+import {
+  swrCall,
+  type Retention,
+  type RetentionLog,
+  type RetentionRule,
+  type SwrCall,
+} from '@swr-console/swr-api';
+import { send, swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
 import { sendDeletion, type Deletion } from '../../shared/deletions';
 
@@ -18,29 +24,38 @@ export async function getRetention(
   return response.data[0] ?? null;
 }
 
-/** Creates the rule, or changes the existing one: either way SWR runs it at once. */
+/** Creates the rule, or changes the existing one. */
+export function saveRetentionCall(
+  { namespace, repository }: RepositoryRef,
+  existing: number | undefined,
+  rule: RetentionRule,
+): SwrCall {
+  const body = { algorithm: 'or' as const, rules: [rule] };
+  return existing === undefined
+    ? swrCall('CreateRetention', { path: { namespace, repository }, body })
+    : swrCall('UpdateRetention', {
+        path: { namespace, repository, retention_id: existing },
+        body,
+      });
+}
+
+/** Either way SWR runs the rule at once. */
 export async function saveRetention(
-  { region, namespace, repository }: RepositoryRef,
+  where: RepositoryRef,
   existing: number | undefined,
   rule: RetentionRule,
 ): Promise<void> {
-  const body = { algorithm: 'or' as const, rules: [rule] };
-  if (existing === undefined)
-    await swrClient(region).request('CreateRetention', { path: { namespace, repository }, body });
-  else
-    await swrClient(region).request('UpdateRetention', {
-      path: { namespace, repository, retention_id: existing },
-      body,
-    });
+  await send(where.region, saveRetentionCall(where, existing, rule));
 }
 
+export const deleteRetentionCall = ({ namespace, repository }: RepositoryRef, id: number) =>
+  swrCall('DeleteRetention', { path: { namespace, repository, retention_id: id } });
+
 export async function deleteRetention(
-  { region, namespace, repository }: RepositoryRef,
+  where: RepositoryRef,
   id: number,
 ): Promise<Deletion | undefined> {
-  return sendDeletion(region, 'DeleteRetention', {
-    path: { namespace, repository, retention_id: id },
-  });
+  return sendDeletion(where.region, deleteRetentionCall(where, id));
 }
 
 /** SWR keeps three months of history; the console reads at most this many deleted tags of it. */

@@ -1,10 +1,11 @@
-import type {
-  ListSharedReposQuery,
-  RepositorySummary,
-  Share,
-  ShareCheck,
+import {
+  swrCall,
+  type ListSharedReposQuery,
+  type RepositorySummary,
+  type Share,
+  type ShareCheck,
 } from '@swr-console/swr-api';
-import { swrClient } from '../../shared/swr';
+import { send, swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
 import { sendDeletion, type Deletion } from '../../shared/deletions';
 
@@ -42,35 +43,50 @@ export async function checkShare(
   return response.data;
 }
 
-export async function createShare(
-  { region, namespace, repository }: RepositoryRef,
+export const createShareCall = (
+  { namespace, repository }: RepositoryRef,
   account: string,
   terms: ShareTerms,
-): Promise<void> {
-  await swrClient(region).request('CreateRepoDomains', {
+) =>
+  swrCall('CreateRepoDomains', {
     path: { namespace, repository },
     body: { access_domain: account, permit: 'read', ...terms },
   });
-}
 
-export async function updateShare(
-  { region, namespace, repository }: RepositoryRef,
+export async function createShare(
+  where: RepositoryRef,
   account: string,
   terms: ShareTerms,
 ): Promise<void> {
-  await swrClient(region).request('UpdateRepoDomains', {
+  await send(where.region, createShareCall(where, account, terms));
+}
+
+export const updateShareCall = (
+  { namespace, repository }: RepositoryRef,
+  account: string,
+  terms: ShareTerms,
+) =>
+  swrCall('UpdateRepoDomains', {
     path: { namespace, repository, access_domain: account },
     body: { permit: 'read', ...terms },
   });
+
+export async function updateShare(
+  where: RepositoryRef,
+  account: string,
+  terms: ShareTerms,
+): Promise<void> {
+  await send(where.region, updateShareCall(where, account, terms));
 }
 
+export const deleteShareCall = ({ namespace, repository }: RepositoryRef, account: string) =>
+  swrCall('DeleteRepoDomains', { path: { namespace, repository, access_domain: account } });
+
 export async function deleteShare(
-  { region, namespace, repository }: RepositoryRef,
+  where: RepositoryRef,
   account: string,
 ): Promise<Deletion | undefined> {
-  return sendDeletion(region, 'DeleteRepoDomains', {
-    path: { namespace, repository, access_domain: account },
-  });
+  return sendDeletion(where.region, deleteShareCall(where, account));
 }
 
 export interface SharedPage {

@@ -1,6 +1,6 @@
-import { ApiError, type AutoSyncTask, type SyncJob } from '@swr-console/swr-api';
+import { ApiError, swrCall, type AutoSyncTask, type SyncJob } from '@swr-console/swr-api';
 import { listAllTags } from '../../shared/queries/tags';
-import { swrClient } from '../../shared/swr';
+import { send, swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
 import { sendDeletion, type Deletion } from '../../shared/deletions';
 
@@ -24,12 +24,12 @@ export async function listAutoSync(
   return response.data;
 }
 
-export async function createAutoSync(
-  { region, namespace, repository }: RepositoryRef,
+export const createAutoSyncCall = (
+  { namespace, repository }: RepositoryRef,
   target: SyncTarget,
   override: boolean,
-): Promise<void> {
-  await swrClient(region).request('CreateImageSyncRepo', {
+) =>
+  swrCall('CreateImageSyncRepo', {
     path: { namespace, repository },
     body: {
       remoteRegionId: target.region,
@@ -38,26 +38,35 @@ export async function createAutoSync(
       override,
     },
   });
+
+export async function createAutoSync(
+  where: RepositoryRef,
+  target: SyncTarget,
+  override: boolean,
+): Promise<void> {
+  await send(where.region, createAutoSyncCall(where, target, override));
 }
 
-export async function deleteAutoSync(
-  { region, namespace, repository }: RepositoryRef,
-  target: SyncTarget,
-): Promise<Deletion | undefined> {
-  return sendDeletion(region, 'DeleteImageSyncRepo', {
+export const deleteAutoSyncCall = ({ namespace, repository }: RepositoryRef, target: SyncTarget) =>
+  swrCall('DeleteImageSyncRepo', {
     path: { namespace, repository },
     body: { remoteRegionId: target.region, remoteNamespace: target.namespace },
   });
+
+export async function deleteAutoSync(
+  where: RepositoryRef,
+  target: SyncTarget,
+): Promise<Deletion | undefined> {
+  return sendDeletion(where.region, deleteAutoSyncCall(where, target));
 }
 
-/** Queues one job per tag; SWR answers the tags it could not queue. */
-export async function syncNow(
-  { region, namespace, repository }: RepositoryRef,
+export const syncNowCall = (
+  { namespace, repository }: RepositoryRef,
   target: SyncTarget,
   tags: string[],
   override: boolean,
-): Promise<string[]> {
-  const response = await swrClient(region).request('CreateManualImageSyncRepo', {
+) =>
+  swrCall('CreateManualImageSyncRepo', {
     path: { namespace, repository },
     body: {
       imageTag: tags,
@@ -66,6 +75,15 @@ export async function syncNow(
       override,
     },
   });
+
+/** Queues one job per tag; SWR answers the tags it could not queue. */
+export async function syncNow(
+  where: RepositoryRef,
+  target: SyncTarget,
+  tags: string[],
+  override: boolean,
+): Promise<string[]> {
+  const response = await send(where.region, syncNowCall(where, target, tags, override));
   return response.data ?? [];
 }
 

@@ -1,18 +1,31 @@
 export { listAllTags, listTags, type AllTags, type TagPage } from '../../shared/queries/tags';
-import { swrClient } from '../../shared/swr';
+import { swrCall } from '@swr-console/swr-api';
+import { send } from '../../shared/swr';
 import { sendDeletion } from '../../shared/deletions';
+
+export interface NewTag {
+  source: string;
+  destination: string;
+  override: boolean;
+}
+
+export const createTagCall = (namespace: string, repository: string, tag: NewTag) =>
+  swrCall('CreateRepoTag', {
+    path: { namespace, repository },
+    body: { source_tag: tag.source, destination_tag: tag.destination, override: tag.override },
+  });
 
 export async function createTag(
   region: string,
   namespace: string,
   repository: string,
-  body: { source: string; destination: string; override: boolean },
+  tag: NewTag,
 ) {
-  await swrClient(region).request('CreateRepoTag', {
-    path: { namespace, repository },
-    body: { source_tag: body.source, destination_tag: body.destination, override: body.override },
-  });
+  await send(region, createTagCall(namespace, repository, tag));
 }
+
+export const deleteTagCall = (namespace: string, repository: string, tag: string) =>
+  swrCall('DeleteRepoTag', { path: { namespace, repository, tag } });
 
 export async function deleteTag(
   region: string,
@@ -20,5 +33,5 @@ export async function deleteTag(
   repository: string,
   tag: string,
 ) {
-  return sendDeletion(region, 'DeleteRepoTag', { path: { namespace, repository, tag } });
+  return sendDeletion(region, deleteTagCall(namespace, repository, tag));
 }

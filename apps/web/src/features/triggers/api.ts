@@ -1,5 +1,5 @@
-import type { CreateTriggerBody, Trigger } from '@swr-console/swr-api';
-import { swrClient } from '../../shared/swr';
+import { swrCall, type CreateTriggerBody, type Trigger } from '@swr-console/swr-api';
+import { send, swrClient } from '../../shared/swr';
 import type { RepositoryRef } from '../../shared/keys';
 import { sendDeletion, type Deletion } from '../../shared/deletions';
 
@@ -17,33 +17,45 @@ export async function listTriggers(
   return response.data;
 }
 
-export async function createTrigger(
-  { region, namespace, repository }: RepositoryRef,
+export const createTriggerCall = (
+  { namespace, repository }: RepositoryRef,
   body: CreateTriggerBody,
-): Promise<void> {
-  await swrClient(region).request('CreateTrigger', { path: { namespace, repository }, body });
+) => swrCall('CreateTrigger', { path: { namespace, repository }, body });
+
+export async function createTrigger(where: RepositoryRef, body: CreateTriggerBody): Promise<void> {
+  await send(where.region, createTriggerCall(where, body));
 }
 
 /** SWR can change only whether a trigger is on. */
-export async function setTriggerEnabled(
-  { region, namespace, repository }: RepositoryRef,
+export const setTriggerEnabledCall = (
+  { namespace, repository }: RepositoryRef,
   trigger: string,
   enabled: boolean,
-): Promise<void> {
-  await swrClient(region).request('UpdateTrigger', {
+) =>
+  swrCall('UpdateTrigger', {
     path: { namespace, repository, trigger },
     body: { enable: enabled ? 'true' : 'false' },
   });
+
+export async function setTriggerEnabled(
+  where: RepositoryRef,
+  trigger: string,
+  enabled: boolean,
+): Promise<void> {
+  await send(where.region, setTriggerEnabledCall(where, trigger, enabled));
 }
+
+export const deleteTriggerCall = ({ namespace, repository }: RepositoryRef, trigger: string) =>
+  swrCall('DeleteTrigger', { path: { namespace, repository, trigger } });
 
 /** Deleting a trigger is held for undo; replacing one (an edit) deletes it at once. */
 export async function deleteTrigger(
-  { region, namespace, repository }: RepositoryRef,
+  where: RepositoryRef,
   trigger: string,
   { held = true } = {},
 ): Promise<Deletion | undefined> {
-  const path = { namespace, repository, trigger };
-  if (held) return sendDeletion(region, 'DeleteTrigger', { path });
-  await swrClient(region).request('DeleteTrigger', { path });
+  const call = deleteTriggerCall(where, trigger);
+  if (held) return sendDeletion(where.region, call);
+  await send(where.region, call);
   return undefined;
 }

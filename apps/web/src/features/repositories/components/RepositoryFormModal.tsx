@@ -8,9 +8,11 @@ import {
 } from '@swr-console/swr-api';
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { FormRequest } from '../../../shared/components/FormRequest';
 import { useT } from '../../../shared/i18n';
 import { nameCount, nameRule } from '../../../shared/names';
 import { namespaceListQuery } from '../../../shared/queries/namespaces';
+import { createRepositoryCall, updateRepositoryCall } from '../api';
 import { useCreateRepository, useUpdateRepository } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -21,6 +23,13 @@ interface Values {
   description?: string;
   isPublic: boolean;
 }
+
+/** What creating and editing send alike. */
+const commonOf = (values: Partial<Values>) => ({
+  category: values.category ?? 'other',
+  description: values.description ?? '',
+  is_public: values.isPublic ?? false,
+});
 
 /** Creates a repository, or edits one (`editing`): description, category and visibility. */
 export function RepositoryFormModal({
@@ -46,11 +55,7 @@ export function RepositoryFormModal({
   const update = useUpdateRepository(region);
   const mutation = editing ? update : create;
   const save = (values: Values) => {
-    const common = {
-      category: values.category,
-      description: values.description ?? '',
-      is_public: values.isPublic,
-    };
+    const common = commonOf(values);
     const name = editing
       ? `${editing.namespace}/${editing.name}`
       : `${values.namespace}/${values.repository}`;
@@ -146,6 +151,22 @@ export function RepositoryFormModal({
           <Switch />
         </Form.Item>
       </Form>
+      <FormRequest
+        region={region}
+        form={form}
+        calls={(values) =>
+          editing
+            ? [updateRepositoryCall(editing.namespace, editing.name, commonOf(values))]
+            : values.namespace && values.repository
+              ? [
+                  createRepositoryCall(values.namespace, {
+                    repository: values.repository,
+                    ...commonOf(values),
+                  }),
+                ]
+              : []
+        }
+      />
       {mutation.error &&
       !(
         mutation.error instanceof ApiError && mutation.error.code === SwrErrorCode.repositoryExists
