@@ -14,6 +14,7 @@ export * from './wire/paths.js';
 export * from './wire/route.js';
 export * from './wire/paging.js';
 export * from './wire/json.js';
+export * from './wire/call.js';
 export * from './rules/filter.js';
 export * from './rules/commands.js';
 export * from './rules/retention-plan.js';

@@ -7,9 +7,9 @@ import {
   callsAsKooCli,
   callsAsSdk,
   shellQuote,
-  swrCall,
   type CallTarget,
 } from './request-text.js';
+import { swrCall } from '../wire/call.js';
 
 const target: CallTarget = {
   region: 'cn-north-4',

@@ -1,22 +1,7 @@
 import { endpoints, type EndpointId } from '../wire/endpoints.js';
-import type { LooseInput } from '../wire/http-client.js';
 import { buildPath } from '../wire/paths.js';
-import type { OperationId, RequestInput } from '../schemas/operations.js';
+import type { SwrCall } from '../wire/call.js';
 import { SDK_PACKAGE, SDK_VERSION, sdkModels } from './sdk-models.js';
-
-/** One call a form or a button is about to make: the operation and what it is called with. */
-export interface SwrCall<Id extends EndpointId = EndpointId> {
-  operation: Id;
-  input: LooseInput;
-}
-
-/** A call, its input typed by its operation like the client's `request`. */
-export function swrCall<Id extends OperationId>(
-  operation: Id,
-  input: RequestInput<Id>,
-): SwrCall<Id> {
-  return { operation, input: input as LooseInput };
-}
 
 /** Where the calls go: the region, its SWR API and key service, the project of the account. */
 export interface CallTarget {

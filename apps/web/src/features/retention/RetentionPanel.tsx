@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
-import type { RepositoryRef } from './api';
+import { deleteRetentionCall, saveRetentionCall, type RepositoryRef } from './api';
 import { PlanView } from './components/PlanView';
 import { RetentionHistory } from './components/RetentionHistory';
 import { RuleEditor } from './components/RuleEditor';
@@ -15,6 +15,7 @@ import { useDeleteRetention, useSaveRetention } from './mutations';
 import { PLAN_TAG_CAP, retentionQueries } from './queries';
 import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
 import { useNotices } from '../../shared/notices';
+import { ShowRequest } from '../../shared/components/ShowRequest';
 
 /** After a save, how long the console follows SWR deleting the planned tags. */
 const FOLLOW_MS = 60_000;
@@ -120,7 +121,12 @@ export function RetentionPanel({
   const confirmDelete = (id: number) =>
     void modal.confirm({
       title: t('retention.delete.title', { repository: name }),
-      content: t('retention.delete.body'),
+      content: (
+        <>
+          {t('retention.delete.body')}
+          <ShowRequest region={region} calls={() => [deleteRetentionCall(target, id)]} />
+        </>
+      ),
       okText: t('retention.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
@@ -224,6 +230,10 @@ export function RetentionPanel({
         plan={plan}
         pending={save.isPending}
         error={save.error}
+        request={{
+          region,
+          calls: () => (valid ? [saveRetentionCall(target, rule.data?.id, valid)] : []),
+        }}
         onSave={saveRule}
         onCancel={() => setConfirming(false)}
       />

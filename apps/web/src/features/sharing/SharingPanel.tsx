@@ -9,13 +9,14 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
-import type { RepositoryRef } from './api';
+import { deleteShareCall, type RepositoryRef } from './api';
 import { AccessCheck } from './components/AccessCheck';
 import { ShareModal } from './components/ShareModal';
 import { isExpired } from './deadline';
 import { useDeleteShare } from './mutations';
 import { sharingQueries } from './queries';
 import { useNotices } from '../../shared/notices';
+import { ShowRequest } from '../../shared/components/ShowRequest';
 
 /**
  * The accounts that may pull this private repository: shared read-only, within the region, until
@@ -45,7 +46,15 @@ export function SharingPanel({
   const confirmDelete = (share: Share) =>
     void modal.confirm({
       title: t('sharing.delete.title', { account: share.access_domain, repository: name }),
-      content: t('sharing.delete.body', { account: share.access_domain }),
+      content: (
+        <>
+          {t('sharing.delete.body', { account: share.access_domain })}
+          <ShowRequest
+            region={region}
+            calls={() => [deleteShareCall(target, share.access_domain)]}
+          />
+        </>
+      ),
       okText: t('sharing.delete.ok'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),

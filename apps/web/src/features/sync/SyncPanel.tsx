@@ -14,7 +14,7 @@ import { swrKeys } from '../../shared/keys';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { allTagsQuery } from '../../shared/queries/tags';
 import { useSession } from '../../shared/session';
-import type { RepositoryRef } from './api';
+import { deleteAutoSyncCall, type RepositoryRef } from './api';
 import { AutoSyncModal } from './components/AutoSyncModal';
 import { SyncError } from './components/SyncError';
 import { JobsTable } from './components/JobsTable';
@@ -23,6 +23,7 @@ import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './j
 import { useDeleteAutoSync, useRetrySync } from './mutations';
 import { syncQueries } from './queries';
 import { useNotices } from '../../shared/notices';
+import { ShowRequest } from '../../shared/components/ShowRequest';
 
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
@@ -109,7 +110,12 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
     const target = { region: task.remoteRegionId, namespace: task.remoteNamespace };
     void modal.confirm({
       title: t('sync.auto.delete.title', target),
-      content: t('sync.auto.delete.body'),
+      content: (
+        <>
+          {t('sync.auto.delete.body')}
+          <ShowRequest region={region} calls={() => [deleteAutoSyncCall(source, target)]} />
+        </>
+      ),
       okText: t('common.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),

@@ -8,12 +8,13 @@ import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
-import type { RepositoryRef } from './api';
+import { deleteTriggerCall, type RepositoryRef } from './api';
 import { TriggerModal } from './components/TriggerModal';
 import { useDeleteTrigger, useSetTriggerEnabled } from './mutations';
 import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
 import { useNotices } from '../../shared/notices';
+import { ShowRequest } from '../../shared/components/ShowRequest';
 
 type History = Trigger['trigger_history'][number];
 
@@ -50,9 +51,14 @@ export function TriggersPanel({
   const confirmDelete = (trigger: Trigger) =>
     void modal.confirm({
       title: t('triggers.delete.title', { name: trigger.name }),
-      content: t('triggers.delete.body', {
-        application: `${trigger.cluster_ns}/${trigger.application}`,
-      }),
+      content: (
+        <>
+          {t('triggers.delete.body', {
+            application: `${trigger.cluster_ns}/${trigger.application}`,
+          })}
+          <ShowRequest region={region} calls={() => [deleteTriggerCall(target, trigger.name)]} />
+        </>
+      ),
       okText: t('common.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),

@@ -4,6 +4,7 @@ import { Button } from 'antd';
 import { lazy, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { OnceOpened } from './OnceOpened';
+import type { ShownRequest } from './ShowRequest';
 
 // The dialog (antd's modal) loads when a delete is first asked for, not with every list.
 const DeleteDialog = lazy(async () => ({ default: (await import('./DeleteDialog')).DeleteDialog }));
@@ -21,6 +22,7 @@ export function DeleteButton<TVariables>({
   compact = false,
   mutation,
   variables,
+  request,
   onDeleted,
 }: {
   /** The button's accessible name, naming the item. */
@@ -32,6 +34,8 @@ export function DeleteButton<TVariables>({
   compact?: boolean;
   mutation: UseMutationResult<unknown, Error, TVariables>;
   variables: TVariables;
+  /** The SWR API calls the delete makes, which the dialog can show before it is confirmed. */
+  request?: ShownRequest;
   /** After it went: `held` when the BFF holds it for undo (its bar says so; no toast needed). */
   onDeleted: (held: boolean) => void;
 }) {
@@ -56,6 +60,7 @@ export function DeleteButton<TVariables>({
           title={title}
           text={text}
           blocked={blocked}
+          request={request}
           run={() =>
             mutation.mutateAsync(variables).then((result) => {
               held.current = result !== undefined;

@@ -2,6 +2,7 @@ import { Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { ShowRequest, type ShownRequest } from './ShowRequest';
 
 /** The confirmation of `DeleteButton`, naming what goes. */
 export function DeleteDialog({
@@ -9,6 +10,7 @@ export function DeleteDialog({
   title,
   text,
   blocked,
+  request,
   run,
   pending,
   error,
@@ -20,6 +22,7 @@ export function DeleteDialog({
   title: string;
   text: ReactNode;
   blocked: boolean;
+  request?: ShownRequest;
   /** Deletes; its promise rather than mutate's callbacks, which are dropped if the row holding
    * the button goes with the refreshed list first. The error shows from `error`. */
   run: () => Promise<unknown>;
@@ -45,6 +48,7 @@ export function DeleteDialog({
       }}
     >
       <Typography.Paragraph>{text}</Typography.Paragraph>
+      {request && !blocked ? <ShowRequest {...request} /> : null}
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>
   );

@@ -12,7 +12,12 @@ const RequestPanel = lazy(async () => ({
  * confirmation, before anything is sent. `calls` is read each time the panel draws; it may throw
  * while the form is not filled in enough to say.
  */
-export function ShowRequest({ region, calls }: { region: string; calls: () => SwrCall[] }) {
+export interface ShownRequest {
+  region: string;
+  calls: () => SwrCall[];
+}
+
+export function ShowRequest({ region, calls }: ShownRequest) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (

@@ -4,6 +4,8 @@ import { useT } from '../../../shared/i18n';
 import { lengthCount, lengthRule } from '../../../shared/names';
 import { useCreateKey } from '../mutations';
 import { useNotices } from '../../../shared/notices';
+import { FormRequest } from '../../../shared/components/FormRequest';
+import { createKeyCall } from '../api';
 
 const ALIAS = /^[a-zA-Z0-9:/_-]{1,255}$/;
 
@@ -68,6 +70,13 @@ export function CreateKeyModal({
           />
         </Form.Item>
       </Form>
+      <FormRequest
+        region={region}
+        form={form}
+        calls={({ alias, spec }) =>
+          alias ? [createKeyCall({ region, projectId }, alias, spec ?? 'EC_P256')] : []
+        }
+      />
       {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
     </Modal>
   );

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { nameCount, nameRule } from '../../../shared/names';
-import type { InstanceRef } from '../api';
+import { addTagsCall, createNamespaceCall, type InstanceRef } from '../api';
 import { TagsNotAdded, useCreateNamespace } from '../mutations';
 import { tagChanges, tagProblems, type TagRow } from '../tag-edits';
 import { TagRowsEditor } from './TagRowsEditor';
 import { useNotices } from '../../../shared/notices';
+import { FormRequest } from '../../../shared/components/FormRequest';
 
 export function CreateNamespaceModal({
   target,
@@ -95,6 +96,18 @@ export function CreateNamespaceModal({
         {t('ent.ns.tagsOptional')}
       </Typography.Paragraph>
       <TagRowsEditor rows={tags} onChange={setTags} />
+      <FormRequest
+        region={target.region}
+        form={form}
+        calls={({ name, visibility }) => {
+          if (!name || tagsWrong) return [];
+          const added = tagChanges([], tags).add;
+          return [
+            createNamespaceCall(target, name, visibility === 'public'),
+            ...(added.length > 0 ? [addTagsCall(target, name, added)] : []),
+          ];
+        }}
+      />
       {mutation.error && !taken && !(mutation.error instanceof TagsNotAdded) ? (
         <ErrorAlert error={mutation.error} />
       ) : null}

@@ -1,6 +1,6 @@
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { useT } from '../../../shared/i18n';
-import type { InstanceRef } from '../api';
+import { deleteNamespaceCall, type InstanceRef } from '../api';
 import { useDeleteNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -32,6 +32,7 @@ export function DeleteNamespaceButton({
       blocked={!empty}
       mutation={remove}
       variables={name}
+      request={{ region: target.region, calls: () => [deleteNamespaceCall(target, name)] }}
       onDeleted={(held) => {
         if (!held) void notices.success(t('ent.ns.deleted', { name }));
       }}

@@ -3,7 +3,8 @@ import { Alert, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import type { InstanceRef } from '../api';
+import { addTagsCall, removeTagsCall, type InstanceRef } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useSaveNamespaceTags } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { tagChanges, tagProblems, type TagRow } from '../tag-edits';
@@ -67,6 +68,19 @@ export function NamespaceTagsModal({
           title={t('ent.tags.removing', { keys: changes.remove.map((tag) => tag.key).join(', ') })}
         />
       ) : null}
+      <ShowRequest
+        region={target.region}
+        calls={() =>
+          Object.keys(problems).length > 0
+            ? []
+            : [
+                ...(changes.remove.length > 0
+                  ? [removeTagsCall(target, namespace, changes.remove)]
+                  : []),
+                ...(changes.add.length > 0 ? [addTagsCall(target, namespace, changes.add)] : []),
+              ]
+        }
+      />
       {save.error ? <ErrorAlert error={save.error} /> : null}
     </Modal>
   );

@@ -28,7 +28,8 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';
 import { lengthCount, lengthRule } from '../../../shared/names';
-import type { InstanceRef } from '../api';
+import { createPolicyCall, updatePolicyCall, type InstanceRef } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useSavePolicy } from '../mutations';
 import {
   emptyPolicy,
@@ -257,6 +258,18 @@ export function PolicyModal({
           )}
         </Form.List>
       </Form>
+      <ShowRequest
+        region={target.region}
+        calls={() => {
+          if (!values?.name?.trim() || !algorithm) return [];
+          const body = toBody(values, algorithm);
+          return [
+            editing
+              ? updatePolicyCall(target, namespace, editing.id, body)
+              : createPolicyCall(target, namespace, body),
+          ];
+        }}
+      />
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
         {t('ent.policy.preview')}
       </Typography.Title>

@@ -7,7 +7,8 @@ import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { RowActions } from '../../../shared/components/RowActions';
 import { useT } from '../../../shared/i18n';
-import type { InstanceRef } from '../api';
+import { deletePolicyCall, type InstanceRef } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useDeletePolicy, useRunPolicy } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { Executions } from './Executions';
@@ -181,6 +182,12 @@ export function SigningPanel({
           showIcon
           title={t('ent.policy.delete.confirm', { name: deleting?.name ?? '' })}
         />
+        {deleting ? (
+          <ShowRequest
+            region={target.region}
+            calls={() => [deletePolicyCall(target, namespace, deleting.id)]}
+          />
+        ) : null}
         {remove.error ? <ErrorAlert error={remove.error} /> : null}
       </Modal>
     </>

@@ -1,8 +1,10 @@
 import { ApiError, SwrErrorCode } from '@swr-console/swr-api';
 import { Form, Input, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { FormRequest } from '../../../shared/components/FormRequest';
 import { useT } from '../../../shared/i18n';
 import { nameCount, nameRule } from '../../../shared/names';
+import { createNamespaceCall } from '../api';
 import { useCreateNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -59,6 +61,11 @@ export function CreateNamespaceModal({
           <Input autoFocus spellCheck={false} count={nameCount('namespace')} />
         </Form.Item>
       </Form>
+      <FormRequest
+        region={region}
+        form={form}
+        calls={({ name }) => (name ? [createNamespaceCall(name)] : [])}
+      />
       {mutation.error && !taken ? <ErrorAlert error={mutation.error} /> : null}
     </Modal>
   );

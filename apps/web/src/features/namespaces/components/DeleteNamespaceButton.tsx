@@ -1,6 +1,7 @@
 import { DeleteButton } from '../../../shared/components/DeleteButton';
 import { PendingMark } from '../../../shared/components/HeldMark';
 import { useT } from '../../../shared/i18n';
+import { deleteNamespaceCall } from '../api';
 import { useDeleteNamespace } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -37,6 +38,7 @@ export function DeleteNamespaceButton({
         blocked={!empty}
         mutation={remove}
         variables={name}
+        request={{ region, calls: () => [deleteNamespaceCall(name)] }}
         onDeleted={(held) => {
           if (!held) void notices.success(t('namespaces.deleted', { name }));
           onDeleted?.();

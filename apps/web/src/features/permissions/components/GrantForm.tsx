@@ -1,9 +1,10 @@
-import { AUTH_LEVELS, type AuthLevel, type UserAuth } from '@swr-console/swr-api';
+import { AUTH_LEVELS, type AuthLevel, type SwrCall, type UserAuth } from '@swr-console/swr-api';
 import { Button, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useT } from '../../../shared/i18n';
 import { lengthCount, lengthRule } from '../../../shared/names';
 import type { IamUser } from '../api';
 import { LEVELS } from './LevelTag';
+import { FormRequest } from '../../../shared/components/FormRequest';
 
 export type TypedUserIdProblem = 'empty' | 'spaces' | 'self' | 'held';
 
@@ -67,6 +68,7 @@ export function GrantForm({
   selfId,
   held,
   pending,
+  request,
   onSubmit,
   onCancel,
 }: {
@@ -75,6 +77,8 @@ export function GrantForm({
   selfId: string;
   held: ReadonlySet<string>;
   pending: boolean;
+  /** The region and the call a grant makes, to show before it is sent. */
+  request?: { region: string; calls: (grants: UserAuth[]) => SwrCall[] };
   onSubmit: (grants: UserAuth[]) => void;
   onCancel: () => void;
 }) {
@@ -167,7 +171,19 @@ export function GrantForm({
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Flex justify="end" gap={8}>
+      {request ? (
+        <FormRequest
+          region={request.region}
+          form={form}
+          calls={(values) => {
+            const grants = toGrants({ auth: AUTH_LEVELS.read, ...values }, users);
+            return grants.length > 0 && grants.every((grant) => grant.user_id !== '')
+              ? request.calls(grants)
+              : [];
+          }}
+        />
+      ) : null}
+      <Flex justify="end" gap={8} style={{ marginTop: 12 }}>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={pending}>
           {t('permissions.grant.submit')}

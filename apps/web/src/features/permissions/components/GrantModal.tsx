@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Modal } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import type { PermissionTarget } from '../api';
+import { grantPermissionsCall, type PermissionTarget } from '../api';
 import { useGrantPermissions } from '../mutations';
 import { permissionQueries } from '../queries';
 import { GrantForm } from './GrantForm';
@@ -95,6 +95,10 @@ export function GrantModal({
           selfId={selfId}
           held={held}
           pending={mutation.isPending}
+          request={{
+            region: target.region,
+            calls: (grants) => [grantPermissionsCall(target, grants)],
+          }}
           onSubmit={submit}
           onCancel={close}
         />

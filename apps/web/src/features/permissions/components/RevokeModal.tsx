@@ -2,7 +2,8 @@ import type { UserAuth } from '@swr-console/swr-api';
 import { Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import type { PermissionTarget } from '../api';
+import { revokePermissionCall, type PermissionTarget } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useRevokePermission } from '../mutations';
 import { useTargetName } from './useTargetName';
 import { useNotices } from '../../../shared/notices';
@@ -65,6 +66,10 @@ export function RevokeModal({
               ? t('permissions.revoke.keepsNamespace', { namespace: target.namespace })
               : t('permissions.revoke.keepsRepositories')}
           </Typography.Paragraph>
+          <ShowRequest
+            region={target.region}
+            calls={() => [revokePermissionCall(target, user.user_id)]}
+          />
         </>
       ) : null}
       {mutation.error ? <ErrorAlert error={mutation.error} /> : null}

@@ -3,7 +3,9 @@ import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PendingMark } from '../../../shared/components/HeldMark';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useT } from '../../../shared/i18n';
+import { deleteRepositoryCall } from '../api';
 import { useDeleteRepository } from '../mutations';
 import { useNotices } from '../../../shared/notices';
 
@@ -82,6 +84,7 @@ export function DeleteRepositoryButton({
             />
           </Form.Item>
         </Form>
+        <ShowRequest region={region} calls={() => [deleteRepositoryCall(namespace, repository)]} />
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
       </Modal>
     </PendingMark>

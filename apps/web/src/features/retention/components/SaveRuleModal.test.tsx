@@ -15,6 +15,7 @@ const at = (plan: RetentionPlan | undefined) =>
           plan={plan}
           pending={false}
           error={undefined}
+          request={{ region: 'cn-north-4', calls: () => [] }}
           onSave={vi.fn()}
           onCancel={vi.fn()}
         />

@@ -1,6 +1,7 @@
 import type { RetentionPlan } from '@swr-console/swr-api';
 import { Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { ShowRequest, type ShownRequest } from '../../../shared/components/ShowRequest';
 import { formatBytes } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';
 
@@ -11,6 +12,7 @@ export function SaveRuleModal({
   plan,
   pending,
   error,
+  request,
   onSave,
   onCancel,
 }: {
@@ -20,6 +22,8 @@ export function SaveRuleModal({
   plan: RetentionPlan | undefined;
   pending: boolean;
   error: unknown;
+  /** The call saving makes, to show before it is sent. */
+  request: ShownRequest;
   onSave: () => void;
   onCancel: () => void;
 }) {
@@ -69,6 +73,7 @@ export function SaveRuleModal({
         <Typography.Paragraph>{t('retention.confirm.nothing')}</Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary">{t('retention.confirm.later')}</Typography.Paragraph>
+      <ShowRequest {...request} />
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>
   );

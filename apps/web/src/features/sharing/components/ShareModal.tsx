@@ -3,7 +3,8 @@ import { Form, Input, Modal, Radio } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import type { RepositoryRef } from '../api';
+import { createShareCall, updateShareCall, type RepositoryRef } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import {
   accountProblem,
   fromDeadline,
@@ -185,6 +186,18 @@ export function ShareModal({
           />
         </Form.Item>
       </Form>
+      <ShowRequest
+        region={target.region}
+        calls={() => {
+          if (validityError || (!editing && (accountError || account.trim() === ''))) return [];
+          const terms = { deadline: toDeadline(validity), description };
+          return [
+            editing
+              ? updateShareCall(target, editing.access_domain, terms)
+              : createShareCall(target, account.trim(), terms),
+          ];
+        }}
+      />
       {save.error && !accountRefused ? <ErrorAlert error={save.error} /> : null}
     </Modal>
   );

@@ -1,7 +1,9 @@
 import { Alert, Checkbox, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n';
-import type { RepositoryRef, SyncTarget } from '../api';
+import { createAutoSyncCall, type RepositoryRef, type SyncTarget } from '../api';
+import { syncInBatchesCalls } from '../sync-now';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useCreateAutoSync } from '../mutations';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
@@ -109,6 +111,19 @@ export function AutoSyncModal({
           </Checkbox>
         </Form.Item>
       </Form>
+      <ShowRequest
+        region={repository.region}
+        calls={() =>
+          ready
+            ? [
+                createAutoSyncCall(repository, target as SyncTarget, override),
+                ...(backfill && tags
+                  ? syncInBatchesCalls(repository, target as SyncTarget, tags, override)
+                  : []),
+              ]
+            : []
+        }
+      />
       {mutation.error ? <SyncError error={mutation.error} /> : null}
     </Modal>
   );

@@ -3,7 +3,8 @@ import { Alert, Checkbox, Form, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { explain } from '../../../shared/errors';
 import { useT } from '../../../shared/i18n';
-import type { SyncTarget } from '../api';
+import { createAutoSyncCall, type SyncTarget } from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useBatchAutoSync } from '../mutations';
 import { OverrideField } from './OverrideField';
 import { TargetFields } from './TargetFields';
@@ -117,6 +118,21 @@ export function BatchAutoSyncModal({
               </Checkbox>
             </Form.Item>
           </Form>
+          {/* The tags each copy-at-once sends are read when its turn comes, so not shown here. */}
+          <ShowRequest
+            region={region}
+            calls={() =>
+              ready
+                ? repositories.map((r) =>
+                    createAutoSyncCall(
+                      { region, namespace: r.namespace, repository: r.name },
+                      target as SyncTarget,
+                      override,
+                    ),
+                  )
+                : []
+            }
+          />
           {run.isPending ? (
             <Typography.Paragraph role="status">{t('sync.batch.running')}</Typography.Paragraph>
           ) : null}

@@ -14,6 +14,8 @@ import { useT } from '../../../shared/i18n';
 import type { RepositoryRef, SyncTarget } from '../api';
 import { countOutcomes, previewSync, type PreviewRow, type SyncOutcome } from '../preview';
 import { useSyncNow } from '../mutations';
+import { syncInBatchesCalls } from '../sync-now';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { syncQueries } from '../queries';
 import { SyncError } from './SyncError';
 import { OverrideField } from './OverrideField';
@@ -181,6 +183,12 @@ export function ManualSyncModal({
           />
         </section>
       ) : null}
+      <ShowRequest
+        region={source.region}
+        calls={() =>
+          complete ? syncInBatchesCalls(source, target as SyncTarget, chosen, override) : []
+        }
+      />
       {mutation.error ? <SyncError error={mutation.error} /> : null}
     </Modal>
   );

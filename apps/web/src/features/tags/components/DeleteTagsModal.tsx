@@ -8,6 +8,8 @@ import { useT, type Translate } from '../../../shared/i18n';
 import { tagsKeepingImage } from '../digests';
 import { useDeleteTags } from '../mutations';
 import { DeleteTagsReport, type DeleteResult } from './DeleteTagsReport';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
+import { deleteTagCall } from '../api';
 
 type Phase = 'confirm' | 'running' | 'done';
 
@@ -158,6 +160,10 @@ export function DeleteTagsModal({
               ))}
             </ul>
           </div>
+          <ShowRequest
+            region={region}
+            calls={() => tags.map(({ Tag: tag }) => deleteTagCall(namespace, repository, tag))}
+          />
         </Flex>
       ) : (
         <Flex vertical gap={12}>

@@ -4,6 +4,8 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useRetag } from '../mutations';
 import { useNotices } from '../../../shared/notices';
+import { FormRequest } from '../../../shared/components/FormRequest';
+import { createTagCall } from '../api';
 
 /** Why a tag name is refused, or undefined for a good name. */
 export function tagNameProblem(name: string): 'empty' | 'tooLong' | 'invalid' | undefined {
@@ -146,6 +148,21 @@ export function RetagModal({
           </Form.Item>
         ) : null}
       </Form>
+      <FormRequest
+        region={region}
+        form={form}
+        calls={(values) =>
+          values.source && values.destination
+            ? [
+                createTagCall(namespace, repository, {
+                  source: values.source,
+                  destination: values.destination,
+                  override: conflict !== undefined && values.override === true,
+                }),
+              ]
+            : []
+        }
+      />
       {mutation.error && !isConflict(mutation.error) ? <ErrorAlert error={mutation.error} /> : null}
     </Modal>
   );

@@ -2,7 +2,13 @@ import { Alert, Form, Input, Modal, Radio, Switch } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
-import type { RepositoryRef } from '../api';
+import {
+  createTriggerCall,
+  deleteTriggerCall,
+  setTriggerEnabledCall,
+  type RepositoryRef,
+} from '../api';
+import { ShowRequest } from '../../../shared/components/ShowRequest';
 import { useSaveTrigger } from '../mutations';
 import {
   EMPTY_TRIGGER,
@@ -207,6 +213,19 @@ export function TriggerModal({
           />
         </Form.Item>
       </Form>
+      <ShowRequest
+        region={target.region}
+        calls={() =>
+          !valid
+            ? []
+            : editing && !recreate && !replaced
+              ? [setTriggerEnabledCall(target, editing.name, values.enabled)]
+              : [
+                  ...(editing && !replaced ? [deleteTriggerCall(target, editing.name)] : []),
+                  createTriggerCall(target, toBody(values)),
+                ]
+        }
+      />
       {replaced && save.error ? (
         <Alert
           type="warning"
