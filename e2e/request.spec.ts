@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { signRequest } from '@swr-console/apig-signer';
+import { expectAccessible } from './a11y.js';
 import { choose } from './pages/pages.js';
 import { expect, test } from './fixtures.js';
 import { sandboxUser } from './sandbox.js';
@@ -136,4 +137,34 @@ test('when a request is shown, then its forms are tabs the arrow keys move betwe
   // The panel follows the form as it changes.
   await dialog.getByLabel(t('repos.name')).fill('typed-again');
   await expect(dialog.getByRole('tabpanel')).toContainText("--repository='typed-again'");
+});
+
+test.describe('in Chinese, in the dark theme', () => {
+  test.use({ language: 'zh-CN', colorScheme: 'dark' });
+
+  test('when deleting tags is confirmed, then the confirmation shows one call per tag, readable and accessible, and nothing is sent', async ({
+    page,
+    t,
+    signIn,
+  }) => {
+    await signIn.withAccessKey(user);
+    await page.goto('/cn-north-4/repositories/team-web/frontend/tags');
+    for (const tag of ['v1.1.0', 'v1.2.0'])
+      await page.getByRole('checkbox', { name: t('tags.select', { tag }) }).check();
+    await page.getByRole('button', { name: t('tags.deleteSelected', { count: 2 }) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(t('request.show')).click();
+    await expect(dialog.getByText('确认后控制台将向 SWR API 发送的请求')).toBeVisible();
+    const json = JSON.parse(await shownText(dialog, 'JSON')) as { method: string; path: string }[];
+    expect(json.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'DELETE /v2/manage/namespaces/team-web/repos/frontend/tags/v1.1.0',
+      'DELETE /v2/manage/namespaces/team-web/repos/frontend/tags/v1.2.0',
+    ]);
+    await expectAccessible(page, 'the request of a tag deletion, in the dark theme');
+    await dialog.getByRole('button', { name: t('common.cancel') }).click();
+    const tags = await page.request.get(
+      '/api/swr/cn-north-4/v2/manage/namespaces/team-web/repos/frontend/tags/v1.1.0',
+    );
+    expect(tags.status()).toBe(200);
+  });
 });

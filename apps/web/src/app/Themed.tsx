@@ -54,9 +54,13 @@ export function Themed({ children }: { children: ReactNode }) {
                 }),
           },
           // The dark algorithm darkens the primary colour, so the selected tab's red falls short of
-          // 4.5:1 on the black layout: tabs take a lighter red there.
+          // 4.5:1 on the black layout: tabs take a lighter red there. A danger button's light red
+          // (readable as text on black) is too light behind white words: they are dark there.
           components: dark
-            ? { Tabs: { itemSelectedColor: '#ff7875', itemActiveColor: '#ff7875' } }
+            ? {
+                Tabs: { itemSelectedColor: '#ff7875', itemActiveColor: '#ff7875' },
+                Button: { dangerColor: 'rgba(0,0,0,0.88)' },
+              }
             : undefined,
         }}
       >
