@@ -214,8 +214,11 @@ export class TagsPanel {
     await dialog
       .getByRole('button', { name: this.t('tags.delete.ok', { count: tags.length }) })
       .click();
+    // The console's deletions are held for undo: the report says they go in a few seconds.
     await expect(
-      dialog.getByText(this.t('tags.delete.summary', { deleted: tags.length, count: tags.length })),
+      dialog.getByText(
+        this.t('tags.delete.summary.held', { held: tags.length, count: tags.length }),
+      ),
     ).toBeVisible();
   }
 }

@@ -157,6 +157,9 @@ export class SharingTab {
       name: this.t('sharing.delete.title', { account, repository }),
     });
     await dialog.getByRole('button', { name: this.t('sharing.delete.ok') }).click();
+    // Held for undo first: the row says so in place of its actions, then goes.
+    const countdown = this.t('deletion.mark', { seconds: 999 }).replace('999', '\\d+');
+    await expect(this.row(account)).toContainText(new RegExp(countdown));
     await expect(this.row(account)).toHaveCount(0, GONE);
   }
 }

@@ -12,6 +12,7 @@ import { whenOver, type Admission } from './admission.js';
 import { forward, upstreamAgent, type UpstreamCall } from './forward.js';
 import { requestState } from '../request-state.js';
 import { signedIn } from '../security.js';
+import { bodySubject } from '../deletions/subject.js';
 
 /** Operations the browser may not run through the proxy, and where to go instead. */
 const BLOCKED: Partial<Record<OperationId, string>> = {
@@ -143,13 +144,17 @@ async function hold(
       region: target.region,
       projectId: target.projectId,
       operation: target.operation,
-      // As the console names things: a repository with its `/`.
-      params: Object.fromEntries(
-        Object.entries(target.params).map(([name, value]) => [
-          name,
-          name === 'repository' ? value.replaceAll('$', '/') : value,
-        ]),
-      ),
+      // As the console names things: a repository with its `/`; and, where the path does not
+      // say which thing goes, the body's fields that do.
+      params: {
+        ...Object.fromEntries(
+          Object.entries(target.params).map(([name, value]) => [
+            name,
+            name === 'repository' ? value.replaceAll('$', '/') : value,
+          ]),
+        ),
+        ...bodySubject(target.operation, body.toString('utf8')),
+      },
       service: target.service,
       path: target.path,
       body: body.toString('utf8'),

@@ -11,6 +11,7 @@ import { useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
+import { PendingMark } from '../../shared/components/HeldMark';
 import { InstanceLoginModal } from './components/InstanceLoginModal';
 import { NamespaceTagsModal } from './components/NamespaceTagsModal';
 import { TagList } from './components/TagList';
@@ -247,22 +248,28 @@ export function EnterprisePage() {
                   title: t('common.actions'),
                   render: (_, ns) =>
                     admin ? (
-                      <Space>
-                        <Button
-                          size="small"
-                          icon={<TagsOutlined aria-hidden />}
-                          aria-label={t('ent.tags.editOf', { name: ns.resource_name })}
-                          onClick={() => setEditingTags(ns.resource_name)}
-                        >
-                          {t('ent.tags.edit')}
-                        </Button>
-                        <DeleteNamespaceButton
-                          target={ref}
-                          name={ns.resource_name}
-                          repositories={repoCount(ns.resource_detail)}
-                          tags={ns.tags.length}
-                        />
-                      </Space>
+                      <PendingMark
+                        region={ref.region}
+                        operation="DeleteInstanceNamespace"
+                        params={{ instance_id: ref.instance, namespace_name: ns.resource_name }}
+                      >
+                        <Space>
+                          <Button
+                            size="small"
+                            icon={<TagsOutlined aria-hidden />}
+                            aria-label={t('ent.tags.editOf', { name: ns.resource_name })}
+                            onClick={() => setEditingTags(ns.resource_name)}
+                          >
+                            {t('ent.tags.edit')}
+                          </Button>
+                          <DeleteNamespaceButton
+                            target={ref}
+                            name={ns.resource_name}
+                            repositories={repoCount(ns.resource_detail)}
+                            tags={ns.tags.length}
+                          />
+                        </Space>
+                      </PendingMark>
                     ) : null,
                 },
               ]}

@@ -16,6 +16,7 @@ import { PLAN_TAG_CAP, retentionQueries } from './queries';
 import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
+import { PendingMark } from '../../shared/components/HeldMark';
 
 /** After a save, how long the console follows SWR deleting the planned tags. */
 const FOLLOW_MS = 60_000;
@@ -197,9 +198,15 @@ export function RetentionPanel({
               <Button onClick={() => setDraft(undefined)}>{t('retention.reset')}</Button>
             ) : null}
             {rule.data ? (
-              <Button danger onClick={() => confirmDelete(rule.data!.id)}>
-                {t('retention.delete')}
-              </Button>
+              <PendingMark
+                region={region}
+                operation="DeleteRetention"
+                params={{ namespace, repository, retention_id: rule.data.id }}
+              >
+                <Button danger onClick={() => confirmDelete(rule.data!.id)}>
+                  {t('retention.delete')}
+                </Button>
+              </PendingMark>
             ) : null}
           </Space>
         ) : null}

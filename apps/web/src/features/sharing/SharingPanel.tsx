@@ -17,6 +17,7 @@ import { useDeleteShare } from './mutations';
 import { sharingQueries } from './queries';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
+import { PendingMark } from '../../shared/components/HeldMark';
 
 /**
  * The accounts that may pull this private repository: shared read-only, within the region, until
@@ -143,13 +144,19 @@ export function SharingPanel({
                       key: 'actions',
                       title: t('common.actions'),
                       render: (_: unknown, share: Share) => (
-                        <RowActions
-                          editLabel={t('sharing.edit', { account: share.access_domain })}
-                          deleteLabel={t('sharing.delete', { account: share.access_domain })}
-                          deleteText={t('sharing.delete.ok')}
-                          onEdit={() => setDialog({ editing: share })}
-                          onDelete={() => confirmDelete(share)}
-                        />
+                        <PendingMark
+                          region={region}
+                          operation="DeleteRepoDomains"
+                          params={{ namespace, repository, access_domain: share.access_domain }}
+                        >
+                          <RowActions
+                            editLabel={t('sharing.edit', { account: share.access_domain })}
+                            deleteLabel={t('sharing.delete', { account: share.access_domain })}
+                            deleteText={t('sharing.delete.ok')}
+                            onEdit={() => setDialog({ editing: share })}
+                            onDelete={() => confirmDelete(share)}
+                          />
+                        </PendingMark>
                       ),
                     },
                   ]

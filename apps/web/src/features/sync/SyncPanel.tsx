@@ -24,6 +24,7 @@ import { useDeleteAutoSync, useRetrySync } from './mutations';
 import { syncQueries } from './queries';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
+import { PendingMark } from '../../shared/components/HeldMark';
 
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
@@ -208,18 +209,29 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
                       title: t('common.actions'),
                       render: (_, task) =>
                         admin ? (
-                          <Button
-                            danger
-                            size="small"
-                            icon={<DeleteOutlined aria-hidden />}
-                            aria-label={t('sync.auto.delete', {
-                              region: task.remoteRegionId,
-                              namespace: task.remoteNamespace,
-                            })}
-                            onClick={() => confirmDelete(task)}
+                          <PendingMark
+                            region={region}
+                            operation="DeleteImageSyncRepo"
+                            params={{
+                              namespace,
+                              repository,
+                              remoteRegionId: task.remoteRegionId,
+                              remoteNamespace: task.remoteNamespace,
+                            }}
                           >
-                            {t('common.delete')}
-                          </Button>
+                            <Button
+                              danger
+                              size="small"
+                              icon={<DeleteOutlined aria-hidden />}
+                              aria-label={t('sync.auto.delete', {
+                                region: task.remoteRegionId,
+                                namespace: task.remoteNamespace,
+                              })}
+                              onClick={() => confirmDelete(task)}
+                            >
+                              {t('common.delete')}
+                            </Button>
+                          </PendingMark>
                         ) : null,
                     },
                   ]}

@@ -66,7 +66,10 @@ export const tagMessages = {
   'tags.delete.progress': 'Working: {done} of {count} tags done',
   'tags.delete.summary': '{deleted} of {count} tags deleted.',
   'tags.delete.report': 'Result for each tag',
+  'tags.delete.summary.held':
+    '{held} of {count} tags are held and will be deleted in a few seconds; the bar below can still undo them.',
   'tags.delete.status.deleted': 'Deleted',
+  'tags.delete.status.held': 'Deleting shortly (undo below)',
   'tags.delete.status.failed': 'Failed',
   'tags.delete.status.skipped': 'Not deleted (stopped)',
 } as const;

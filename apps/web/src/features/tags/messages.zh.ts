@@ -66,7 +66,9 @@ export const tagMessagesZh: Translation<typeof tagMessages> = {
   'tags.delete.progress': '正在处理：已完成 {done}/{count} 个版本',
   'tags.delete.summary': '已删除 {deleted}/{count} 个版本。',
   'tags.delete.report': '各版本的删除结果',
+  'tags.delete.summary.held': '{held}/{count} 个版本将在几秒后删除；下方提示栏中仍可撤销。',
   'tags.delete.status.deleted': '已删除',
+  'tags.delete.status.held': '即将删除（可在下方撤销）',
   'tags.delete.status.failed': '失败',
   'tags.delete.status.skipped': '未删除（已停止）',
 };

@@ -31,13 +31,12 @@ export function useDeleteTags(region: string, namespace: string, repository: str
     }: {
       tags: readonly string[];
       signal: AbortSignal;
-      onProgress: (known: BatchOutcome<string, void>[]) => void;
+      onProgress: (known: BatchOutcome<string, boolean>[]) => void;
     }) =>
       runBatch(
         tags,
-        async (tag) => {
-          await deleteTag(region, namespace, repository, tag);
-        },
+        // True when the BFF holds it for undo: not deleted yet, and the undo bar says so.
+        async (tag) => (await deleteTag(region, namespace, repository, tag)) !== undefined,
         {
           signal,
           onProgress,

@@ -15,6 +15,7 @@ import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
+import { PendingMark } from '../../shared/components/HeldMark';
 
 type History = Trigger['trigger_history'][number];
 
@@ -179,12 +180,18 @@ export function TriggersPanel({
                       key: 'actions',
                       title: t('common.actions'),
                       render: (_: unknown, trigger: Trigger) => (
-                        <RowActions
-                          editLabel={t('triggers.edit', { name: trigger.name })}
-                          deleteLabel={t('triggers.delete', { name: trigger.name })}
-                          onEdit={() => setDialog({ editing: fromTrigger(trigger) })}
-                          onDelete={() => confirmDelete(trigger)}
-                        />
+                        <PendingMark
+                          region={region}
+                          operation="DeleteTrigger"
+                          params={{ namespace, repository, trigger: trigger.name }}
+                        >
+                          <RowActions
+                            editLabel={t('triggers.edit', { name: trigger.name })}
+                            deleteLabel={t('triggers.delete', { name: trigger.name })}
+                            onEdit={() => setDialog({ editing: fromTrigger(trigger) })}
+                            onDelete={() => confirmDelete(trigger)}
+                          />
+                        </PendingMark>
                       ),
                     },
                   ]

@@ -9,6 +9,7 @@ import { RowActions } from '../../../shared/components/RowActions';
 import { useT } from '../../../shared/i18n';
 import { deletePolicyCall, type InstanceRef } from '../api';
 import { ShowRequest } from '../../../shared/components/ShowRequest';
+import { PendingMark } from '../../../shared/components/HeldMark';
 import { useDeletePolicy, useRunPolicy } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { Executions } from './Executions';
@@ -130,24 +131,30 @@ export function SigningPanel({
               title: t('common.actions'),
               render: (_, policy) =>
                 admin ? (
-                  <Space wrap>
-                    <Button
-                      size="small"
-                      icon={<PlayCircleOutlined aria-hidden />}
-                      aria-label={t('ent.policy.runOf', { name: policy.name })}
-                      disabled={!policy.enabled}
-                      loading={run.isPending && run.variables?.id === policy.id}
-                      onClick={() => runNow(policy)}
-                    >
-                      {t('ent.policy.run')}
-                    </Button>
-                    <RowActions
-                      editLabel={t('ent.policy.editOf', { name: policy.name })}
-                      deleteLabel={t('ent.policy.deleteOf', { name: policy.name })}
-                      onEdit={() => setEditing(policy)}
-                      onDelete={() => setDeleting(policy)}
-                    />
-                  </Space>
+                  <PendingMark
+                    region={target.region}
+                    operation="DeleteInstanceSignPolicy"
+                    params={{ instance_id: target.instance, policy_id: policy.id }}
+                  >
+                    <Space wrap>
+                      <Button
+                        size="small"
+                        icon={<PlayCircleOutlined aria-hidden />}
+                        aria-label={t('ent.policy.runOf', { name: policy.name })}
+                        disabled={!policy.enabled}
+                        loading={run.isPending && run.variables?.id === policy.id}
+                        onClick={() => runNow(policy)}
+                      >
+                        {t('ent.policy.run')}
+                      </Button>
+                      <RowActions
+                        editLabel={t('ent.policy.editOf', { name: policy.name })}
+                        deleteLabel={t('ent.policy.deleteOf', { name: policy.name })}
+                        onEdit={() => setEditing(policy)}
+                        onDelete={() => setDeleting(policy)}
+                      />
+                    </Space>
+                  </PendingMark>
                 ) : null,
             },
           ]}

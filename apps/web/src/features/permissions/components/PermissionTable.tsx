@@ -12,6 +12,7 @@ import { RevokeModal } from './RevokeModal';
 import { useTargetName } from './useTargetName';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { useNotices } from '../../../shared/notices';
+import { PendingMark } from '../../../shared/components/HeldMark';
 
 interface Row extends UserAuth {
   self: boolean;
@@ -125,15 +126,27 @@ export function PermissionTable({
                   title: t('common.actions'),
                   render: (_: unknown, row: Row) =>
                     row.self ? null : (
-                      <Tooltip title={t('permissions.revoke.label', { user: row.user_name })}>
-                        <Button
-                          danger
-                          type="text"
-                          icon={<DeleteOutlined />}
-                          aria-label={t('permissions.revoke.label', { user: row.user_name })}
-                          onClick={() => setRevoking(row)}
-                        />
-                      </Tooltip>
+                      <PendingMark
+                        region={target.region}
+                        operation={
+                          target.repository ? 'DeleteUserRepositoryAuth' : 'DeleteNamespaceAuth'
+                        }
+                        params={{
+                          namespace: target.namespace,
+                          ...(target.repository && { repository: target.repository }),
+                          user_id: row.user_id,
+                        }}
+                      >
+                        <Tooltip title={t('permissions.revoke.label', { user: row.user_name })}>
+                          <Button
+                            danger
+                            type="text"
+                            icon={<DeleteOutlined />}
+                            aria-label={t('permissions.revoke.label', { user: row.user_name })}
+                            onClick={() => setRevoking(row)}
+                          />
+                        </Tooltip>
+                      </PendingMark>
                     ),
                 },
               ]

@@ -14,10 +14,10 @@ import { deleteTagCall } from '../api';
 type Phase = 'confirm' | 'running' | 'done';
 
 /** A tag's line in the report. */
-function toResult(outcome: BatchOutcome<string, void>, t: Translate): DeleteResult {
+function toResult(outcome: BatchOutcome<string, boolean>, t: Translate): DeleteResult {
   const tag = outcome.item;
-  if (outcome.status !== 'failed')
-    return { tag, status: outcome.status === 'done' ? 'deleted' : 'skipped' };
+  if (outcome.status === 'done') return { tag, status: outcome.value ? 'held' : 'deleted' };
+  if (outcome.status === 'skipped') return { tag, status: 'skipped' };
   const { error } = outcome;
   return {
     tag,
@@ -28,7 +28,7 @@ function toResult(outcome: BatchOutcome<string, void>, t: Translate): DeleteResu
 }
 
 /** Deleted now, or found already deleted (404): either way the tag is gone. */
-const isGone = (outcome: BatchOutcome<string, void>) =>
+const isGone = (outcome: BatchOutcome<string, boolean>) =>
   outcome.status === 'done' ||
   (outcome.status === 'failed' &&
     outcome.error instanceof ApiError &&
@@ -97,6 +97,7 @@ export function DeleteTagsModal({
     onClose();
   };
   const deleted = results.filter((result) => result.status === 'deleted').length;
+  const held = results.filter((result) => result.status === 'held').length;
   const footer =
     phase === 'confirm' ? (
       <Flex justify="end" gap={8}>
@@ -174,10 +175,14 @@ export function DeleteTagsModal({
             />
           ) : (
             <Alert
-              type={deleted === tags.length ? 'success' : 'warning'}
+              type={deleted + held === tags.length ? 'success' : 'warning'}
               showIcon
               role="status"
-              title={t('tags.delete.summary', { deleted, count: tags.length })}
+              title={
+                held > 0
+                  ? t('tags.delete.summary.held', { held, count: tags.length })
+                  : t('tags.delete.summary', { deleted, count: tags.length })
+              }
             />
           )}
           <DeleteTagsReport results={results} />

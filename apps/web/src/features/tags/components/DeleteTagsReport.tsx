@@ -1,10 +1,16 @@
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  CloseCircleFilled,
+  MinusCircleOutlined,
+} from '@ant-design/icons';
 import { Flex, Tag, Typography, theme } from 'antd';
 import { useT } from '../../../shared/i18n';
 
 export interface DeleteResult {
   tag: string;
-  status: 'deleted' | 'failed' | 'skipped';
+  /** `held`: the BFF holds it for the undo window; it goes when the window is over. */
+  status: 'deleted' | 'held' | 'failed' | 'skipped';
   message?: string;
   code?: string;
 }
@@ -16,6 +22,7 @@ export function DeleteTagsReport({ results }: { results: DeleteResult[] }) {
   // Plain tags with coloured icons: antd's green and red tag text is below WCAG AA contrast.
   const icons = {
     deleted: <CheckCircleFilled style={{ color: token.colorSuccess }} />,
+    held: <ClockCircleOutlined />,
     failed: <CloseCircleFilled style={{ color: token.colorError }} />,
     skipped: <MinusCircleOutlined />,
   };
