@@ -62,7 +62,11 @@ test('when the create-repository form shows its request, then its curl, signed, 
   const body = argv[argv.indexOf('--data-raw') + 1];
   const signed = signRequest(
     { method: argv[1]!, url, headers: { 'Content-Type': 'application/json' }, body },
-    { accessKey: user.access_key, secretKey: user.secret_key },
+    {
+      accessKey: user.access_key,
+      secretKey: user.secret_key,
+      projectId: user.projects['cn-north-4'],
+    },
   );
   await run('bash', ['-c', curl], {
     env: {
@@ -148,6 +152,10 @@ test.describe('in Chinese, in the dark theme', () => {
     signIn,
   }) => {
     await signIn.withAccessKey(user);
+    const deletes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'DELETE') deletes.push(request.url());
+    });
     await page.goto('/cn-north-4/repositories/team-web/frontend/tags');
     for (const tag of ['v1.1.0', 'v1.2.0'])
       await page.getByRole('checkbox', { name: t('tags.select', { tag }) }).check();
@@ -162,9 +170,16 @@ test.describe('in Chinese, in the dark theme', () => {
     ]);
     await expectAccessible(page, 'the request of a tag deletion, in the dark theme');
     await dialog.getByRole('button', { name: t('common.cancel') }).click();
-    const tags = await page.request.get(
-      '/api/swr/cn-north-4/v2/manage/namespaces/team-web/repos/frontend/tags/v1.1.0',
-    );
-    expect(tags.status()).toBe(200);
+    await expect(dialog).toBeHidden();
+    // Nothing was sent, not even to be held for undo.
+    expect(deletes).toEqual([]);
+    const held = (await (await page.request.get('/api/deletions')).json()) as {
+      deletions: { operation: string; params: Record<string, string> }[];
+    };
+    expect(
+      held.deletions.filter(
+        (d) => d.operation === 'DeleteRepoTag' && d.params.repository === 'frontend',
+      ),
+    ).toEqual([]);
   });
 });

@@ -28,20 +28,57 @@ export const ANSWER_LIMIT = 4 * 1024 * 1024;
 /** The most of an error answer read: SWR's own errors are a few hundred bytes. */
 export const ERROR_LIMIT = 64 * 1024;
 
+/**
+ * When each upstream answer's time is up. fetch's own abort does not always end a body read that
+ * has begun (Node 20's fetch can leave it pending for ever when the abort lands mid-body), so the
+ * read keeps its own deadline.
+ */
+const deadlines = new WeakMap<Response, number>();
+
+class BodyTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/** One read of the body, or a TimeoutError (and the body cancelled) once the deadline passes. */
+function readBefore(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  deadline: number | undefined,
+): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
+  if (deadline === undefined) return reader.read();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        reader.cancel().catch(() => undefined);
+        reject(new BodyTimeout('the answer did not arrive in time'));
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  return Promise.race([reader.read(), late]).finally(() => clearTimeout(timer));
+}
+
 /** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
 export async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
     await response.body?.cancel();
     return undefined;
   }
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const deadline = deadlines.get(response);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += (chunk as Uint8Array).length;
-    if (size > limit) return undefined;
-    chunks.push(Buffer.from(chunk as Uint8Array));
+  for (;;) {
+    const { done, value } = await readBefore(reader, deadline);
+    if (done) return Buffer.concat(chunks);
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(Buffer.from(value));
   }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -96,8 +133,9 @@ export async function callUpstream(
   const method = call.method ?? 'GET';
   const plain = { 'content-type': 'application/json' };
   const headers = credentials ? authHeaders(credentials, { ...call, method }, plain) : plain;
+  const deadline = Date.now() + call.timeoutMs;
   try {
-    return await fetch(call.url, {
+    const response = await fetch(call.url, {
       method,
       headers,
       body: call.body,
@@ -105,6 +143,8 @@ export async function callUpstream(
       redirect: 'error',
       signal: AbortSignal.timeout(call.timeoutMs),
     });
+    deadlines.set(response, deadline);
+    return response;
   } catch (error) {
     throw new UpstreamUnavailable(call.url, error);
   }

@@ -145,15 +145,15 @@ async function hold(
       projectId: target.projectId,
       operation: target.operation,
       // As the console names things: a repository with its `/`; and, where the path does not
-      // say which thing goes, the body's fields that do.
+      // say which thing goes, the body's fields that do (never over a path parameter).
       params: {
+        ...bodySubject(target.operation, body.toString('utf8')),
         ...Object.fromEntries(
           Object.entries(target.params).map(([name, value]) => [
             name,
             name === 'repository' ? value.replaceAll('$', '/') : value,
           ]),
         ),
-        ...bodySubject(target.operation, body.toString('utf8')),
       },
       service: target.service,
       path: target.path,

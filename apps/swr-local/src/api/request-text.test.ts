@@ -8,7 +8,7 @@ import {
   callsAsCurl,
   callsAsKooCli,
   callsAsSdk,
-  CURL_SIGNATURE,
+  curlSignature,
   swrCall,
   wireRequest,
   type CallTarget,
@@ -44,26 +44,25 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
-/** Runs the curl text of one call with the signature set, as the comment above it asks. */
-async function curl(call: SwrCall): Promise<string> {
-  const request = wireRequest(call);
-  const url = `${target.api}${request.path}`;
-  const signed = signRequest(
-    {
-      method: request.method,
-      url,
-      headers: { 'Content-Type': 'application/json' },
-      body: request.body,
-    },
-    { accessKey: admin.access_key, secretKey: admin.secret_key },
-  );
-  const { stdout } = await run('bash', ['-c', callsAsCurl([call], target)], {
-    env: {
-      ...process.env,
-      [CURL_SIGNATURE.date]: signed['X-Sdk-Date']!,
-      [CURL_SIGNATURE.authorization]: signed.Authorization!,
-    },
+/** Runs the curl text of the calls with each signature set, as the comment above them asks. */
+async function curl(...calls: SwrCall[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  calls.forEach((call, index) => {
+    const request = wireRequest(call);
+    const signed = signRequest(
+      {
+        method: request.method,
+        url: `${target.api}${request.path}`,
+        headers: { 'Content-Type': 'application/json' },
+        body: request.body,
+      },
+      { accessKey: admin.access_key, secretKey: admin.secret_key, projectId: target.projectId },
+    );
+    const names = curlSignature(index, calls.length);
+    env[names.date] = signed['X-Sdk-Date'];
+    env[names.authorization] = signed.Authorization;
   });
+  const { stdout } = await run('bash', ['-c', callsAsCurl(calls, target)], { env });
   return stdout;
 }
 
@@ -108,14 +107,17 @@ async function sdk(named: Record<string, SwrCall>): Promise<void> {
 
 describe('the request texts against swr-local', () => {
   it('when the curl lines are signed and run, then they create, change and delete as the console would', async () => {
-    await curl(swrCall('CreateNamespace', { body: { namespace: 'text-curl' } }));
     const body = {
       repository: 'web/app',
       is_public: false,
       category: 'linux',
       description: 'it\'s "quoted" $HOME `x`',
     } as const;
-    await curl(swrCall('CreateRepo', { path: { namespace: 'text-curl' }, body }));
+    // Two calls in one text: each reads its own numbered signature.
+    await curl(
+      swrCall('CreateNamespace', { body: { namespace: 'text-curl' } }),
+      swrCall('CreateRepo', { path: { namespace: 'text-curl' }, body }),
+    );
     const client = sandbox.client(admin);
     const shown = await client.request('ShowRepository', {
       path: { namespace: 'text-curl', repository: 'web/app' },
@@ -203,7 +205,7 @@ describe('the request texts against swr-local', () => {
       target,
     );
     expect(line.replaceAll(' \\\n  ', ' ')).toBe(
-      `hcloud SWR DeleteRepo --cli-region='cn-north-4' --cli-endpoint='${target.api}' --namespace='team' --repository='web$app'`,
+      `hcloud SWR DeleteRepo --cli-region='cn-north-4' --cli-project-id='${target.projectId}' --cli-endpoint='${target.api}' --namespace='team' --repository='web$app'`,
     );
   });
 });

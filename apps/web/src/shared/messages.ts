@@ -61,6 +61,7 @@ export const sharedMessages = {
   'deletion.what.DeleteRepo': 'repository {namespace}/{repository}',
   'deletion.what.DeleteNamespaces': 'organization {namespace}',
   'deletion.what.DeleteRetention': 'the retention rule of {namespace}/{repository}',
+  'deletion.what.DeleteImageSyncRepo.unnamed': 'an automatic sync of {namespace}/{repository}',
   'deletion.what.DeleteImageSyncRepo':
     'the automatic sync of {namespace}/{repository} to {remoteRegionId}/{remoteNamespace}',
   'deletion.what.DeleteRepoDomains': 'the share of {namespace}/{repository} with {access_domain}',

@@ -58,6 +58,7 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'deletion.what.DeleteRepo': '镜像仓库 {namespace}/{repository}',
   'deletion.what.DeleteNamespaces': '组织 {namespace}',
   'deletion.what.DeleteRetention': '{namespace}/{repository} 的老化规则',
+  'deletion.what.DeleteImageSyncRepo.unnamed': '{namespace}/{repository} 的一个自动同步',
   'deletion.what.DeleteImageSyncRepo':
     '{namespace}/{repository} 到 {remoteRegionId}/{remoteNamespace} 的自动同步',
   'deletion.what.DeleteRepoDomains': '{namespace}/{repository} 对 {access_domain} 的共享',

@@ -76,12 +76,21 @@ describe('the text of a request', () => {
       '-H',
       'Content-Type: application/json',
       '-H',
+      'X-Project-Id: 0a1b2c',
+      '-H',
       'X-Sdk-Date: D',
       '-H',
       'Authorization: A',
       '--data-raw',
       JSON.stringify(createRepo.input.body),
     ]);
+  });
+
+  it('when several calls are shown as curl, then each reads its own signature', () => {
+    const text = callsAsCurl([createRepo, createRepo], target);
+    expect(text).toContain('"Authorization: $SDK_AUTHORIZATION_1"');
+    expect(text).toContain('"X-Sdk-Date: $X_SDK_DATE_2"');
+    expect(text).not.toContain('$SDK_AUTHORIZATION"');
   });
 
   it('when a call is shown for KooCLI, then path and body are flags, nested with dots and counted from 1', () => {
@@ -105,6 +114,7 @@ describe('the text of a request', () => {
         'SWR',
         'CreateRepo',
         '--cli-region=cn-north-4',
+        '--cli-project-id=0a1b2c',
         '--namespace=team',
         '--repository=web/app',
         '--is_public=false',
@@ -115,6 +125,7 @@ describe('the text of a request', () => {
         'SWR',
         'CreateRetention',
         '--cli-region=cn-north-4',
+        '--cli-project-id=0a1b2c',
         '--namespace=team',
         '--repository=web$app',
         '--algorithm=or',

@@ -82,30 +82,45 @@ export function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-/** Environment variables the curl lines read the signature from (the console never signs them). */
-export const CURL_SIGNATURE = { date: 'X_SDK_DATE', authorization: 'SDK_AUTHORIZATION' } as const;
+/**
+ * The environment variables a curl line reads its signature from (the console never signs them):
+ * numbered from 1 when there are several calls, since each request has its own signature.
+ */
+export function curlSignature(index: number, count: number) {
+  const suffix = count > 1 ? `_${index + 1}` : '';
+  return { date: `X_SDK_DATE${suffix}`, authorization: `SDK_AUTHORIZATION${suffix}` };
+}
 
 /**
  * Each call as a curl command against the region's endpoint. The signature is SDK-HMAC-SHA256 over
  * the method, path, query, the signed headers and the body, made with the user's AK/SK: the lines
- * read it from two environment variables instead of holding it.
+ * read it from environment variables instead of holding it. The project is named as the console's
+ * own calls name it.
  */
 export function callsAsCurl(calls: SwrCall[], target: CallTarget): string {
-  const commands = calls.map((call) => {
+  const commands = calls.map((call, index) => {
     const request = wireRequest(call);
     const url = `${baseUrl(call.operation, target)}${request.path}${search(request.query)}`;
+    const signature = curlSignature(index, calls.length);
     const lines = [
       `curl -X ${request.method} ${shellQuote(url)}`,
       `-H 'Content-Type: application/json'`,
-      `-H "X-Sdk-Date: $${CURL_SIGNATURE.date}"`,
-      `-H "Authorization: $${CURL_SIGNATURE.authorization}"`,
+      `-H ${shellQuote(`X-Project-Id: ${target.projectId}`)}`,
+      `-H "X-Sdk-Date: $${signature.date}"`,
+      `-H "Authorization: $${signature.authorization}"`,
       ...(request.body === undefined ? [] : [`--data-raw ${shellQuote(request.body)}`]),
     ];
     return lines.join(LINE);
   });
+  const first = curlSignature(0, calls.length);
+  const last = curlSignature(calls.length - 1, calls.length);
+  const names =
+    calls.length > 1
+      ? `${first.date}…${last.date.replace('X_SDK_DATE', '')} and ${first.authorization}…${last.authorization.replace('SDK_AUTHORIZATION', '')}, one pair per request`
+      : `${first.date} and ${first.authorization}`;
   return [
-    `# Sign each request with SDK-HMAC-SHA256 and your AK/SK (signed headers: content-type;host;x-sdk-date),`,
-    `# then set ${CURL_SIGNATURE.date} (e.g. 20261203T102030Z) and ${CURL_SIGNATURE.authorization} ("SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…").`,
+    `# Sign each request with SDK-HMAC-SHA256 and your AK/SK (signed headers: content-type;host;x-project-id;x-sdk-date),`,
+    `# then set ${names}: the date as 20261203T102030Z, the header as "SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…".`,
     ...commands,
   ].join('\n');
 }
@@ -138,6 +153,7 @@ export function callsAsKooCli(calls: SwrCall[], target: CallTarget): string {
       const endpoint = baseUrl(call.operation, target);
       const system = [
         `--cli-region=${shellQuote(target.region)}`,
+        `--cli-project-id=${shellQuote(target.projectId)}`,
         ...(STANDARD_ENDPOINT.test(endpoint) ? [] : [`--cli-endpoint=${shellQuote(endpoint)}`]),
       ];
       const parameters = { ...pathParameters(call), ...call.input.query };
@@ -164,11 +180,14 @@ export function callsAsKooCli(calls: SwrCall[], target: CallTarget): string {
         ...Object.entries(parameters)
           .filter(([, value]) => value !== undefined && value !== null)
           .flatMap(([name, value]) => flagsOf(name, value)),
+        // An object's fields are flags; any other body (SWR has none) is one `--body` flag.
         ...(body === undefined
           ? []
-          : Object.entries(body as object).flatMap(([name, value]) =>
-              value === undefined ? [] : flagsOf(name, value),
-            )),
+          : typeof body === 'object' && body !== null
+            ? Object.entries(body).flatMap(([name, value]) =>
+                value === undefined ? [] : flagsOf(name, value),
+              )
+            : flagsOf('body', body)),
       ];
       return [`hcloud ${service} ${call.operation}`, ...system, ...flags].join(LINE);
     })

@@ -97,6 +97,8 @@ export const syncMessages = {
   'sync.batch.title': 'Set up automatic sync for {count} repositories',
   'sync.batch.ok': 'Set up for {count}',
   'sync.batch.backfill': 'Also copy the tags each repository has now',
+  'sync.batch.request.copyLater':
+    'Then, for each repository, one CreateManualImageSyncRepo call per 100 of its tags, read when its turn comes.',
   'sync.batch.running': 'Setting up, one repository after another…',
   'sync.batch.summary': 'Set up for {ok}; failed for {failed}.',
   'sync.batch.repository': 'Repository',

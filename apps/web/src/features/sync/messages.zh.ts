@@ -92,6 +92,8 @@ export const syncMessagesZh: Translation<typeof syncMessages> = {
   'sync.batch.title': '为 {count} 个镜像仓库设置自动同步',
   'sync.batch.ok': '为 {count} 个设置',
   'sync.batch.backfill': '同时复制每个镜像仓库现有的镜像版本',
+  'sync.batch.request.copyLater':
+    '之后，每个镜像仓库轮到时读取其镜像版本，每 100 个版本发送一个 CreateManualImageSyncRepo 调用。',
   'sync.batch.running': '正在逐个设置…',
   'sync.batch.summary': '成功 {ok} 个；失败 {failed} 个。',
   'sync.batch.repository': '镜像仓库',

@@ -30,6 +30,9 @@ const DESCRIBED = new Set<string>([
 
 /** What a deletion takes away, in words ("tag v1 of team/app"). */
 export function describeDeletion(t: Translate, deletion: Deletion): string {
+  // Held before the BFF recorded a sync task's target (or with a target too long to record).
+  if (deletion.operation === 'DeleteImageSyncRepo' && deletion.params.remoteRegionId === undefined)
+    return t('deletion.what.DeleteImageSyncRepo.unnamed', deletion.params);
   return DESCRIBED.has(deletion.operation)
     ? t(`deletion.what.${deletion.operation}`, deletion.params)
     : t('deletion.what.other', { operation: deletion.operation });

@@ -15,9 +15,11 @@ const RequestPanel = lazy(async () => ({
 export interface ShownRequest {
   region: string;
   calls: () => SwrCall[];
+  /** What the calls leave out (calls that depend on answers), said under them. */
+  note?: string;
 }
 
-export function ShowRequest({ region, calls }: ShownRequest) {
+export function ShowRequest({ region, calls, note }: ShownRequest) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -25,7 +27,7 @@ export function ShowRequest({ region, calls }: ShownRequest) {
       <summary>{t('request.show')}</summary>
       {open ? (
         <Suspense fallback={null}>
-          <RequestPanel region={region} calls={calls} />
+          <RequestPanel region={region} calls={calls} note={note} />
         </Suspense>
       ) : null}
     </details>

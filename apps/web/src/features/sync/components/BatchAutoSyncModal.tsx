@@ -118,9 +118,9 @@ export function BatchAutoSyncModal({
               </Checkbox>
             </Form.Item>
           </Form>
-          {/* The tags each copy-at-once sends are read when its turn comes, so not shown here. */}
           <ShowRequest
             region={region}
+            note={backfill ? t('sync.batch.request.copyLater') : undefined}
             calls={() =>
               ready
                 ? repositories.map((r) =>

@@ -34,12 +34,22 @@ type Words = (typeof requestWords)[keyof typeof requestWords];
  * would split the first page's shared chunks): tabs that arrow keys move between, the text, and
  * a copy button that says when it copied.
  */
-export function RequestPanel({ region, calls }: { region: string; calls: () => SwrCall[] }) {
+export function RequestPanel({
+  region,
+  calls,
+  note,
+}: {
+  region: string;
+  calls: () => SwrCall[];
+  /** What the calls leave out, said under them. */
+  note?: string;
+}) {
   const [locale] = useLocale();
   const words = requestWords[locale];
   const session = useSession();
   const [form, setForm] = useState<Form>('JSON');
-  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
+  // What was copied (so "Copied" goes when the text changes), or that copying failed.
+  const [copied, setCopied] = useState<string | undefined>();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const id = useId();
 
@@ -51,19 +61,26 @@ export function RequestPanel({ region, calls }: { region: string; calls: () => S
     kms: known.kms,
     projectId: known.projectId,
   };
-  let made: SwrCall[] | undefined;
+  // A form not filled in enough to say (a path parameter still empty, say) shows no text.
+  let made: SwrCall[] = [];
+  let text: string | undefined;
   try {
     made = calls();
+    text = made.length > 0 ? textOf(form, made, target, words) : undefined;
   } catch {
-    made = undefined;
+    text = undefined;
   }
-  const text = made && made.length > 0 ? textOf(form, made, target, words) : undefined;
 
   const move = (event: KeyboardEvent, index: number) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (step === undefined) return;
+    const to = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: FORMS.length - 1,
+    }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    const next = (index + step + FORMS.length) % FORMS.length;
+    const next = (to + FORMS.length) % FORMS.length;
     setForm(FORMS[next]!);
     setCopied(undefined);
     tabs.current[next]?.focus();
@@ -76,7 +93,8 @@ export function RequestPanel({ region, calls }: { region: string; calls: () => S
         <p>{words.incomplete}</p>
       ) : (
         <>
-          {made!.length > 1 ? <p>{interpolate(words.many, { count: made!.length })}</p> : null}
+          {made.length > 1 ? <p>{interpolate(words.many, { count: made.length })}</p> : null}
+          {note ? <p>{note}</p> : null}
           <div className="show-request-bar">
             <div role="tablist" aria-label={words.tabs} className="show-request-tabs">
               {FORMS.map((name, index) => (
@@ -104,17 +122,21 @@ export function RequestPanel({ region, calls }: { region: string; calls: () => S
             <button
               type="button"
               className="show-request-copy"
-              onClick={() =>
-                navigator.clipboard.writeText(text).then(
-                  () => setCopied('yes'),
+              onClick={() => {
+                // No clipboard outside a secure context (plain http): say so, do not throw.
+                const copying = navigator.clipboard
+                  ? navigator.clipboard.writeText(text)
+                  : Promise.reject(new Error('no clipboard'));
+                copying.then(
+                  () => setCopied(text),
                   () => setCopied('failed'),
-                )
-              }
+                );
+              }}
             >
               {words.copy}
             </button>
             <span role="status" className="show-request-status">
-              {copied === 'yes' ? words.copied : copied === 'failed' ? words.copyFailed : ''}
+              {copied === 'failed' ? words.copyFailed : copied === text ? words.copied : ''}
             </span>
           </div>
           <pre
