@@ -35,6 +35,21 @@ export const ERROR_LIMIT = 64 * 1024;
  */
 const deadlines = new WeakMap<Response, number>();
 
+/**
+ * fetch, answered within `timeoutMs`: the headers by fetch's own abort, the body by `readAtMost`
+ * and `readJson`, which stop reading at the same deadline.
+ */
+export async function fetchWithin(
+  url: string | URL,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  deadlines.set(response, deadline);
+  return response;
+}
+
 class BodyTimeout extends Error {
   override name = 'TimeoutError';
 }
@@ -133,18 +148,13 @@ export async function callUpstream(
   const method = call.method ?? 'GET';
   const plain = { 'content-type': 'application/json' };
   const headers = credentials ? authHeaders(credentials, { ...call, method }, plain) : plain;
-  const deadline = Date.now() + call.timeoutMs;
   try {
-    const response = await fetch(call.url, {
-      method,
-      headers,
-      body: call.body,
+    return await fetchWithin(
+      call.url,
       // A redirect would carry the session's token to wherever it points; IAM and SWR send none.
-      redirect: 'error',
-      signal: AbortSignal.timeout(call.timeoutMs),
-    });
-    deadlines.set(response, deadline);
-    return response;
+      { method, headers, body: call.body, redirect: 'error' },
+      call.timeoutMs,
+    );
   } catch (error) {
     throw new UpstreamUnavailable(call.url, error);
   }

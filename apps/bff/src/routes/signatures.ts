@@ -18,7 +18,7 @@ import {
   swrClientOf,
   type RegionUpstream,
 } from '../auth/clients.js';
-import { readAtMost, readJson } from '../auth/upstream.js';
+import { fetchWithin, readAtMost, readJson } from '../auth/upstream.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
@@ -121,11 +121,14 @@ export class RegistryReader {
 
   private async get(path: string, headers: Record<string, string>): Promise<Response> {
     const send = () =>
-      fetch(`${this.base}${path}`, {
-        headers: { ...headers, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-        redirect: 'follow',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      fetchWithin(
+        `${this.base}${path}`,
+        {
+          headers: { ...headers, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+          redirect: 'follow',
+        },
+        this.timeoutMs,
+      );
     let response = await send();
     if (response.status === 401 && !this.token) {
       await response.body?.cancel();
@@ -147,10 +150,11 @@ export class RegistryReader {
     if (service) url.searchParams.set('service', service);
     url.searchParams.set('scope', `repository:${this.repository}:pull`);
     const basic = Buffer.from(`${this.login.username}:${this.login.password}`).toString('base64');
-    const response = await fetch(url, {
-      headers: { authorization: `Basic ${basic}` },
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
+    const response = await fetchWithin(
+      url,
+      { headers: { authorization: `Basic ${basic}` } },
+      this.timeoutMs,
+    );
     if (!response.ok) throw new Error(`the registry refused the login (${response.status})`);
     const body = tokenAnswer.safeParse(await readJson(response, MAX_BLOB_BYTES));
     const token = body.success ? (body.data.token ?? body.data.access_token) : undefined;
