@@ -29,26 +29,9 @@ function precompress(): Plugin {
   };
 }
 
-/**
- * The built console runs on Preact's React-compatible layer: the same React API and types in the
- * source, 57 KB less script on every page (react-dom alone was 63 KB of the entry). Only the
- * build uses it: the dev server (with React's fast refresh) and the unit tests run React itself,
- * and the end-to-end tests run the built console, so both runtimes are tested.
- */
-const preactInBuild = [
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-  { find: /^react$/, replacement: 'preact/compat' },
-];
-
-export default defineConfig(({ command }) => ({
+export default defineConfig({
   plugins: [antdStyles(), react(), precompress()],
-  resolve: {
-    conditions: ['source'],
-    alias: command === 'build' ? preactInBuild : [],
-  },
+  resolve: { conditions: ['source'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -59,4 +42,4 @@ export default defineConfig(({ command }) => ({
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
-}));
+});
