@@ -54,25 +54,6 @@ class BodyTimeout extends Error {
   override name = 'TimeoutError';
 }
 
-/** One read of the body, or a TimeoutError (and the body cancelled) once the deadline passes. */
-function readBefore(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  deadline: number | undefined,
-): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
-  if (deadline === undefined) return reader.read();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => {
-        reader.cancel().catch(() => undefined);
-        reject(new BodyTimeout('the answer did not arrive in time'));
-      },
-      Math.max(0, deadline - Date.now()),
-    );
-  });
-  return Promise.race([reader.read(), late]).finally(() => clearTimeout(timer));
-}
-
 /** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
 export async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
@@ -81,18 +62,37 @@ export async function readAtMost(response: Response, limit: number): Promise<Buf
   }
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
+  // One timer for the whole body: when it fires, the read under way fails and the body is dropped.
   const deadline = deadlines.get(response);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await readBefore(reader, deadline);
-    if (done) return Buffer.concat(chunks);
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late =
+    deadline === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => {
+              reader.cancel().catch(() => undefined);
+              reject(new BodyTimeout('the answer did not arrive in time'));
+            },
+            Math.max(0, deadline - Date.now()),
+          );
+        });
+  late?.catch(() => undefined);
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await (late ? Promise.race([reader.read(), late]) : reader.read());
+      if (done) return Buffer.concat(chunks);
+      size += value.length;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(Buffer.from(value));
     }
-    chunks.push(Buffer.from(value));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

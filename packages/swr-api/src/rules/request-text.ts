@@ -1,6 +1,6 @@
 import { endpoints, type EndpointId } from '../wire/endpoints.js';
-import { buildPath } from '../wire/paths.js';
-import type { SwrCall } from '../wire/call.js';
+import { wireRequest, type SwrCall } from '../wire/call.js';
+import { repositoryInPath } from '../wire/paths.js';
 import { SDK_PACKAGE, SDK_VERSION, sdkModels } from './sdk-models.js';
 
 /** Where the calls go: the region, its SWR API and key service, the project of the account. */
@@ -13,42 +13,13 @@ export interface CallTarget {
   projectId: string;
 }
 
-/** The request a call makes on the wire, as the console's client would send it. */
-export interface WireRequest {
-  operation: EndpointId;
-  method: string;
-  path: string;
-  query: [string, string][];
-  /** The body's exact text, when there is one. */
-  body: string | undefined;
-}
-
-export function wireRequest(call: SwrCall): WireRequest {
-  const endpoint = endpoints[call.operation];
-  const query = Object.entries(call.input.query ?? {})
-    .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]): [string, string] => [name, String(value)]);
-  return {
-    operation: call.operation,
-    method: endpoint.method,
-    path: buildPath(endpoint.path, call.input.path ?? {}),
-    query,
-    body: call.input.body === undefined ? undefined : JSON.stringify(call.input.body),
-  };
-}
-
-function search(query: [string, string][]): string {
-  const text = new URLSearchParams(query).toString().replaceAll('+', '%20');
-  return text ? `?${text}` : '';
-}
-
 /**
  * Path parameters as SWR's paths write them: a repository's `/` as `$` (the SDK and the CLI put
  * the value in the path as it is given).
  */
 function pathParameters(call: SwrCall): Record<string, string | number> {
   const path = { ...call.input.path };
-  if (typeof path.repository === 'string') path.repository = path.repository.replaceAll('/', '$');
+  if (typeof path.repository === 'string') path.repository = repositoryInPath(path.repository);
   return path;
 }
 
@@ -67,7 +38,7 @@ export function callsAsJson(calls: SwrCall[]): string {
       operation: request.operation,
       method: request.method,
       path: request.path,
-      ...(request.query.length > 0 && { query: Object.fromEntries(request.query) }),
+      ...(request.search !== '' && { query: request.query }),
       ...(call.input.body !== undefined && { body: call.input.body }),
     };
   });
@@ -100,7 +71,7 @@ export function curlSignature(index: number, count: number) {
 export function callsAsCurl(calls: SwrCall[], target: CallTarget): string {
   const commands = calls.map((call, index) => {
     const request = wireRequest(call);
-    const url = `${baseUrl(call.operation, target)}${request.path}${search(request.query)}`;
+    const url = `${baseUrl(call.operation, target)}${request.path}${request.search}`;
     const signature = curlSignature(index, calls.length);
     const lines = [
       `curl -X ${request.method} ${shellQuote(url)}`,

@@ -3,7 +3,7 @@ import { endpoints, type EndpointId } from './endpoints.js';
 import { normalizeError } from './error-bodies.js';
 import type { OperationId, RequestInput, ResponseBody } from '../schemas/operations.js';
 import { parseContentRange, type ContentRange } from './paging.js';
-import { buildPath } from './paths.js';
+import { wireRequest } from './call.js';
 
 export interface SwrResponse<T> {
   data: T;
@@ -52,15 +52,6 @@ export interface LooseInput {
 export interface CallChecks {
   request?(id: EndpointId, input: LooseInput): LooseInput;
   response?(id: EndpointId, status: number, body: unknown): unknown;
-}
-
-function toSearch(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.append(key, String(value));
-  }
-  const text = params.toString().replaceAll('+', '%20');
-  return text ? `?${text}` : '';
 }
 
 /** An answer's body: its JSON, its text when it is not JSON, undefined when empty. */
@@ -115,13 +106,11 @@ export function createSwrHttpClient(options: SwrClientOptions, checks: CallCheck
 
   function prepare(id: EndpointId, raw: LooseInput = {}) {
     const input = checks.request ? checks.request(id, raw) : raw;
-    const endpoint = endpoints[id];
-    const search = input.query ? toSearch(input.query) : '';
-    const body = input.body === undefined ? undefined : JSON.stringify(input.body);
+    const request = wireRequest({ operation: id, input: { ...input, path: raw.path } });
     return {
-      endpoint,
-      url: `${baseUrl}${buildPath(endpoint.path, raw.path ?? {})}${search}`,
-      body,
+      endpoint: endpoints[id],
+      url: `${baseUrl}${request.path}${request.search}`,
+      body: request.body,
     };
   }
 
