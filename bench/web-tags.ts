@@ -117,7 +117,7 @@ const signedIn = { storageState, locale: 'en-US', bypassCSP: true };
 const tagsUrl = `${base}/cn-north-4/repositories/${namespace}/${repository}/tags`;
 
 // Code that runs in the page (as text: this program is type-checked for Node, not the DOM).
-const FIRST_ROWS = `[...document.querySelectorAll('.ant-table-row')].some((row) =>
+const FIRST_ROWS = `[...document.querySelectorAll('.console-table-row')].some((row) =>
   /-build\\d+/.test(row.textContent ?? '')) && performance.now()`;
 const CLICK_REPOSITORY = `(() => {
   const anchor = [...document.querySelectorAll('a')].find((a) =>

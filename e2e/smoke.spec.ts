@@ -71,7 +71,7 @@ test.describe('when the system prefers a dark theme', () => {
     };
     await expect(page.getByRole('table')).toBeVisible();
     expect(dark(await background('.ant-layout'))).toBe(true);
-    expect(dark(await background('.ant-table'))).toBe(true);
+    expect(dark(await background('.console-table-box'))).toBe(true);
     await expectAccessible(page, 'the namespaces page in the dark theme');
 
     await page.goto('/cn-north-4/repositories/library/busybox-mini/tags');

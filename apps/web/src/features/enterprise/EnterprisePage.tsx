@@ -1,7 +1,8 @@
 import { FilterOutlined, LoginOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagsFilterBody } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
@@ -202,17 +203,13 @@ export function EnterprisePage() {
           {namespaces.error ? (
             <ErrorAlert error={namespaces.error} onRetry={() => void namespaces.refetch()} />
           ) : (
-            <Table
+            <DataTable
               rowKey="resource_id"
               loading={namespaces.isPending}
               dataSource={namespaces.data ?? []}
-              locale={{
-                emptyText: (
-                  <EmptyText>
-                    {filter.length > 0 ? t('ent.ns.noMatch') : t('ent.ns.empty')}
-                  </EmptyText>
-                ),
-              }}
+              empty={
+                <EmptyText>{filter.length > 0 ? t('ent.ns.noMatch') : t('ent.ns.empty')}</EmptyText>
+              }
               pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
               columns={[
                 {

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Space, Tabs, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -68,15 +69,14 @@ export function NamespacePage() {
                       onRetry={() => void repositories.refetch()}
                     />
                   ) : (
-                    <Table
+                    <DataTable
                       rowKey="name"
                       loading={repositories.isPending}
                       dataSource={repositories.data ?? []}
-                      locale={{ emptyText: <EmptyText>{t('ent.repos.empty')}</EmptyText> }}
+                      empty={<EmptyText>{t('ent.repos.empty')}</EmptyText>}
                       pagination={{ pageSize: 20 }}
                       expandable={{
-                        expandRowByClick: false,
-                        expandedRowRender: (repository) => (
+                        render: (repository) => (
                           <ArtifactsTable
                             target={ref}
                             namespace={namespace}

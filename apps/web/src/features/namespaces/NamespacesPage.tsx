@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Progress, Tag, Tooltip, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { lazy } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -115,11 +116,11 @@ export function NamespacesPage() {
       {list.error ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table
+        <DataTable
           rowKey="name"
           loading={list.isPending}
           dataSource={rows}
-          locale={{ emptyText: <EmptyText>{t('namespaces.empty')}</EmptyText> }}
+          empty={<EmptyText>{t('namespaces.empty')}</EmptyText>}
           pagination={{
             current: state.page,
             pageSize: state.pageSize,
@@ -127,10 +128,7 @@ export function NamespacesPage() {
             showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setState({ page, pageSize }),
           }}
-          onChange={(_, __, sorter) => {
-            if (!Array.isArray(sorter) && sorter.order)
-              setState({ order: sorter.order === 'ascend' ? 'asc' : 'desc' });
-          }}
+          onSort={(_, order) => setState({ order: order === 'ascend' ? 'asc' : 'desc' })}
           columns={[
             {
               key: 'name',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SyncJob } from '@swr-console/swr-api';
-import { Alert, Card, Col, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -117,13 +118,13 @@ export function OverviewPage() {
               size="small"
               title={<h3 style={{ fontSize: 16, margin: 0 }}>{t('overview.sync')}</h3>}
             >
-              <Table<SyncJob & Where>
+              <DataTable<SyncJob & Where>
                 size="small"
                 rowKey={(job) => `${job.namespace}/${job.repository}/${job.id}`}
                 loading={activity.isPending}
                 dataSource={activity.data?.jobs.slice(0, SHOWN)}
                 pagination={false}
-                locale={{ emptyText: <EmptyText>{t('overview.sync.empty')}</EmptyText> }}
+                empty={<EmptyText>{t('overview.sync.empty')}</EmptyText>}
                 columns={[
                   {
                     key: 'repository',
@@ -155,13 +156,13 @@ export function OverviewPage() {
               size="small"
               title={<h3 style={{ fontSize: 16, margin: 0 }}>{t('overview.retention')}</h3>}
             >
-              <Table<Run & Where>
+              <DataTable<Run & Where>
                 size="small"
                 rowKey={(run) => `${run.namespace}/${run.repository}/${run.at}`}
                 loading={activity.isPending}
                 dataSource={activity.data?.runs.slice(0, SHOWN)}
                 pagination={false}
-                locale={{ emptyText: <EmptyText>{t('overview.retention.empty')}</EmptyText> }}
+                empty={<EmptyText>{t('overview.retention.empty')}</EmptyText>}
                 columns={[
                   {
                     key: 'repository',

@@ -5,7 +5,8 @@ import {
   type ListReposQuery,
   type RepositorySummary,
 } from '@swr-console/swr-api';
-import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -130,13 +131,12 @@ export function RepositoriesPage({
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <Table<RepositorySummary>
+          <DataTable<RepositorySummary>
             rowKey={(r) => `${r.namespace}/${r.name}`}
             rowSelection={
               selectionActions
                 ? {
                     // Kept across pages: the selection is of repositories, not of rows on screen.
-                    preserveSelectedRowKeys: true,
                     selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
                     // Keys are "namespace/name"; organization names never hold a "/".
                     onChange: (keys) =>
@@ -146,35 +146,32 @@ export function RepositoriesPage({
                           return { namespace, name: name.join('/') };
                         }),
                       ),
-                    getCheckboxProps: (r) => ({
-                      'aria-label': t('repos.select', { name: `${r.namespace}/${r.name}` }),
-                    }),
+                    label: (r) => t('repos.select', { name: `${r.namespace}/${r.name}` }),
+                    allLabel: t('repos.selectPage'),
                   }
                 : undefined
             }
             loading={list.isFetching}
             dataSource={list.data?.items}
-            locale={{ emptyText: <EmptyText>{t('repos.empty')}</EmptyText> }}
+            empty={<EmptyText>{t('repos.empty')}</EmptyText>}
             // No `scroll`: with it antd adds a hidden measuring row that copies the selection
             // checkbox, a focusable control inside aria-hidden. The page scrolls sideways instead.
             pagination={{
               current: state.page,
               pageSize: state.pageSize,
-              pageSizeOptions: LIST.pageSizes!.map(String),
+              pageSizeOptions: LIST.pageSizes,
               showSizeChanger: true,
               total: list.data?.total ?? 0,
               showTotal: (total) => t('common.total', { total }),
               onChange: (page, pageSize) =>
                 setState(pageSize !== state.pageSize ? { pageSize } : { page }),
             }}
-            onChange={(_, __, sorter, extra) => {
-              if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-              const column = SORTABLE[sorter.columnKey as keyof typeof SORTABLE];
+            onSort={(column, order) =>
               setState({
-                sort: sorter.order ? column : LIST.sort,
-                order: sorter.order === 'ascend' ? 'asc' : 'desc',
-              });
-            }}
+                sort: SORTABLE[column as keyof typeof SORTABLE],
+                order: order === 'ascend' ? 'asc' : 'desc',
+              })
+            }
             columns={[
               {
                 key: 'name',

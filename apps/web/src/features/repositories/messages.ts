@@ -50,6 +50,7 @@ export const repositoryMessages = {
   'repo.tab.permissions': 'Permissions',
   'repo.tab.retention': 'Retention',
   'repos.select': 'Select {name}',
+  'repos.selectPage': 'Select all repositories on this page',
   'repo.tab.sync': 'Sync',
   'repo.tab.sharing': 'Sharing',
   'repo.tab.triggers': 'Triggers',

@@ -51,6 +51,7 @@ export const repositoryMessagesZh: Translation<typeof repositoryMessages> = {
   'repo.tab.permissions': '权限',
   'repo.tab.retention': '老化规则',
   'repos.select': '选择 {name}',
+  'repos.selectPage': '选择本页全部镜像仓库',
   'repo.tab.sync': '镜像同步',
   'repo.tab.sharing': '共享',
   'repo.tab.triggers': '触发器',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RepositorySummary } from '@swr-console/swr-api';
-import { Button, Flex, Input, List, Modal, Table, Typography } from 'antd';
+import { Button, Flex, Input, List, Modal, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../shared/components/CopyButton';
 import { EmptyText } from '../../shared/components/EmptyText';
@@ -91,11 +92,11 @@ export function SharedWithMePage() {
         {list.error ? (
           <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<RepositorySummary>
+          <DataTable<RepositorySummary>
             rowKey={(repo) => `${repo.domain_name}/${repo.namespace}/${repo.name}`}
             loading={list.isPending}
             dataSource={list.data?.items}
-            locale={{ emptyText: <EmptyText>{t('shared.empty')}</EmptyText> }}
+            empty={<EmptyText>{t('shared.empty')}</EmptyText>}
             pagination={{
               current: state.page,
               pageSize: state.pageSize,

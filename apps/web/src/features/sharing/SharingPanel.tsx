@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
@@ -95,13 +96,13 @@ export function SharingPanel({
         {shares.error ? (
           <ErrorAlert error={shares.error} onRetry={() => void shares.refetch()} />
         ) : (
-          <Table<Share>
+          <DataTable<Share>
             size="small"
             rowKey="access_domain"
             loading={shares.isPending}
             dataSource={shares.data}
             pagination={{ hideOnSinglePage: true, defaultPageSize: 20 }}
-            locale={{ emptyText: <EmptyText>{t('sharing.empty')}</EmptyText> }}
+            empty={<EmptyText>{t('sharing.empty')}</EmptyText>}
             columns={[
               {
                 key: 'account',

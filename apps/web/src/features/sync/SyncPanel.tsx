@@ -1,7 +1,8 @@
 import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
@@ -179,13 +180,13 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
               {tasks.error ? (
                 <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
               ) : (
-                <Table<AutoSyncTask>
+                <DataTable<AutoSyncTask>
                   size="small"
                   rowKey="id"
                   loading={tasks.isPending}
                   dataSource={tasks.data}
                   pagination={false}
-                  locale={{ emptyText: <EmptyText>{t('sync.auto.empty')}</EmptyText> }}
+                  empty={<EmptyText>{t('sync.auto.empty')}</EmptyText>}
                   columns={[
                     { key: 'region', title: t('sync.target.region'), dataIndex: 'remoteRegionId' },
                     {

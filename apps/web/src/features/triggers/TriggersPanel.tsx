@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
-import { Button, Flex, Modal, Switch, Table, Typography } from 'antd';
+import { Button, Flex, Modal, Switch, Typography } from 'antd';
+import { DataTable } from '../../shared/components/table/DataTable';
 import { useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
@@ -101,17 +102,17 @@ export function TriggersPanel({
         {triggers.error ? (
           <ErrorAlert error={triggers.error} onRetry={() => void triggers.refetch()} />
         ) : (
-          <Table<Trigger>
+          <DataTable<Trigger>
             size="small"
             rowKey="name"
             loading={triggers.isPending}
             dataSource={triggers.data}
             pagination={false}
-            locale={{ emptyText: <EmptyText>{t('triggers.empty')}</EmptyText> }}
+            empty={<EmptyText>{t('triggers.empty')}</EmptyText>}
             expandable={{
-              rowExpandable: (trigger) => trigger.trigger_history.length > 0,
-              expandedRowRender: (trigger) => (
-                <Table<History>
+              expandable: (trigger) => trigger.trigger_history.length > 0,
+              render: (trigger) => (
+                <DataTable<History>
                   size="small"
                   rowKey={(entry) => `${entry.created_at}-${entry.tag}`}
                   dataSource={trigger.trigger_history}

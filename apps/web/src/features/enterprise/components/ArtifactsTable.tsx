@@ -4,7 +4,8 @@ import {
   MinusCircleOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
@@ -69,14 +70,14 @@ export function ArtifactsTable({
   return (
     <>
       {signatures.error ? <ErrorAlert error={signatures.error} /> : null}
-      <Table
+      <DataTable
         size="small"
         rowKey="digest"
         aria-label={t('ent.artifacts.of', { repository })}
         loading={artifacts.isPending}
         dataSource={artifacts.data ?? []}
         pagination={false}
-        locale={{ emptyText: <EmptyText>{t('ent.artifacts.empty')}</EmptyText> }}
+        empty={<EmptyText>{t('ent.artifacts.empty')}</EmptyText>}
         columns={[
           {
             key: 'digest',

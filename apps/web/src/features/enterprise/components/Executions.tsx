@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatTime, shortDigest } from '../../../shared/format';
@@ -31,14 +32,14 @@ function Results({
   });
   if (results.error) return <ErrorAlert error={results.error} />;
   return (
-    <Table
+    <DataTable
       size="small"
       rowKey="id"
       aria-label={t('ent.exec.resultsOf', { id: execution })}
       loading={results.isPending}
       dataSource={results.data ?? []}
       pagination={false}
-      locale={{ emptyText: <EmptyText>{t('ent.exec.nothing')}</EmptyText> }}
+      empty={<EmptyText>{t('ent.exec.nothing')}</EmptyText>}
       columns={[
         { key: 'repository', title: t('ent.exec.repository'), dataIndex: 'repository' },
         { key: 'tags', title: t('ent.exec.tags'), dataIndex: 'tags' },
@@ -88,16 +89,16 @@ export function Executions({
   if (executions.error)
     return <ErrorAlert error={executions.error} onRetry={() => void executions.refetch()} />;
   return (
-    <Table
+    <DataTable
       size="small"
       rowKey="id"
       aria-label={t('ent.exec.title')}
       loading={executions.isPending}
       dataSource={executions.data ?? []}
       pagination={false}
-      locale={{ emptyText: <EmptyText>{t('ent.exec.empty')}</EmptyText> }}
+      empty={<EmptyText>{t('ent.exec.empty')}</EmptyText>}
       expandable={{
-        expandedRowRender: (execution) => (
+        render: (execution) => (
           <Results
             target={target}
             namespace={namespace}

@@ -19,10 +19,10 @@ import {
   Radio,
   Select,
   Switch,
-  Table,
   Tag,
   Typography,
 } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
@@ -284,7 +284,7 @@ export function PolicyModal({
               total: candidates.data?.length ?? 0,
             })}
           </Typography.Paragraph>
-          <Table
+          <DataTable
             size="small"
             rowKey={(row) => `${row.repository}@${row.digest}`}
             aria-label={t('ent.policy.preview')}

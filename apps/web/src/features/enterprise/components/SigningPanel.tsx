@@ -1,7 +1,8 @@
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { SignPolicy } from '@swr-console/swr-api';
-import { Alert, Button, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Tooltip, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -74,16 +75,16 @@ export function SigningPanel({
       {policies.error ? (
         <ErrorAlert error={policies.error} onRetry={() => void policies.refetch()} />
       ) : (
-        <Table
+        <DataTable
           rowKey="id"
           loading={policies.isPending}
           dataSource={mine}
           pagination={false}
-          locale={{ emptyText: <EmptyText>{t('ent.policy.empty')}</EmptyText> }}
+          empty={<EmptyText>{t('ent.policy.empty')}</EmptyText>}
           expandable={{
-            expandedRowKeys: expanded,
-            onExpandedRowsChange: (keys) => setExpanded(keys as number[]),
-            expandedRowRender: (policy) => (
+            expandedKeys: expanded,
+            onExpandedChange: (keys) => setExpanded(keys as number[]),
+            render: (policy) => (
               <Executions target={target} namespace={namespace} policy={policy.id} />
             ),
           }}

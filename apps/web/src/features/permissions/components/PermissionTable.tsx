@@ -1,6 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AuthLevel, UserAuth } from '@swr-console/swr-api';
-import { Button, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -61,13 +62,13 @@ export function PermissionTable({
   return (
     <Flex vertical gap={12}>
       {change.error ? <ErrorAlert error={change.error} /> : null}
-      <Table<Row>
+      <DataTable<Row>
         rowKey="user_id"
         size="middle"
         loading={loading}
         pagination={false}
         dataSource={holders ? holderRows(holders) : []}
-        locale={{ emptyText: <EmptyText>{t('permissions.empty')}</EmptyText> }}
+        empty={<EmptyText>{t('permissions.empty')}</EmptyText>}
         columns={[
           {
             key: 'name',

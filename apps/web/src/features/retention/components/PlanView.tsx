@@ -1,6 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import type { PlanEntry, RetentionPlan } from '@swr-console/swr-api';
-import { Alert, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { Alert, Flex, Segmented, Tag, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo, useState } from 'react';
 import { formatBytes, formatTime } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
@@ -70,7 +71,7 @@ export function PlanView({
           ]}
         />
       </Flex>
-      <Table<PlanEntry>
+      <DataTable<PlanEntry>
         size="small"
         rowKey="tag"
         dataSource={rows}

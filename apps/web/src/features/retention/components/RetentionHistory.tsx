@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Table, Typography } from 'antd';
+import { Button, Flex, Input, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatTime } from '../../../shared/format';
@@ -77,18 +78,16 @@ export function RetentionHistory({ target }: { target: RepositoryRef }) {
         {history.error ? (
           <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
         ) : (
-          <Table<Run>
+          <DataTable<Run>
             size="small"
             rowKey={(run) => `${run.at}-${run.tags[0]}`}
             loading={history.isPending}
             dataSource={shown}
-            locale={{
-              emptyText: (
-                <EmptyText>
-                  {filtered ? t('retention.history.none') : t('retention.history.empty')}
-                </EmptyText>
-              ),
-            }}
+            empty={
+              <EmptyText>
+                {filtered ? t('retention.history.none') : t('retention.history.empty')}
+              </EmptyText>
+            }
             pagination={{
               current: state.page,
               pageSize: state.pageSize,

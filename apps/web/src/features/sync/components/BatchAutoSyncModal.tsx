@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Checkbox, Form, Modal, Table, Typography } from 'antd';
+import { Alert, Checkbox, Form, Modal, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { explain } from '../../../shared/errors';
 import { useT } from '../../../shared/i18n';
@@ -78,7 +79,7 @@ export function BatchAutoSyncModal({
               failed: outcomes.filter((o) => !o.ok).length,
             })}
           </Typography.Paragraph>
-          <Table<Outcome>
+          <DataTable<Outcome>
             size="small"
             rowKey="repository"
             dataSource={outcomes}

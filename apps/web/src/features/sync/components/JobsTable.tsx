@@ -6,7 +6,8 @@ import {
   MinusCircleOutlined,
 } from '@ant-design/icons';
 import type { SyncJob, SyncJobStatus } from '@swr-console/swr-api';
-import { Flex, Table, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import type { ReactNode } from 'react';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { formatTime } from '../../../shared/format';
@@ -36,12 +37,12 @@ export function JobsTable({
   const t = useT();
   const [locale] = useLocale();
   return (
-    <Table<SyncJob>
+    <DataTable<SyncJob>
       size="small"
       rowKey="id"
       loading={loading}
       dataSource={[...jobs]}
-      locale={{ emptyText: <EmptyText>{t('sync.jobs.empty')}</EmptyText> }}
+      empty={<EmptyText>{t('sync.jobs.empty')}</EmptyText>}
       pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
       columns={[
         {

@@ -6,7 +6,8 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
-import { Alert, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Form, Modal, Select, Tag, Typography } from 'antd';
+import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { shortDigest } from '../../../shared/format';
@@ -143,7 +144,7 @@ export function ManualSyncModal({
               replace: counts.replace,
             })}
           </Typography.Paragraph>
-          <Table<PreviewRow>
+          <DataTable<PreviewRow>
             size="small"
             rowKey="tag"
             dataSource={rows}

@@ -1,13 +1,14 @@
 import { CloudDownloadOutlined, DeleteOutlined, TagsOutlined } from '@ant-design/icons';
 import type { TagListItem } from '@swr-console/swr-api';
-import { Button, Flex, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Tooltip, Typography } from 'antd';
+import { type Column, DataTable } from '../../../shared/components/table/DataTable';
 import { useMemo, type ReactNode } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import type { ListState } from '../../../shared/list-state';
 import { sameImageTags } from '../digests';
-import { TAG_LIST, TAG_PAGE_SIZES, tagSort } from '../useTagList';
+import { TAG_PAGE_SIZES, tagSort } from '../useTagList';
 import { TagTypeCell } from './TagTypeCell';
 import { EmptyText } from '../../../shared/components/EmptyText';
 
@@ -82,14 +83,12 @@ export function TagsTable({
     sort === column ? (state.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
   const virtual = rows.length > VIRTUAL_FROM;
 
-  const columns: TableColumnsType<TagListItem> = [
+  const columns: Column<TagListItem>[] = [
     {
       key: 'tag',
       title: t('tags.tag'),
       width: 260,
       sorter: true,
-      // No "unsorted" step: the list always has an order, and cancelling would look like a no-op.
-      sortDirections: ['ascend', 'descend', 'ascend'],
       sortOrder: sortOrder('tag'),
       render: (_, row) => {
         const same = siblings.get(row.Tag);
@@ -139,7 +138,7 @@ export function TagsTable({
       title: t('tags.updated'),
       width: 180,
       sorter: true,
-      sortDirections: ['descend', 'ascend', 'descend'],
+      firstSortOrder: 'descend',
       sortOrder: sortOrder('updated_at'),
       render: (_, row) => formatTime(row.updated, locale),
     },
@@ -176,52 +175,43 @@ export function TagsTable({
   ];
 
   return (
-    <Table<TagListItem>
+    <DataTable<TagListItem>
       aria-label={label}
       rowKey="Tag"
       columns={columns}
       dataSource={rows}
       loading={loading}
-      virtual={virtual}
-      // Only the virtual table gets a scroll box: any scroll makes antd add a hidden measuring row
-      // holding a copy of the select-all checkbox, which axe rightly flags as hidden focusable content.
-      scroll={virtual ? { x: 1100, y: 640 } : undefined}
-      locale={{
-        emptyText: (
-          <EmptyText>{state.filters.tag ? t('tags.empty.filtered') : t('tags.empty')}</EmptyText>
-        ),
-      }}
+      virtual={virtual ? { height: 640, minWidth: 1100 } : undefined}
+      empty={
+        <EmptyText>{state.filters.tag ? t('tags.empty.filtered') : t('tags.empty')}</EmptyText>
+      }
       rowSelection={
         canManage
           ? {
               selectedRowKeys: selected.map((row) => row.Tag),
-              preserveSelectedRowKeys: true,
-              onChange: (_, chosen) =>
-                onSelect(chosen.filter((row): row is TagListItem => row !== undefined)),
-              getCheckboxProps: (row) => ({ 'aria-label': t('tags.select', { tag: row.Tag }) }),
-              getTitleCheckboxProps: () => ({ 'aria-label': t('tags.selectPage') }),
+              onChange: (_, chosen) => onSelect(chosen),
+              label: (row) => t('tags.select', { tag: row.Tag }),
+              allLabel: t('tags.selectPage'),
             }
           : undefined
       }
       pagination={{
         current: state.page,
         pageSize: state.pageSize,
-        pageSizeOptions: TAG_PAGE_SIZES.map(String),
+        pageSizeOptions: TAG_PAGE_SIZES,
         showSizeChanger: true,
         total,
         showTotal: (count) => t('common.total', { total: count }),
         onChange: (page, pageSize) =>
           onState(pageSize !== state.pageSize ? { pageSize } : { page }),
       }}
-      onChange={(_, __, sorter, extra) => {
-        if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-        if (!sorter.order) onState({ sort: TAG_LIST.sort, order: TAG_LIST.order });
-        else
-          onState({
-            sort: sorter.columnKey === 'tag' ? 'tag' : 'updated_at',
-            order: sorter.order === 'ascend' ? 'asc' : 'desc',
-          });
-      }}
+      // No "unsorted" step: the list always has an order, and cancelling would look like a no-op.
+      onSort={(column, order) =>
+        onState({
+          sort: column === 'tag' ? 'tag' : 'updated_at',
+          order: order === 'ascend' ? 'asc' : 'desc',
+        })
+      }
     />
   );
 }
