@@ -130,113 +130,109 @@ export function RepositoriesPage({
       {list.error ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <DataTable<RepositorySummary>
-            rowKey={(r) => `${r.namespace}/${r.name}`}
-            rowSelection={
-              selectionActions
-                ? {
-                    // Kept across pages: the selection is of repositories, not of rows on screen.
-                    selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
-                    // Keys are "namespace/name"; organization names never hold a "/".
-                    onChange: (keys) =>
-                      setPicked(
-                        keys.map((key) => {
-                          const [namespace = '', ...name] = String(key).split('/');
-                          return { namespace, name: name.join('/') };
-                        }),
-                      ),
-                    label: (r) => t('repos.select', { name: `${r.namespace}/${r.name}` }),
-                    allLabel: t('repos.selectPage'),
-                  }
-                : undefined
-            }
-            loading={list.isFetching}
-            dataSource={list.data?.items}
-            empty={<EmptyText>{t('repos.empty')}</EmptyText>}
-            // No `scroll`: with it antd adds a hidden measuring row that copies the selection
-            // checkbox, a focusable control inside aria-hidden. The page scrolls sideways instead.
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              pageSizeOptions: LIST.pageSizes,
-              showSizeChanger: true,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) =>
-                setState(pageSize !== state.pageSize ? { pageSize } : { page }),
-            }}
-            onSort={(column, order) =>
-              setState({
-                sort: SORTABLE[column as keyof typeof SORTABLE],
-                order: order === 'ascend' ? 'asc' : 'desc',
-              })
-            }
-            columns={[
-              {
-                key: 'name',
-                title: t('repos.name'),
-                sorter: true,
-                sortOrder: sortOrder('name'),
-                render: (_, r) => (
-                  <Link
-                    to={`/${region}/repositories/${r.namespace}/${repositoryToUrl(r.name)}`}
-                  >{`${r.namespace}/${r.name}`}</Link>
+        <DataTable<RepositorySummary>
+          rowKey={(r) => `${r.namespace}/${r.name}`}
+          rowSelection={
+            selectionActions
+              ? {
+                  // Kept across pages: the selection is of repositories, not of rows on screen.
+                  selectedRowKeys: picked.map((r) => `${r.namespace}/${r.name}`),
+                  // Keys are "namespace/name"; organization names never hold a "/".
+                  onChange: (keys) =>
+                    setPicked(
+                      keys.map((key) => {
+                        const [namespace = '', ...name] = String(key).split('/');
+                        return { namespace, name: name.join('/') };
+                      }),
+                    ),
+                  label: (r) => t('repos.select', { name: `${r.namespace}/${r.name}` }),
+                  allLabel: t('repos.selectPage'),
+                }
+              : undefined
+          }
+          loading={list.isFetching}
+          dataSource={list.data?.items}
+          empty={<EmptyText>{t('repos.empty')}</EmptyText>}
+          pagination={{
+            current: state.page,
+            pageSize: state.pageSize,
+            pageSizeOptions: LIST.pageSizes,
+            showSizeChanger: true,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) =>
+              setState(pageSize !== state.pageSize ? { pageSize } : { page }),
+          }}
+          onSort={(column, order) =>
+            setState({
+              sort: SORTABLE[column as keyof typeof SORTABLE],
+              order: order === 'ascend' ? 'asc' : 'desc',
+            })
+          }
+          columns={[
+            {
+              key: 'name',
+              title: t('repos.name'),
+              sorter: true,
+              sortOrder: sortOrder('name'),
+              render: (_, r) => (
+                <Link
+                  to={`/${region}/repositories/${r.namespace}/${repositoryToUrl(r.name)}`}
+                >{`${r.namespace}/${r.name}`}</Link>
+              ),
+            },
+            {
+              key: 'category',
+              title: t('repos.category'),
+              render: (_, r) => t(`repos.category.${r.category}`),
+            },
+            {
+              key: 'visibility',
+              title: t('repos.visibility'),
+              render: (_, r) =>
+                r.is_public ? (
+                  <Tag color="blue">{t('repos.public')}</Tag>
+                ) : (
+                  <Tag>{t('repos.private')}</Tag>
                 ),
-              },
-              {
-                key: 'category',
-                title: t('repos.category'),
-                render: (_, r) => t(`repos.category.${r.category}`),
-              },
-              {
-                key: 'visibility',
-                title: t('repos.visibility'),
-                render: (_, r) =>
-                  r.is_public ? (
-                    <Tag color="blue">{t('repos.public')}</Tag>
-                  ) : (
-                    <Tag>{t('repos.private')}</Tag>
-                  ),
-              },
-              {
-                key: 'num_images',
-                title: t('repos.tags'),
-                dataIndex: 'num_images',
-                sorter: true,
-                sortOrder: sortOrder('num_images'),
-              },
-              { key: 'size', title: t('repos.size'), render: (_, r) => formatBytes(r.size) },
-              {
-                key: 'updated_at',
-                title: t('repos.updated'),
-                sorter: true,
-                sortOrder: sortOrder('updated_at'),
-                render: (_, r) => formatTime(r.updated_at, locale),
-              },
-              {
-                key: 'actions',
-                title: t('common.actions'),
-                render: (_, r) => (
-                  <Flex gap={4}>
-                    <Button
-                      type="text"
-                      icon={<EditOutlined />}
-                      aria-label={t('repos.edit', { name: `${r.namespace}/${r.name}` })}
-                      onClick={() => setEditing(r)}
-                    />
-                    <DeleteRepositoryButton
-                      region={region}
-                      namespace={r.namespace}
-                      repository={r.name}
-                      tags={r.num_images}
-                    />
-                  </Flex>
-                ),
-              },
-            ]}
-          />
-        </div>
+            },
+            {
+              key: 'num_images',
+              title: t('repos.tags'),
+              dataIndex: 'num_images',
+              sorter: true,
+              sortOrder: sortOrder('num_images'),
+            },
+            { key: 'size', title: t('repos.size'), render: (_, r) => formatBytes(r.size) },
+            {
+              key: 'updated_at',
+              title: t('repos.updated'),
+              sorter: true,
+              sortOrder: sortOrder('updated_at'),
+              render: (_, r) => formatTime(r.updated_at, locale),
+            },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_, r) => (
+                <Flex gap={4}>
+                  <Button
+                    type="text"
+                    icon={<EditOutlined />}
+                    aria-label={t('repos.edit', { name: `${r.namespace}/${r.name}` })}
+                    onClick={() => setEditing(r)}
+                  />
+                  <DeleteRepositoryButton
+                    region={region}
+                    namespace={r.namespace}
+                    repository={r.name}
+                    tags={r.num_images}
+                  />
+                </Flex>
+              ),
+            },
+          ]}
+        />
       )}
       <RepositoryFormModal
         region={region}

@@ -175,15 +175,18 @@ export function DataTable<T>({
     if (!expandable?.expandedKeys) setOwnExpanded(next);
   };
 
-  // Rows of other pages stay chosen; their rows are the ones last seen.
-  const seen = useRef(new Map<RowKey, T>());
-  for (const row of shown) seen.current.set(keyOf(row), row);
+  // Rows of other pages stay chosen: the table remembers the chosen rows (only those) as they
+  // were when chosen, and this page's rows as they are now.
+  const remembered = useRef(new Map<RowKey, T>());
   const chosen = new Set(rowSelection?.selectedRowKeys);
   const select = (keys: RowKey[]) => {
+    const known = new Map(remembered.current);
+    for (const row of shown) known.set(keyOf(row), row);
     const rows = keys.flatMap((key) => {
-      const row = seen.current.get(key);
+      const row = known.get(key);
       return row === undefined ? [] : [row];
     });
+    remembered.current = new Map(rows.map((row) => [keyOf(row), row]));
     rowSelection?.onChange(keys, rows);
   };
   const pageKeys = shown.map(keyOf);
