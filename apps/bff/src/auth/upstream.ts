@@ -33,7 +33,7 @@ export const ERROR_LIMIT = 64 * 1024;
  * has begun (Node 20's fetch can leave it pending for ever when the abort lands mid-body), so the
  * read keeps its own deadline.
  */
-const deadlines = new WeakMap<Response, number>();
+const deadlines = new WeakMap<Response, { at: number; signal: AbortSignal }>();
 
 /**
  * fetch, answered within `timeoutMs`: the headers by fetch's own abort, the body by `readAtMost`
@@ -44,9 +44,10 @@ export async function fetchWithin(
   init: RequestInit,
   timeoutMs: number,
 ): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  deadlines.set(response, deadline);
+  const at = Date.now() + timeoutMs;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const response = await fetch(url, { ...init, signal });
+  deadlines.set(response, { at, signal });
   return response;
 }
 
@@ -54,9 +55,14 @@ class BodyTimeout extends Error {
   override name = 'TimeoutError';
 }
 
+class BodyCutShort extends Error {
+  override name = 'BodyCutShort';
+}
+
 /** A body up to `limit` bytes, or undefined when it is longer (read no further than that). */
 export async function readAtMost(response: Response, limit: number): Promise<Buffer | undefined> {
-  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+  const declared = response.headers.get('content-length');
+  if (Number(declared ?? 0) > limit) {
     await response.body?.cancel();
     return undefined;
   }
@@ -74,7 +80,7 @@ export async function readAtMost(response: Response, limit: number): Promise<Buf
               reader.cancel().catch(() => undefined);
               reject(new BodyTimeout('the answer did not arrive in time'));
             },
-            Math.max(0, deadline - Date.now()),
+            Math.max(0, deadline.at - Date.now()),
           );
         });
   late?.catch(() => undefined);
@@ -83,7 +89,20 @@ export async function readAtMost(response: Response, limit: number): Promise<Buf
     let size = 0;
     for (;;) {
       const { done, value } = await (late ? Promise.race([reader.read(), late]) : reader.read());
-      if (done) return Buffer.concat(chunks);
+      if (done) {
+        // Node 20's fetch can end a body quietly when its abort lands mid-read: a body shorter
+        // than it said, or (without a length) one that ended as the deadline passed, is broken
+        // off, not complete. (fetch unpacks a compressed body; its length counts packed bytes.)
+        const packed = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+        if (declared !== null && !packed) {
+          if (size !== Number(declared)) {
+            throw new BodyCutShort(`the answer ended after ${size} of ${declared} bytes`);
+          }
+        } else if (deadline?.signal.aborted) {
+          throw new BodyTimeout('the answer did not arrive in time');
+        }
+        return Buffer.concat(chunks);
+      }
       size += value.length;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
