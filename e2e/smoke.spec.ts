@@ -58,7 +58,7 @@ test.describe('when the system prefers a dark theme', () => {
     await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
     await expect(page).toHaveURL(/\/namespaces$/);
 
-    // The theme's colours reach what antd draws: the layout and a table are dark, not white.
+    // The theme's colours reach the shell and what antd draws: the frame and a table are dark.
     const background = (selector: string) =>
       page
         .locator(selector)
@@ -70,7 +70,7 @@ test.describe('when the system prefers a dark theme', () => {
       return alpha > 0 && r! + g! + b! < 3 * 80;
     };
     await expect(page.getByRole('table')).toBeVisible();
-    expect(dark(await background('.ant-layout'))).toBe(true);
+    expect(dark(await background('.console-shell'))).toBe(true);
     expect(dark(await background('.console-table-box'))).toBe(true);
     await expectAccessible(page, 'the namespaces page in the dark theme');
 

@@ -5,9 +5,11 @@ import type { T } from '../i18n.js';
 /** Page objects of the console, each finding controls by role and by the words users read. */
 
 /**
- * Picks an option of an antd select by the words it shows. The options users see are not the
- * ones exposed as role=option (antd keeps a separate, hidden list for screen readers), so this
- * finds the visible item in the popup the combobox controls.
+ * Picks an option of a select by the words it shows: the console's own select (its list is
+ * `.console-select-list`, the element its combobox controls) or antd's (still in dialogs' forms).
+ * antd's options that users see are not the ones exposed as role=option (antd keeps a separate,
+ * hidden list for screen readers), so this finds the visible item in the popup the combobox
+ * controls, by its title.
  */
 export async function choose(combobox: Locator, label: string): Promise<void> {
   await combobox.click();
@@ -15,8 +17,8 @@ export async function choose(combobox: Locator, label: string): Promise<void> {
   if (!list) throw new Error('the select does not name its option list');
   const page = combobox.page();
   const popup = page
-    .locator('.ant-select-dropdown')
-    .filter({ has: page.locator(`[id="${list}"]`) });
+    .locator(`.console-select-list[id="${list}"]`)
+    .or(page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) }));
   await popup.getByTitle(label, { exact: true }).click();
 }
 

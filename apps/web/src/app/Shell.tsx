@@ -3,38 +3,42 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   KeyOutlined,
+  MenuOutlined,
+  MoonOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
-  MoonOutlined,
   SunOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Tag } from 'antd';
 import {
-  Button,
-  Descriptions,
-  Dropdown,
-  Flex,
-  Layout,
-  Menu,
-  Popover,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent as ReactFocusEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { CopyButton } from '../shared/components/CopyButton';
+import { HeldDeletions } from '../shared/components/HeldDeletions';
+import { PageLoading } from '../shared/components/Loading';
+import { MenuButton } from '../shared/components/menu/MenuButton';
+import { Popover } from '../shared/components/popover/Popover';
+import { useOutsidePress } from '../shared/components/popup/popup';
+import { Select } from '../shared/components/select/Select';
+import { trackDeletionsIn, useMyDeletions } from '../shared/deletions';
 import { bff, setCsrfToken } from '../shared/http';
 import { LOCALES, useLocale, useT } from '../shared/i18n';
 import { useRegion } from '../shared/region';
 import type { Session } from '../shared/session';
 import { useTheme, type ThemeMode } from '../shared/theme';
-import { PageLoading } from '../shared/components/Loading';
-import { trackDeletionsIn, useMyDeletions } from '../shared/deletions';
-
-import { HeldDeletions } from '../shared/components/HeldDeletions';
+import './shell.css';
 
 // The palette and the shortcuts list load when first asked for.
 const CommandPalette = lazy(async () => ({
@@ -48,7 +52,10 @@ const ShortcutsDialog = lazy(async () => ({
 function typingIn(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    (target.isContentEditable ||
+      ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+      // A select's first letters find its options.
+      target.getAttribute('role') === 'combobox')
   );
 }
 
@@ -77,12 +84,23 @@ function UndoBar() {
 }
 
 const LANGUAGE_NAMES = { 'en-US': 'English', 'zh-CN': '简体中文' } as const;
+const THEME_MODES: ThemeMode[] = ['light', 'dark', 'system'];
+
+/** The sections of the navigation: the address's second part, its name, and its icon. */
+const SECTIONS: { key: string; message: string; icon: ReactNode }[] = [
+  { key: 'overview', message: 'shell.nav.overview', icon: <DashboardOutlined /> },
+  { key: 'namespaces', message: 'shell.nav.namespaces', icon: <AppstoreOutlined /> },
+  { key: 'repositories', message: 'shell.nav.repositories', icon: <DatabaseOutlined /> },
+  { key: 'shared-with-me', message: 'shell.nav.sharedWithMe', icon: <ShareAltOutlined /> },
+  { key: 'enterprise', message: 'shell.nav.enterprise', icon: <SafetyCertificateOutlined /> },
+  { key: 'login-command', message: 'shell.nav.loginCommand', icon: <KeyOutlined /> },
+  { key: 'help', message: 'shell.nav.help', icon: <QuestionCircleOutlined /> },
+];
 
 function AccountMenu({ session, region }: { session: Session; region: string }) {
   const t = useT();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
   const signOut = useMutation({
     mutationFn: () => bff.call('SignOut'),
     onSettled: () => {
@@ -92,60 +110,75 @@ function AccountMenu({ session, region }: { session: Session; region: string }) 
     },
   });
   const projectId = session.regions.find((r) => r.id === region)?.projectId ?? '';
-  const row = (label: string, value: string) => (
-    <Space size={4}>
-      <Typography.Text code>{value}</Typography.Text>
-      <CopyButton value={value} what={label} />
-    </Space>
-  );
+  const rows: [label: string, value: string][] = [
+    [t('shell.account.account'), session.account.name],
+    [t('shell.account.user'), session.user.name],
+    [t('shell.account.userId'), session.user.id],
+    [t('shell.account.projectId', { region }), projectId],
+  ];
   return (
     <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      placement="bottomRight"
-      content={
-        <div style={{ maxWidth: 460 }}>
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              {
-                key: 'account',
-                label: t('shell.account.account'),
-                children: row(t('shell.account.account'), session.account.name),
-              },
-              {
-                key: 'user',
-                label: t('shell.account.user'),
-                children: row(t('shell.account.user'), session.user.name),
-              },
-              {
-                key: 'userId',
-                label: t('shell.account.userId'),
-                children: row(t('shell.account.userId'), session.user.id),
-              },
-              {
-                key: 'project',
-                label: t('shell.account.projectId', { region }),
-                children: row(t('shell.account.projectId', { region }), projectId),
-              },
-            ]}
-          />
-          <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
-            {session.user.admin ? <Tag>{t('shell.account.admin')}</Tag> : <span />}
-            <Button danger onClick={() => signOut.mutate()} loading={signOut.isPending}>
-              {t('shell.account.signOut')}
-            </Button>
-          </Flex>
-        </div>
-      }
+      aria-label={t('shell.account')}
+      title={t('shell.account.details')}
+      icon={<UserOutlined />}
+      trigger={<span className="console-account-name">{session.user.name}</span>}
     >
-      <Button icon={<UserOutlined />} aria-label={t('shell.account')} aria-haspopup="dialog">
-        {session.user.name}
-      </Button>
+      <dl className="console-account">
+        {rows.map(([label, value]) => (
+          <div key={label} className="console-account-row">
+            <dt>{label}</dt>
+            <dd>
+              <code>{value}</code>
+              <CopyButton value={value} what={label} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="console-account-actions">
+        {session.user.admin ? <Tag>{t('shell.account.admin')}</Tag> : <span />}
+        <Button danger onClick={() => signOut.mutate()} loading={signOut.isPending}>
+          {t('shell.account.signOut')}
+        </Button>
+      </div>
     </Popover>
   );
+}
+
+/**
+ * The side navigation: always shown from 992 px up; below, it folds away behind a button in the
+ * header and opens over the page, with focus on its current section. Escape, a press outside it,
+ * or focus leaving it folds it again.
+ */
+function useFoldingNav() {
+  const [open, setOpen] = useState(false);
+  const nav = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useOutsidePress(open, [nav, toggle], () => setOpen(false));
+  useEffect(() => {
+    if (!open) return;
+    const links = nav.current;
+    (
+      links?.querySelector<HTMLElement>('[aria-current="page"]') ?? links?.querySelector('a')
+    )?.focus();
+  }, [open]);
+  const inside = (node: EventTarget | null) =>
+    node instanceof Node && (nav.current?.contains(node) || toggle.current?.contains(node));
+  return {
+    open,
+    setOpen,
+    nav,
+    toggle,
+    /** For both the navigation and its button: focus moving elsewhere on the page folds it. */
+    onBlur: (event: ReactFocusEvent) => {
+      if (event.relatedTarget && !inside(event.relatedTarget)) setOpen(false);
+    },
+    onKeyDown: (event: ReactKeyboardEvent) => {
+      if (open && event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    },
+  };
 }
 
 /** The frame of every signed-in page: navigation, region, language, theme and the account. */
@@ -157,70 +190,57 @@ export function Shell({ session }: { session: Session }) {
   const [locale, setLocale] = useLocale();
   const theme = useTheme();
   const section = location.pathname.split('/')[2] ?? 'namespaces';
-  const themeIcon = theme.dark ? <MoonOutlined /> : <SunOutlined />;
   const [dialog, setDialog] = useState<'palette' | 'shortcuts'>();
   useShortcuts(setDialog);
+  const fold = useFoldingNav();
+  const navId = useId();
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        width={220}
-        theme={theme.dark ? 'dark' : 'light'}
+    <div className="console-shell" data-nav-open={fold.open || undefined}>
+      <div
+        ref={fold.nav}
+        id={navId}
+        className="console-sider"
+        onKeyDown={fold.onKeyDown}
+        onBlur={fold.onBlur}
       >
-        <div style={{ padding: '18px 20px' }}>
-          <Typography.Text strong style={{ fontSize: 18 }}>
-            {t('shell.product')}
-          </Typography.Text>
-        </div>
+        <div className="console-product">{t('shell.product')}</div>
         <nav aria-label={t('shell.nav')}>
-          <Menu
-            mode="inline"
-            theme={theme.dark ? 'dark' : 'light'}
-            selectedKeys={[section]}
-            items={[
-              {
-                key: 'overview',
-                icon: <DashboardOutlined />,
-                label: <Link to={`/${region}/overview`}>{t('shell.nav.overview')}</Link>,
-              },
-              {
-                key: 'namespaces',
-                icon: <AppstoreOutlined />,
-                label: <Link to={`/${region}/namespaces`}>{t('shell.nav.namespaces')}</Link>,
-              },
-              {
-                key: 'repositories',
-                icon: <DatabaseOutlined />,
-                label: <Link to={`/${region}/repositories`}>{t('shell.nav.repositories')}</Link>,
-              },
-              {
-                key: 'shared-with-me',
-                icon: <ShareAltOutlined />,
-                label: <Link to={`/${region}/shared-with-me`}>{t('shell.nav.sharedWithMe')}</Link>,
-              },
-              {
-                key: 'enterprise',
-                icon: <SafetyCertificateOutlined />,
-                label: <Link to={`/${region}/enterprise`}>{t('shell.nav.enterprise')}</Link>,
-              },
-              {
-                key: 'login-command',
-                icon: <KeyOutlined />,
-                label: <Link to={`/${region}/login-command`}>{t('shell.nav.loginCommand')}</Link>,
-              },
-              {
-                key: 'help',
-                label: <Link to={`/${region}/help`}>{t('shell.nav.help')}</Link>,
-              },
-            ]}
-          />
+          <ul className="console-nav">
+            {SECTIONS.map(({ key, message, icon }) => (
+              <li key={key}>
+                <Link
+                  to={`/${region}/${key}`}
+                  className="console-nav-link"
+                  aria-current={key === section ? 'page' : undefined}
+                  onClick={() => fold.setOpen(false)}
+                >
+                  <span className="console-nav-icon" aria-hidden>
+                    {icon}
+                  </span>
+                  <span>{t(message)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="console-header">
-          <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }} wrap>
+      </div>
+      <div className="console-main">
+        <header className="console-header">
+          <button
+            ref={fold.toggle}
+            type="button"
+            className="console-button console-button-icon console-nav-toggle"
+            aria-label={t('shell.nav.toggle')}
+            aria-expanded={fold.open}
+            aria-controls={navId}
+            onClick={() => fold.setOpen(!fold.open)}
+            onKeyDown={fold.onKeyDown}
+            onBlur={fold.onBlur}
+          >
+            <MenuOutlined />
+          </button>
+          <div className="console-header-tools">
             <Button aria-keyshortcuts="Control+K Meta+K" onClick={() => setDialog('palette')}>
               {t('palette.open')} <kbd style={{ opacity: 0.7 }}>Ctrl K</kbd>
             </Button>
@@ -229,7 +249,7 @@ export function Shell({ session }: { session: Session }) {
               value={region}
               style={{ minWidth: 170 }}
               options={session.regions.map((r) => ({ value: r.id, label: r.id }))}
-              onChange={(next: string) => {
+              onChange={(next) => {
                 // Same page in the other region; filters of this region do not carry over.
                 void navigate(`/${next}/${section}`);
               }}
@@ -241,31 +261,22 @@ export function Shell({ session }: { session: Session }) {
               options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
               onChange={setLocale}
             />
-            <Dropdown
-              menu={{
-                selectable: true,
-                selectedKeys: [theme.mode],
-                items: (['light', 'dark', 'system'] as ThemeMode[]).map((mode) => ({
-                  key: mode,
-                  label: t(`shell.theme.${mode}`),
-                })),
-                onClick: ({ key }) => theme.setMode(key as ThemeMode),
-              }}
-            >
-              <Button
-                icon={themeIcon}
-                aria-label={`${t('shell.theme')}: ${t(`shell.theme.${theme.mode}`)}`}
-              />
-            </Dropdown>
+            <MenuButton
+              aria-label={`${t('shell.theme')}: ${t(`shell.theme.${theme.mode}`)}`}
+              icon={theme.dark ? <MoonOutlined /> : <SunOutlined />}
+              align="end"
+              items={THEME_MODES.map((mode) => ({ key: mode, label: t(`shell.theme.${mode}`) }))}
+              checked={theme.mode}
+              onSelect={theme.setMode}
+            />
             <AccountMenu session={session} region={region} />
-          </Flex>
-        </Layout.Header>
-        <Layout.Content className="console-content">
-          {/* antd's Content is the page's <main>. */}
+          </div>
+        </header>
+        <main className="console-content">
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
-        </Layout.Content>
+        </main>
         <UndoBar />
         {dialog === 'palette' ? (
           <Suspense fallback={null}>
@@ -281,7 +292,7 @@ export function Shell({ session }: { session: Session }) {
             <ShortcutsDialog onClose={() => setDialog(undefined)} />
           </Suspense>
         ) : null}
-      </Layout>
-    </Layout>
+      </div>
+    </div>
   );
 }
