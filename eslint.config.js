@@ -14,8 +14,17 @@ const features = existsSync(featuresDir)
       .map((entry) => entry.name)
   : [];
 
-/** What a feature offers the rest of the console. */
-const FEATURE_ENTRIES = ['routes.tsx', 'messages.ts', 'messages.zh.ts', 'prefetch.ts'];
+/**
+ * What a feature offers the rest of the console; `detail-routes.tsx` holds pages that load apart
+ * from the feature's first page.
+ */
+const FEATURE_ENTRIES = [
+  'routes.tsx',
+  'detail-routes.tsx',
+  'messages.ts',
+  'messages.zh.ts',
+  'prefetch.ts',
+];
 
 /** Where code may not import from: the module boundaries of the repository. */
 const boundaries = [

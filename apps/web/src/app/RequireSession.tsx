@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { App as AntApp } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { sessionQuery } from '../shared/session';
 import { PageLoading } from '../shared/components/Loading';
+import { NoticesProvider } from '../shared/notices';
 import { Shell } from './Shell';
 import { Themed } from './Themed';
 
@@ -43,11 +43,10 @@ function SessionGate() {
         <NotFoundLater standalone />
       </Suspense>
     );
-  // antd's App (its message, notification and modal hooks) is for signed-in pages: the sign-in
-  // page does without it and loads less.
+  // Notices are for signed-in pages: the sign-in page does without them and loads less.
   return (
-    <AntApp>
+    <NoticesProvider>
       <Shell session={session} />
-    </AntApp>
+    </NoticesProvider>
   );
 }

@@ -8,6 +8,9 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useAntdLocale } from '../shared/i18n';
 import { useTheme } from '../shared/theme';
 
+/** The class antd's theme variables are declared on. */
+const ANTD_VARS = 'console-antd';
+
 /** Whether an ancestor already provides the theme: a nested `Themed` adds nothing. */
 const ThemedAbove = createContext(false);
 
@@ -33,6 +36,9 @@ export function Themed({ children }: { children: ReactNode }) {
           // build/antd-styles.ts) rather than being generated in the page at run time; only the
           // theme's variables are computed here.
           zeroRuntime: true,
+          // The theme's variables hang on this class: the wrapper below carries it, so the
+          // console's own components (tables, tabs, inputs) read them as antd's do.
+          cssVar: { key: ANTD_VARS },
           algorithm: dark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
           // antd's secondary and tertiary text fall short of WCAG's 4.5:1; these reach it.
           token: {
@@ -64,7 +70,9 @@ export function Themed({ children }: { children: ReactNode }) {
             : undefined,
         }}
       >
-        {children}
+        <div className={ANTD_VARS} style={{ display: 'contents' }}>
+          {children}
+        </div>
       </ConfigProvider>
     </ThemedAbove>
   );

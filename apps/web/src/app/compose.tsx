@@ -3,7 +3,7 @@ import { useRegion } from '../shared/region';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { repositoryAccessQuery } from '../shared/queries/access';
-import { NamespaceDetailPage } from '../features/namespaces/routes';
+import { NamespaceDetailPage } from '../features/namespaces/detail-routes';
 import { PermissionsPanel } from '../features/permissions/routes';
 import { RepositoryDetailPage } from '../features/repositories/routes';
 import { TagsPanel } from '../features/tags/routes';
@@ -19,7 +19,7 @@ const SyncPanel = lazy(async () => ({
   default: (await import('../features/sync/routes')).SyncPanel,
 }));
 const SharingPanel = lazy(async () => ({
-  default: (await import('../features/sharing/routes')).SharingPanel,
+  default: (await import('../features/sharing/detail-routes')).SharingPanel,
 }));
 const TriggersPanel = lazy(async () => ({
   default: (await import('../features/triggers/routes')).TriggersPanel,

@@ -103,7 +103,8 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'enterprise/:instance/namespaces/:namespace/:tab?',
           ...page(
-            async () => (await import('../features/enterprise/routes')).EnterpriseNamespacePage,
+            async () =>
+              (await import('../features/enterprise/detail-routes')).EnterpriseNamespacePage,
           ),
         },
         {

@@ -1,5 +1,5 @@
-import { App } from 'antd';
-import { useMemo } from 'react';
+import { message } from 'antd';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 
 /** Short confirmations shown at the top of the page for a few seconds ("Copied the digest"). */
 export interface Notices {
@@ -8,19 +8,40 @@ export interface Notices {
   error: (text: string) => void;
 }
 
+const NoticesContext = createContext<Notices | undefined>(undefined);
+
 /**
- * The page's notices, drawn by antd's App (which signed-in pages have). Loading antd's message
- * with the first notice instead was tried: the first toast then came about 0.8 s after the click
- * instead of 0.1 s, so the App stays.
+ * Where signed-in pages show their notices: antd's message in the page's theme. (antd's App did
+ * this before, but brought its modal and skeleton to the first page with it.) Loading antd's
+ * message with the first notice instead was tried: the first toast then came about 0.8 s after
+ * the click instead of 0.1 s, so it loads with the shell.
  */
-export function useNotices(): Notices {
-  const { message } = App.useApp();
-  return useMemo(
+export function NoticesProvider({ children }: { children: ReactNode }) {
+  const [api, holder] = message.useMessage();
+  const notices = useMemo<Notices>(
     () => ({
-      success: (text) => void message.success(text),
-      warning: (text) => void message.warning(text),
-      error: (text) => void message.error(text),
+      success: (text) => void api.success(text),
+      warning: (text) => void api.warning(text),
+      error: (text) => void api.error(text),
     }),
-    [message],
+    [api],
   );
+  return (
+    <NoticesContext value={notices}>
+      {holder}
+      {children}
+    </NoticesContext>
+  );
+}
+
+/** Outside the signed-in pages (an error page): antd's message without the page's theme. */
+const unthemed: Notices = {
+  success: (text) => void message.success(text),
+  warning: (text) => void message.warning(text),
+  error: (text) => void message.error(text),
+};
+
+/** The page's notices. */
+export function useNotices(): Notices {
+  return useContext(NoticesContext) ?? unthemed;
 }

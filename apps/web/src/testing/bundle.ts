@@ -47,7 +47,12 @@ export const PAGES: PageDefinition[] = [
   { name: 'overview', routes: [SIGNED_IN, 'src/features/overview/routes.tsx'] },
   { name: 'shared with me', routes: [SIGNED_IN, 'src/features/sharing/routes.tsx'] },
   { name: 'Enterprise', routes: [SIGNED_IN, 'src/features/enterprise/routes.tsx'] },
+  {
+    name: 'Enterprise namespace',
+    routes: [SIGNED_IN, 'src/features/enterprise/detail-routes.tsx'],
+  },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
+  { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },
 ];
 
 /**

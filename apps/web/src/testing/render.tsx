@@ -1,7 +1,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { App as AntApp } from 'antd';
+import { NoticesProvider } from '../shared/notices';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from '../app/App';
 import { Themed } from '../app/Themed';
@@ -21,9 +21,9 @@ export function renderAt(
   const result = render(
     <Providers queryClient={queryClient} i18n={testLocale(options.locale)}>
       <Themed>
-        <AntApp>
+        <NoticesProvider>
           <RouterProvider router={router} />
-        </AntApp>
+        </NoticesProvider>
       </Themed>
     </Providers>,
   );
@@ -41,7 +41,7 @@ export function TestProviders({
   return (
     <Providers queryClient={queryClient} i18n={testLocale()}>
       <Themed>
-        <AntApp>{children}</AntApp>
+        <NoticesProvider>{children}</NoticesProvider>
       </Themed>
     </Providers>
   );

@@ -1,24 +1,37 @@
 import { FilterOutlined, LoginOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagsFilterBody } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Space, Tag } from 'antd';
+import { Tooltip } from '../../shared/components/tooltip/Tooltip';
+import { Select } from '../../shared/components/select/Select';
+import { ValuesPicker } from './components/ValuesPicker';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
-import { CreateNamespaceModal } from './components/CreateNamespaceModal';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
 import { PendingMark } from '../../shared/components/HeldMark';
-import { InstanceLoginModal } from './components/InstanceLoginModal';
-import { NamespaceTagsModal } from './components/NamespaceTagsModal';
 import { TagList } from './components/TagList';
 import { useInstance } from './instance';
 import { enterpriseKeys, enterpriseQueries } from './queries';
 import { fieldsOf, numberOf } from '../../shared/json';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+
+// Dialogs load when first opened.
+const InstanceLoginModal = lazy(async () => ({
+  default: (await import('./components/InstanceLoginModal')).InstanceLoginModal,
+}));
+const CreateNamespaceModal = lazy(async () => ({
+  default: (await import('./components/CreateNamespaceModal')).CreateNamespaceModal,
+}));
+const NamespaceTagsModal = lazy(async () => ({
+  default: (await import('./components/NamespaceTagsModal')).NamespaceTagsModal,
+}));
 
 type Filter = NonNullable<TagsFilterBody['tags']>;
 
@@ -127,7 +140,9 @@ export function EnterprisePage() {
             </Button>
           </Typography.Paragraph>
           {loggingIn ? (
-            <InstanceLoginModal target={ref} onClose={() => setLoggingIn(false)} />
+            <Suspense fallback={null}>
+              <InstanceLoginModal target={ref} onClose={() => setLoggingIn(false)} />
+            </Suspense>
           ) : null}
           <Flex justify="space-between" align="end" wrap gap={8} style={{ marginBottom: 12 }}>
             <Space wrap align="end">
@@ -143,15 +158,11 @@ export function EnterprisePage() {
                   setFilterValues([]);
                 }}
               />
-              <Select
-                aria-label={t('ent.filter.values')}
-                mode="multiple"
-                style={{ minWidth: 200 }}
-                value={filterValues}
+              <ValuesPicker
                 options={valueOptions}
+                chosen={filterValues}
                 disabled={!filterKey}
-                maxCount={10}
-                onChange={(values: string[]) => setFilterValues(values)}
+                onChange={setFilterValues}
               />
               <Button
                 icon={<FilterOutlined />}
@@ -272,13 +283,17 @@ export function EnterprisePage() {
               ]}
             />
           )}
-          <CreateNamespaceModal target={ref} open={creating} onClose={() => setCreating(false)} />
+          <OnceOpened open={creating}>
+            <CreateNamespaceModal target={ref} open={creating} onClose={() => setCreating(false)} />
+          </OnceOpened>
           {editingTags ? (
-            <NamespaceTagsModal
-              target={ref}
-              namespace={editingTags}
-              onClose={() => setEditingTags(undefined)}
-            />
+            <Suspense fallback={null}>
+              <NamespaceTagsModal
+                target={ref}
+                namespace={editingTags}
+                onClose={() => setEditingTags(undefined)}
+              />
+            </Suspense>
           ) : null}
         </>
       ) : null}

@@ -1,6 +1,8 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Tabs, Typography } from 'antd';
+import { Button, Space } from 'antd';
+import { Tabs } from '../../shared/components/tabs/Tabs';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';

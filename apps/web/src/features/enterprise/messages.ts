@@ -19,6 +19,8 @@ export const enterpriseMessages = {
   'ent.login.expires': 'Valid until {at}.',
   'ent.filter.key': 'Tag key',
   'ent.filter.values': 'Tag values',
+  'ent.filter.chosen': '{count} of {total} chosen',
+  'ent.filter.max': 'At most {max} values in one filter.',
   'ent.filter.by': 'Tag key and values (no value chosen: any value):',
   'ent.filter.add': 'Filter by tag',
   'ent.filter.active': 'Namespaces with:',

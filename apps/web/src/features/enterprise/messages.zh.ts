@@ -20,6 +20,8 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.login.expires': '有效期至 {at}。',
   'ent.filter.key': '标签键',
   'ent.filter.values': '标签值',
+  'ent.filter.chosen': '已选 {count}/{total} 个',
+  'ent.filter.max': '一个筛选最多 {max} 个值。',
   'ent.filter.by': '标签键和值（不选值表示任意值）：',
   'ent.filter.add': '按标签筛选',
   'ent.filter.active': '带有以下标签的命名空间：',

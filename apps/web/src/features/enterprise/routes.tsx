@@ -1,2 +1,1 @@
 export { EnterprisePage } from './EnterprisePage';
-export { NamespacePage as EnterpriseNamespacePage } from './NamespacePage';

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Typography } from 'antd';
+import { Flex } from 'antd';
+import { Card } from '../../shared/components/card/Card';
+import { Typography } from '../../shared/components/typography/Typography';
 import { useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';

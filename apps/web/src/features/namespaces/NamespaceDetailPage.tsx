@@ -8,7 +8,7 @@ import { swrKeys } from '../../shared/keys';
 import { useT } from '../../shared/i18n';
 import { useRegion } from '../../shared/region';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
-import { AuthTag } from './NamespacesPage';
+import { AuthTag } from './components/AuthTag';
 import { namespaceQueries } from './queries';
 
 /** One organization; the permissions panel comes from the permissions feature, composed by the app. */

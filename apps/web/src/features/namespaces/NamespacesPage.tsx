@@ -1,6 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex } from 'antd';
+import { Tooltip } from '../../shared/components/tooltip/Tooltip';
+import { ProgressBar } from '../../shared/components/ProgressBar';
+import { SearchInput } from '../../shared/components/input/SearchInput';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { lazy } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +15,7 @@ import { useT } from '../../shared/i18n';
 import { useListState, useUrlFlag, type ListDefaults } from '../../shared/list-state';
 import { useRegion } from '../../shared/region';
 import { useSession } from '../../shared/session';
+import { AuthTag } from './components/AuthTag';
 import { DeleteNamespaceButton } from './components/DeleteNamespaceButton';
 import { namespaceQueries } from './queries';
 import { EmptyText } from '../../shared/components/EmptyText';
@@ -22,15 +27,6 @@ const CreateNamespaceModal = lazy(async () => ({
 }));
 
 const LIST: ListDefaults = { pageSize: 10, sort: 'name', order: 'asc', filters: ['name'] };
-
-export function AuthTag({ auth }: { auth: number }) {
-  const t = useT();
-  return (
-    <Tag color={auth === 7 ? 'red' : auth === 3 ? 'blue' : 'default'}>
-      {t(`namespaces.auth.${auth}`)}
-    </Tag>
-  );
-}
 
 export function NamespacesPage() {
   const t = useT();
@@ -83,9 +79,8 @@ export function NamespacesPage() {
       </PageHeader>
       {quota.data ? (
         <Flex align="center" gap={12} style={{ marginBottom: 12, maxWidth: 520 }}>
-          <Progress
+          <ProgressBar
             percent={Math.round((quota.data.used / quota.data.quota_limit) * 100)}
-            showInfo={false}
             status={full ? 'exception' : 'normal'}
             aria-label={t('namespaces.quota', {
               used: quota.data.used,
@@ -105,7 +100,7 @@ export function NamespacesPage() {
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <Input.Search
+      <SearchInput
         aria-label={t('namespaces.filter')}
         placeholder={t('namespaces.filter')}
         defaultValue={state.filters.name}

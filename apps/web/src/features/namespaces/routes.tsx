@@ -1,2 +1,1 @@
 export { NamespacesPage } from './NamespacesPage';
-export { NamespaceDetailPage } from './NamespaceDetailPage';

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SyncJob } from '@swr-console/swr-api';
-import { Alert, Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
+import { Alert, Col, Flex, Row } from 'antd';
+import { Card } from '../../shared/components/card/Card';
+import { ProgressBar } from '../../shared/components/ProgressBar';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
@@ -14,6 +17,7 @@ import { repositoryToUrl, useRegion } from '../../shared/region';
 import type { Run } from '../../shared/retention-runs';
 import { useSession } from '../../shared/session';
 import { RECENT_REPOSITORIES, type Where } from './api';
+import { Statistic } from './components/Statistic';
 import { overviewQueries } from './queries';
 
 const SHOWN = 10;
@@ -58,9 +62,8 @@ export function OverviewPage() {
                   suffix={quota.data ? `/ ${quota.data.quota_limit}` : undefined}
                 />
                 {quota.data ? (
-                  <Progress
+                  <ProgressBar
                     percent={Math.round((quota.data.used / quota.data.quota_limit) * 100)}
-                    showInfo={false}
                     size="small"
                     aria-label={t('overview.quota', {
                       used: quota.data.used,

@@ -1,13 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Flex, Typography } from 'antd';
-import { useId, useState } from 'react';
+import { Alert, Button, Descriptions, Flex } from 'antd';
+import { Typography } from '../../shared/components/typography/Typography';
+import { lazy, Suspense, useId, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
-import { GrantModal } from './components/GrantModal';
 import { LEVELS, LevelTag } from './components/LevelTag';
 import { PermissionTable } from './components/PermissionTable';
 import { permissionQueries } from './queries';
+
+// Dialogs load when first opened.
+const GrantModal = lazy(async () => ({
+  default: (await import('./components/GrantModal')).GrantModal,
+}));
 
 /**
  * Who may pull, push and manage an organization, or one repository (`repository`). Managers
@@ -84,13 +89,15 @@ export function PermissionsPanel({
         )}
       </Flex>
       {canManage && data ? (
-        <GrantModal
-          target={target}
-          open={granting}
-          onClose={() => setGranting(false)}
-          selfId={data.self_auth.user_id}
-          held={held}
-        />
+        <Suspense fallback={null}>
+          <GrantModal
+            target={target}
+            open={granting}
+            onClose={() => setGranting(false)}
+            selfId={data.self_auth.user_id}
+            held={held}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

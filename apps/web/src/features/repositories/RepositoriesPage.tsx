@@ -5,9 +5,12 @@ import {
   type ListReposQuery,
   type RepositorySummary,
 } from '@swr-console/swr-api';
-import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
+import { Button, Flex, Tag } from 'antd';
+import { Select } from '../../shared/components/select/Select';
+import { SearchInput } from '../../shared/components/input/SearchInput';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
@@ -18,9 +21,14 @@ import { useListState, useUrlFlag, type ListDefaults } from '../../shared/list-s
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { repositoryToUrl, useRegion } from '../../shared/region';
 import { DeleteRepositoryButton } from './components/DeleteRepositoryButton';
-import { RepositoryFormModal } from './components/RepositoryFormModal';
 import { repositoryQueries } from './queries';
 import { EmptyText } from '../../shared/components/EmptyText';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+
+// Dialogs load when first opened.
+const RepositoryFormModal = lazy(async () => ({
+  default: (await import('./components/RepositoryFormModal')).RepositoryFormModal,
+}));
 
 const LIST: ListDefaults = {
   pageSize: 20,
@@ -100,7 +108,7 @@ export function RepositoriesPage({
           ]}
           onChange={(namespace: string) => setState({ filters: { namespace } })}
         />
-        <Input.Search
+        <SearchInput
           aria-label={t('repos.filter.name')}
           placeholder={t('repos.filter.name')}
           defaultValue={state.filters.name}
@@ -234,19 +242,23 @@ export function RepositoriesPage({
           ]}
         />
       )}
-      <RepositoryFormModal
-        region={region}
-        open={creating}
-        onClose={() => setCreating(false)}
-        namespace={state.filters.namespace}
-      />
-      <RepositoryFormModal
-        key={editing ? `${editing.namespace}/${editing.name}` : 'none'}
-        region={region}
-        open={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-        editing={editing}
-      />
+      <OnceOpened open={creating}>
+        <RepositoryFormModal
+          region={region}
+          open={creating}
+          onClose={() => setCreating(false)}
+          namespace={state.filters.namespace}
+        />
+      </OnceOpened>
+      <OnceOpened open={editing !== undefined}>
+        <RepositoryFormModal
+          key={editing ? `${editing.namespace}/${editing.name}` : 'none'}
+          region={region}
+          open={editing !== undefined}
+          onClose={() => setEditing(undefined)}
+          editing={editing}
+        />
+      </OnceOpened>
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Repository } from '@swr-console/swr-api';
-import { Button, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Button, Descriptions, Flex, Space, Tag } from 'antd';
+import { Tabs } from '../../shared/components/tabs/Tabs';
+import { Typography } from '../../shared/components/typography/Typography';
+import { lazy, type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { CopyButton } from '../../shared/components/CopyButton';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -13,8 +15,13 @@ import { swrKeys } from '../../shared/keys';
 import { useLocale, useT } from '../../shared/i18n';
 import { repositoryFromUrl, repositoryToUrl, useRegion } from '../../shared/region';
 import { DeleteRepositoryButton } from './components/DeleteRepositoryButton';
-import { RepositoryFormModal } from './components/RepositoryFormModal';
 import { repositoryQueries } from './queries';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+
+// Dialogs load when first opened.
+const RepositoryFormModal = lazy(async () => ({
+  default: (await import('./components/RepositoryFormModal')).RepositoryFormModal,
+}));
 
 export interface RepositoryTab {
   key: string;
@@ -120,20 +127,21 @@ export function RepositoryDetailPage({
             activeKey={active}
             onChange={(key) => void navigate(`${base}/${key}`)}
             items={items}
-            destroyOnHidden
           />
-          <RepositoryFormModal
-            region={region}
-            open={editing}
-            onClose={() => setEditing(false)}
-            editing={{
-              namespace,
-              name,
-              category: repo.category,
-              description: repo.description,
-              is_public: repo.is_public,
-            }}
-          />
+          <OnceOpened open={editing}>
+            <RepositoryFormModal
+              region={region}
+              open={editing}
+              onClose={() => setEditing(false)}
+              editing={{
+                namespace,
+                name,
+                category: repo.category,
+                description: repo.description,
+                is_public: repo.is_public,
+              }}
+            />
+          </OnceOpened>
         </Flex>
       ) : null}
     </>

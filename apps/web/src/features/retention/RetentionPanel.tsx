@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { planRetention, type PlanTag } from '@swr-console/swr-api';
-import { Alert, Button, Divider, Flex, Modal, Progress, Space, Typography } from 'antd';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Alert, Button, Divider, Flex, Modal, Progress, Space } from 'antd';
+import { Typography } from '../../shared/components/typography/Typography';
+import { lazy, useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
@@ -9,7 +10,6 @@ import { deleteRetentionCall, saveRetentionCall, type RepositoryRef } from './ap
 import { PlanView } from './components/PlanView';
 import { RetentionHistory } from './components/RetentionHistory';
 import { RuleEditor } from './components/RuleEditor';
-import { SaveRuleModal } from './components/SaveRuleModal';
 import { describeRule } from './describe';
 import { useDeleteRetention, useSaveRetention } from './mutations';
 import { PLAN_TAG_CAP, retentionQueries } from './queries';
@@ -17,6 +17,12 @@ import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+
+// Dialogs load when first opened.
+const SaveRuleModal = lazy(async () => ({
+  default: (await import('./components/SaveRuleModal')).SaveRuleModal,
+}));
 
 /** After a save, how long the console follows SWR deleting the planned tags. */
 const FOLLOW_MS = 60_000;
@@ -231,19 +237,21 @@ export function RetentionPanel({
         <Divider style={{ margin: '8px 0' }} />
         <RetentionHistory target={target} />
       </Flex>
-      <SaveRuleModal
-        open={confirming}
-        repository={name}
-        plan={plan}
-        pending={save.isPending}
-        error={save.error}
-        request={{
-          region,
-          calls: () => (valid ? [saveRetentionCall(target, rule.data?.id, valid)] : []),
-        }}
-        onSave={saveRule}
-        onCancel={() => setConfirming(false)}
-      />
+      <OnceOpened open={confirming}>
+        <SaveRuleModal
+          open={confirming}
+          repository={name}
+          plan={plan}
+          pending={save.isPending}
+          error={save.error}
+          request={{
+            region,
+            calls: () => (valid ? [saveRetentionCall(target, rule.data?.id, valid)] : []),
+          }}
+          onSave={saveRule}
+          onCancel={() => setConfirming(false)}
+        />
+      </OnceOpened>
     </section>
   );
 }

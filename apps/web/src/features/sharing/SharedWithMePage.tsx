@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RepositorySummary } from '@swr-console/swr-api';
-import { Button, Flex, Input, List, Modal, Typography } from 'antd';
+import { Button, Flex } from 'antd';
+import { SearchInput } from '../../shared/components/input/SearchInput';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useId, useMemo, useState } from 'react';
-import { CopyButton } from '../../shared/components/CopyButton';
+import { lazy, useId, useMemo, useState } from 'react';
+import { OnceOpened } from '../../shared/components/OnceOpened';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
@@ -15,45 +17,10 @@ import { sharingKeys, sharingQueries } from './queries';
 
 const LIST: ListDefaults = { pageSize: 20, filters: ['name'], pageSizes: [20, 50, 100] };
 
-/** Pull commands for each tag of a repository shared with you. */
-function PullCommands({
-  repository,
-  onClose,
-}: {
-  repository: RepositorySummary | undefined;
-  onClose: () => void;
-}) {
-  const t = useT();
-  const full = repository ? `${repository.namespace}/${repository.name}` : '';
-  return (
-    <Modal
-      open={repository !== undefined}
-      title={t('shared.pull.title', { repository: full })}
-      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>{t('shared.pull.intro')}</Typography.Paragraph>
-      <List
-        size="small"
-        dataSource={repository?.tags ?? []}
-        locale={{ emptyText: <EmptyText>{t('shared.pull.none')}</EmptyText> }}
-        renderItem={(tag) => {
-          const command = `docker pull ${repository!.path}:${tag}`;
-          return (
-            <List.Item
-              actions={[
-                <CopyButton key="copy" value={command} what={t('shared.pull.command', { tag })} />,
-              ]}
-            >
-              <Typography.Text code>{command}</Typography.Text>
-            </List.Item>
-          );
-        }}
-      />
-    </Modal>
-  );
-}
+// The pull commands dialog loads when first opened.
+const SharedPullCommands = lazy(async () => ({
+  default: (await import('./components/SharedPullCommands')).SharedPullCommands,
+}));
 
 /** Repositories other accounts of this region share with yours: who owns them, and how to pull. */
 export function SharedWithMePage() {
@@ -81,7 +48,7 @@ export function SharedWithMePage() {
       <Flex vertical gap={12}>
         <Flex gap={8} align="center">
           <label htmlFor={searchId}>{t('shared.filter')}</label>
-          <Input.Search
+          <SearchInput
             id={searchId}
             defaultValue={state.filters.name}
             allowClear
@@ -151,7 +118,9 @@ export function SharedWithMePage() {
           />
         )}
       </Flex>
-      <PullCommands repository={pulling} onClose={() => setPulling(undefined)} />
+      <OnceOpened open={pulling !== undefined}>
+        <SharedPullCommands repository={pulling} onClose={() => setPulling(undefined)} />
+      </OnceOpened>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space } from 'antd';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -12,13 +13,17 @@ import { useLocale, useT } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { deleteShareCall, type RepositoryRef } from './api';
 import { AccessCheck } from './components/AccessCheck';
-import { ShareModal } from './components/ShareModal';
 import { isExpired } from './deadline';
 import { useDeleteShare } from './mutations';
 import { sharingQueries } from './queries';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
+
+// Dialogs load when first opened.
+const ShareModal = lazy(async () => ({
+  default: (await import('./components/ShareModal')).ShareModal,
+}));
 
 /**
  * The accounts that may pull this private repository: shared read-only, within the region, until
@@ -169,13 +174,15 @@ export function SharingPanel({
         <AccessCheck target={target} />
       </Flex>
       {dialog ? (
-        <ShareModal
-          target={target}
-          ownAccount={session?.account.name ?? ''}
-          editing={dialog.editing}
-          open
-          onClose={() => setDialog(undefined)}
-        />
+        <Suspense fallback={null}>
+          <ShareModal
+            target={target}
+            ownAccount={session?.account.name ?? ''}
+            editing={dialog.editing}
+            open
+            onClose={() => setDialog(undefined)}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -1,2 +1,1 @@
 export { SharedWithMePage } from './SharedWithMePage';
-export { SharingPanel } from './SharingPanel';

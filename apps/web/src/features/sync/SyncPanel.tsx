@@ -1,9 +1,10 @@
 import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Space } from 'antd';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -16,16 +17,22 @@ import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { allTagsQuery } from '../../shared/queries/tags';
 import { useSession } from '../../shared/session';
 import { deleteAutoSyncCall, type RepositoryRef } from './api';
-import { AutoSyncModal } from './components/AutoSyncModal';
 import { SyncError } from './components/SyncError';
 import { JobsTable } from './components/JobsTable';
-import { ManualSyncModal } from './components/ManualSyncModal';
 import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './jobs';
 import { useDeleteAutoSync, useRetrySync } from './mutations';
 import { syncQueries } from './queries';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
+
+// Dialogs load when first opened.
+const AutoSyncModal = lazy(async () => ({
+  default: (await import('./components/AutoSyncModal')).AutoSyncModal,
+}));
+const ManualSyncModal = lazy(async () => ({
+  default: (await import('./components/ManualSyncModal')).ManualSyncModal,
+}));
 
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
@@ -277,27 +284,31 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
         ) : null}
       </Flex>
       {dialog === 'auto' && tags.data ? (
-        <AutoSyncModal
-          target={source}
-          regions={regions}
-          tags={tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : undefined}
-          existing={(tasks.data ?? []).map((task) => ({
-            region: task.remoteRegionId,
-            namespace: task.remoteNamespace,
-          }))}
-          open
-          onClose={() => setDialog(undefined)}
-        />
+        <Suspense fallback={null}>
+          <AutoSyncModal
+            target={source}
+            regions={regions}
+            tags={tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : undefined}
+            existing={(tasks.data ?? []).map((task) => ({
+              region: task.remoteRegionId,
+              namespace: task.remoteNamespace,
+            }))}
+            open
+            onClose={() => setDialog(undefined)}
+          />
+        </Suspense>
       ) : null}
       {dialog === 'now' && tags.data ? (
-        <ManualSyncModal
-          source={source}
-          regions={regions}
-          tags={tags.data.items}
-          initialTags={copyAll && tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : []}
-          open
-          onClose={() => setDialog(undefined)}
-        />
+        <Suspense fallback={null}>
+          <ManualSyncModal
+            source={source}
+            regions={regions}
+            tags={tags.data.items}
+            initialTags={copyAll && tags.data.complete ? tags.data.items.map((tag) => tag.Tag) : []}
+            open
+            onClose={() => setDialog(undefined)}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
 import { Alert, Flex } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { HeldMark } from '../../shared/components/HeldMark';
 import { useHeldBy } from '../../shared/deletions';
@@ -9,13 +9,23 @@ import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
 import { useListState } from '../../shared/list-state';
 import { configQuery, useSession } from '../../shared/session';
-import { DeleteTagsModal } from './components/DeleteTagsModal';
-import { PullCommandsModal, type PullTarget } from './components/PullCommandsModal';
-import { RetagModal } from './components/RetagModal';
+import { OnceOpened } from '../../shared/components/OnceOpened';
+import type { PullTarget } from './components/PullCommandsModal';
 import { TagsTable } from './components/TagsTable';
 import { TagsToolbar } from './components/TagsToolbar';
 import { VERSION_SORT_CAP } from './queries';
 import { TAG_LIST, useTagList } from './useTagList';
+
+// The dialogs load when first opened: most visits only read the list.
+const PullCommandsModal = lazy(async () => ({
+  default: (await import('./components/PullCommandsModal')).PullCommandsModal,
+}));
+const RetagModal = lazy(async () => ({
+  default: (await import('./components/RetagModal')).RetagModal,
+}));
+const DeleteTagsModal = lazy(async () => ({
+  default: (await import('./components/DeleteTagsModal')).DeleteTagsModal,
+}));
 
 /**
  * The tags of one repository: paged, filtered and sorted in the URL; pull commands, retag (edit
@@ -118,15 +128,17 @@ export function TagsPanel({
           }}
         />
       )}
-      <PullCommandsModal
-        target={pulling}
-        registry={pulling?.registry ?? ''}
-        namespace={namespace}
-        repository={repository}
-        insecure={config.data?.profile === 'local'}
-        onClose={() => setPulling(undefined)}
-      />
-      {canEdit ? (
+      <OnceOpened open={pulling !== undefined}>
+        <PullCommandsModal
+          target={pulling}
+          registry={pulling?.registry ?? ''}
+          namespace={namespace}
+          repository={repository}
+          insecure={config.data?.profile === 'local'}
+          onClose={() => setPulling(undefined)}
+        />
+      </OnceOpened>
+      <OnceOpened open={canEdit && retagging !== undefined}>
         <RetagModal
           key={retagging ?? ''}
           region={region}
@@ -135,8 +147,8 @@ export function TagsPanel({
           source={retagging}
           onClose={() => setRetagging(undefined)}
         />
-      ) : null}
-      {canManage ? (
+      </OnceOpened>
+      <OnceOpened open={canManage && deleting.length > 0}>
         <DeleteTagsModal
           region={region}
           namespace={namespace}
@@ -148,7 +160,7 @@ export function TagsPanel({
             setSelected((current) => current.filter((row) => !gone.includes(row.Tag)))
           }
         />
-      ) : null}
+      </OnceOpened>
     </Flex>
   );
 }

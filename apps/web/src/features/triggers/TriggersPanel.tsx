@@ -1,22 +1,27 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
-import { Button, Flex, Modal, Switch, Typography } from 'antd';
+import { Button, Flex, Modal, Switch } from 'antd';
+import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { RowActions } from '../../shared/components/RowActions';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { formatTime } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
 import { deleteTriggerCall, type RepositoryRef } from './api';
-import { TriggerModal } from './components/TriggerModal';
 import { useDeleteTrigger, useSetTriggerEnabled } from './mutations';
 import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
 import { useNotices } from '../../shared/notices';
 import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
+
+// Dialogs load when first opened.
+const TriggerModal = lazy(async () => ({
+  default: (await import('./components/TriggerModal')).TriggerModal,
+}));
 
 type History = Trigger['trigger_history'][number];
 
@@ -202,12 +207,14 @@ export function TriggersPanel({
         )}
       </Flex>
       {dialog ? (
-        <TriggerModal
-          target={target}
-          editing={dialog.editing}
-          taken={new Set([...names].filter((name) => name !== dialog.editing?.name))}
-          onClose={() => setDialog(undefined)}
-        />
+        <Suspense fallback={null}>
+          <TriggerModal
+            target={target}
+            editing={dialog.editing}
+            taken={new Set([...names].filter((name) => name !== dialog.editing?.name))}
+            onClose={() => setDialog(undefined)}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

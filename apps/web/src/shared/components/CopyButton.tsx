@@ -1,5 +1,6 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
+import { Tooltip } from './tooltip/Tooltip';
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useNotices } from '../notices';

@@ -1,4 +1,5 @@
-import { Modal, Typography } from 'antd';
+import { Modal } from 'antd';
+import { Typography } from './typography/Typography';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';

@@ -1,4 +1,4 @@
-import { Typography } from 'antd';
+import { Typography } from './typography/Typography';
 
 /**
  * What an empty table says. antd draws it in its disabled grey, below WCAG's 4.5:1; it is a

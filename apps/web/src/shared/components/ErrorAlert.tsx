@@ -1,5 +1,6 @@
 import { ApiError } from '@swr-console/swr-api';
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
+import { Typography } from './typography/Typography';
 import { explain } from '../errors';
 import { useT } from '../i18n';
 

@@ -1,5 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
+import { Typography } from './typography/Typography';
 import type { ReactNode } from 'react';
 import { RefreshButton } from './RefreshButton';
 

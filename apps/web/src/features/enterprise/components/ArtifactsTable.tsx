@@ -4,7 +4,9 @@ import {
   MinusCircleOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';

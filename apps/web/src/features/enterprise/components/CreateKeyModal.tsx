@@ -1,4 +1,5 @@
-import { Form, Input, Modal, Radio, Typography } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { lengthCount, lengthRule } from '../../../shared/names';

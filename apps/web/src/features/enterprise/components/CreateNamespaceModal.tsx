@@ -1,5 +1,6 @@
 import { ApiError, EnterpriseErrorCode } from '@swr-console/swr-api';
-import { Form, Input, Modal, Radio, Typography } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';

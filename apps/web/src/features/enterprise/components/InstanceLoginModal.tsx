@@ -1,4 +1,5 @@
-import { Alert, Button, Flex, Modal, Typography } from 'antd';
+import { Alert, Button, Flex, Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatTime } from '../../../shared/format';

@@ -20,8 +20,8 @@ import {
   Select,
   Switch,
   Tag,
-  Typography,
 } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';

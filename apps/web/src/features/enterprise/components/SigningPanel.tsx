@@ -1,9 +1,11 @@
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { SignPolicy } from '@swr-console/swr-api';
-import { Alert, Button, Modal, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Modal, Space } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { RowActions } from '../../../shared/components/RowActions';
@@ -14,8 +16,12 @@ import { PendingMark } from '../../../shared/components/HeldMark';
 import { useDeletePolicy, useRunPolicy } from '../mutations';
 import { enterpriseQueries } from '../queries';
 import { Executions } from './Executions';
-import { PolicyModal } from './PolicyModal';
 import { useNotices } from '../../../shared/notices';
+
+// Dialogs load when first opened.
+const PolicyModal = lazy(async () => ({
+  default: (await import('./PolicyModal')).PolicyModal,
+}));
 
 /** A namespace's signing policies: create, edit, run now, delete, and each one's executions. */
 export function SigningPanel({
@@ -162,15 +168,19 @@ export function SigningPanel({
         />
       )}
       {editing ? (
-        <PolicyModal
-          target={target}
-          namespace={namespace}
-          editing={editing === 'new' ? undefined : editing}
-          taken={
-            new Set(mine.filter((p) => editing === 'new' || p.id !== editing.id).map((p) => p.name))
-          }
-          onClose={() => setEditing(undefined)}
-        />
+        <Suspense fallback={null}>
+          <PolicyModal
+            target={target}
+            namespace={namespace}
+            editing={editing === 'new' ? undefined : editing}
+            taken={
+              new Set(
+                mine.filter((p) => editing === 'new' || p.id !== editing.id).map((p) => p.name),
+              )
+            }
+            onClose={() => setEditing(undefined)}
+          />
+        </Suspense>
       ) : null}
       <Modal
         open={deleting !== undefined}

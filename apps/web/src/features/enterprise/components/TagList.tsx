@@ -1,5 +1,6 @@
 import type { ResourceTag } from '@swr-console/swr-api';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 
 /** A namespace's resource tags as `key: value` chips. */

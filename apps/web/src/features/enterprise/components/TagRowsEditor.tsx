@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { RESOURCE_TAG_LIMITS } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Input, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Progress, Space } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 import { lengthCount } from '../../../shared/names';
 import { tagProblems, type TagRow } from '../tag-edits';

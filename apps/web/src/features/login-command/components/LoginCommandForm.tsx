@@ -1,6 +1,9 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Button, Form, Radio, Select, Space, Typography } from 'antd';
+import { Button } from 'antd';
+import { Select } from '../../../shared/components/select/Select';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useId } from 'react';
+import './login-command-form.css';
 import { useT } from '../../../shared/i18n';
 import type { SessionRegion } from '../../../shared/session';
 import type { LoginKind } from '../api';
@@ -27,10 +30,14 @@ export function LoginCommandForm({
   const longTerm = canUseLongTerm(method);
   const kind: LoginKind = longTerm ? value.kind : 'temporary';
   return (
-    <Form layout="vertical" component="div" style={{ maxWidth: 560 }}>
-      <Form.Item label={t('loginCommand.region')} htmlFor={`${ids}-region`}>
+    <div className="login-command-form">
+      <div className="login-command-field">
+        <span id={`${ids}-region-label`} className="login-command-label">
+          {t('loginCommand.region')}
+        </span>
         <Select
           id={`${ids}-region`}
+          aria-labelledby={`${ids}-region-label`}
           value={value.region}
           onChange={(region) => onChange({ ...value, region })}
           options={regions.map((region) => ({
@@ -38,42 +45,55 @@ export function LoginCommandForm({
             label: `${region.id} (${region.registry})`,
           }))}
         />
-      </Form.Item>
-      <Form.Item label={<span id={`${ids}-kind`}>{t('loginCommand.kind')}</span>}>
-        <Radio.Group
-          aria-labelledby={`${ids}-kind`}
-          value={kind}
-          onChange={(event) => onChange({ ...value, kind: event.target.value as LoginKind })}
-        >
-          <Space orientation="vertical">
-            <Radio value="temporary">
-              <Typography.Text strong>{t('loginCommand.kind.temporary')}</Typography.Text>
-              {' — '}
-              <Typography.Text>{t('loginCommand.kind.temporary.help')}</Typography.Text>
-            </Radio>
-            <Radio
-              value="long-term"
-              disabled={!longTerm}
-              aria-describedby={longTerm ? undefined : `${ids}-long-term`}
-            >
-              <Typography.Text strong disabled={!longTerm}>
-                {t('loginCommand.kind.longTerm')}
-              </Typography.Text>
-              {' — '}
-              <Typography.Text>{t('loginCommand.kind.longTerm.help')}</Typography.Text>
-            </Radio>
-          </Space>
-        </Radio.Group>
+      </div>
+      <fieldset className="login-command-field">
+        <legend className="login-command-label">{t('loginCommand.kind')}</legend>
+        <label className="login-command-choice">
+          <input
+            type="radio"
+            name={`${ids}-kind`}
+            value="temporary"
+            checked={kind === 'temporary'}
+            onChange={() => onChange({ ...value, kind: 'temporary' })}
+          />
+          <span>
+            <Typography.Text strong>{t('loginCommand.kind.temporary')}</Typography.Text>
+            {' — '}
+            <Typography.Text>{t('loginCommand.kind.temporary.help')}</Typography.Text>
+          </span>
+        </label>
+        <label className="login-command-choice" data-disabled={!longTerm || undefined}>
+          <input
+            type="radio"
+            name={`${ids}-kind`}
+            value="long-term"
+            checked={kind === 'long-term'}
+            disabled={!longTerm}
+            aria-describedby={longTerm ? undefined : `${ids}-long-term`}
+            onChange={() => onChange({ ...value, kind: 'long-term' })}
+          />
+          <span>
+            <Typography.Text strong disabled={!longTerm}>
+              {t('loginCommand.kind.longTerm')}
+            </Typography.Text>
+            {' — '}
+            <Typography.Text>{t('loginCommand.kind.longTerm.help')}</Typography.Text>
+          </span>
+        </label>
         {longTerm ? null : (
           <Typography.Paragraph id={`${ids}-long-term`} style={{ margin: '4px 0 0 24px' }}>
             {t('loginCommand.kind.longTerm.needsAccessKey')}
           </Typography.Paragraph>
         )}
-      </Form.Item>
+      </fieldset>
       {kind === 'temporary' ? (
-        <Form.Item label={t('loginCommand.duration')} htmlFor={`${ids}-duration`}>
+        <div className="login-command-field">
+          <span id={`${ids}-duration-label`} className="login-command-label">
+            {t('loginCommand.duration')}
+          </span>
           <Select
             id={`${ids}-duration`}
+            aria-labelledby={`${ids}-duration-label`}
             aria-describedby={`${ids}-duration-help`}
             value={value.durationSeconds}
             onChange={(durationSeconds) => onChange({ ...value, durationSeconds })}
@@ -83,15 +103,14 @@ export function LoginCommandForm({
             }))}
             style={{ maxWidth: 240 }}
           />
-          {/* Not Form.Item's "extra": its pale grey is below the contrast WCAG asks for. */}
           <Typography.Paragraph id={`${ids}-duration-help`} style={{ margin: '4px 0 0' }}>
             {t('loginCommand.duration.help')}
           </Typography.Paragraph>
-        </Form.Item>
+        </div>
       ) : null}
       <Button type="primary" icon={<KeyOutlined />} loading={pending} onClick={onSubmit}>
         {t('loginCommand.get')}
       </Button>
-    </Form>
+    </div>
   );
 }

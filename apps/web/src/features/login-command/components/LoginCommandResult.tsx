@@ -1,5 +1,6 @@
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Typography } from 'antd';
+import { Alert, Button, Flex } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useId, useState } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { formatTime } from '../../../shared/format';

@@ -1,4 +1,5 @@
-import { Alert, Collapse, Flex, Typography } from 'antd';
+import { Alert, Collapse, Flex } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { helpLink } from '../../../shared/help';

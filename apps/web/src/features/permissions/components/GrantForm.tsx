@@ -1,5 +1,6 @@
 import { AUTH_LEVELS, type AuthLevel, type SwrCall, type UserAuth } from '@swr-console/swr-api';
-import { Button, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Select, Space } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 import { lengthCount, lengthRule } from '../../../shared/names';
 import type { IamUser } from '../api';

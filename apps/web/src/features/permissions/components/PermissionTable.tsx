@@ -1,19 +1,27 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AuthLevel, UserAuth } from '@swr-console/swr-api';
-import { Button, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Tag } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
+import { Select } from '../../../shared/components/select/Select';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import type { Holders, PermissionTarget } from '../api';
 import { useChangePermission } from '../mutations';
 import { LEVELS, LevelTag } from './LevelTag';
-import { RevokeModal } from './RevokeModal';
 import { useTargetName } from './useTargetName';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { useNotices } from '../../../shared/notices';
 import { PendingMark } from '../../../shared/components/HeldMark';
+import { OnceOpened } from '../../../shared/components/OnceOpened';
+
+// Dialogs load when first opened.
+const RevokeModal = lazy(async () => ({
+  default: (await import('./RevokeModal')).RevokeModal,
+}));
 
 interface Row extends UserAuth {
   self: boolean;
@@ -154,7 +162,9 @@ export function PermissionTable({
             : []),
         ]}
       />
-      <RevokeModal target={target} user={revoking} onClose={() => setRevoking(undefined)} />
+      <OnceOpened open={revoking !== undefined}>
+        <RevokeModal target={target} user={revoking} onClose={() => setRevoking(undefined)} />
+      </OnceOpened>
     </Flex>
   );
 }

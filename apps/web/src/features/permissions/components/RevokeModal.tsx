@@ -1,5 +1,6 @@
 import type { UserAuth } from '@swr-console/swr-api';
-import { Modal, Typography } from 'antd';
+import { Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { revokePermissionCall, type PermissionTarget } from '../api';

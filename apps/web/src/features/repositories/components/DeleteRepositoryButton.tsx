@@ -1,18 +1,16 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Typography } from 'antd';
-import { useId, useState } from 'react';
-import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { Button } from 'antd';
+import { lazy, useState } from 'react';
 import { PendingMark } from '../../../shared/components/HeldMark';
-import { ShowRequest } from '../../../shared/components/ShowRequest';
+import { OnceOpened } from '../../../shared/components/OnceOpened';
 import { useT } from '../../../shared/i18n';
-import { deleteRepositoryCall } from '../api';
-import { useDeleteRepository } from '../mutations';
-import { useNotices } from '../../../shared/notices';
 
-/**
- * Deleting a repository deletes every tag in it, so the dialog names the repository and the tag
- * count, and asks for the name to be typed before the button works.
- */
+// The dialog (antd's modal and form) loads when a delete is first asked for, not with every list.
+const DeleteRepositoryDialog = lazy(async () => ({
+  default: (await import('./DeleteRepositoryDialog')).DeleteRepositoryDialog,
+}));
+
+/** Deletes a repository after a confirmation that names it (DeleteRepositoryDialog). */
 export function DeleteRepositoryButton({
   region,
   namespace,
@@ -29,12 +27,8 @@ export function DeleteRepositoryButton({
   withLabel?: boolean;
 }) {
   const t = useT();
-  const typedId = useId();
-  const notices = useNotices();
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState('');
   const name = `${namespace}/${repository}`;
-  const mutation = useDeleteRepository(region);
   return (
     <PendingMark region={region} operation="DeleteRepo" params={{ namespace, repository }}>
       <Button
@@ -46,47 +40,17 @@ export function DeleteRepositoryButton({
       >
         {withLabel ? t('common.delete') : null}
       </Button>
-      <Modal
-        open={open}
-        title={t('repos.delete.title', { name })}
-        okText={t('common.delete')}
-        okButtonProps={{ danger: true, disabled: typed !== name }}
-        cancelText={t('common.cancel')}
-        confirmLoading={mutation.isPending}
-        // Its promise rather than mutate's callbacks: those are dropped if the row holding this
-        // button goes with the refreshed list first. The error shows from the mutation.
-        onOk={() =>
-          void mutation.mutateAsync({ namespace, repository }).then(
-            (held) => {
-              if (!held) void notices.success(t('repos.deleted', { name }));
-              setOpen(false);
-              onDeleted?.();
-            },
-            () => undefined,
-          )
-        }
-        onCancel={() => {
-          setOpen(false);
-          setTyped('');
-          mutation.reset();
-        }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{t('repos.delete.what', { name, count: tags })}</Typography.Paragraph>
-        <Form layout="vertical">
-          <Form.Item label={t('repos.delete.type', { name })} htmlFor={typedId}>
-            <Input
-              id={typedId}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-            />
-          </Form.Item>
-        </Form>
-        <ShowRequest region={region} calls={() => [deleteRepositoryCall(namespace, repository)]} />
-        {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-      </Modal>
+      <OnceOpened open={open}>
+        <DeleteRepositoryDialog
+          open={open}
+          onClose={() => setOpen(false)}
+          region={region}
+          namespace={namespace}
+          repository={repository}
+          tags={tags}
+          onDeleted={onDeleted}
+        />
+      </OnceOpened>
     </PendingMark>
   );
 }

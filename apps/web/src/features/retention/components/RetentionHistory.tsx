@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Typography } from 'antd';
+import { Button, Flex, Input } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';

@@ -1,5 +1,6 @@
 import type { RetentionPlan } from '@swr-console/swr-api';
-import { Modal, Typography } from 'antd';
+import { Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { ShowRequest, type ShownRequest } from '../../../shared/components/ShowRequest';
 import { formatBytes } from '../../../shared/format';

@@ -1,4 +1,5 @@
-import { Alert, Checkbox, Form, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n';
 import { createAutoSyncCall, type RepositoryRef, type SyncTarget } from '../api';

@@ -1,9 +1,14 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
-import { useState } from 'react';
+import { Button } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
-import { BatchAutoSyncModal } from './BatchAutoSyncModal';
+
+// Dialogs load when first opened.
+const BatchAutoSyncModal = lazy(async () => ({
+  default: (await import('./BatchAutoSyncModal')).BatchAutoSyncModal,
+}));
 
 /** Sets up automatic sync for the repositories checked in a list (administrators only). */
 export function BatchAutoSyncButton({
@@ -33,15 +38,17 @@ export function BatchAutoSyncButton({
     <>
       {admin ? button : <Tooltip title={t('sync.adminOnly')}>{button}</Tooltip>}
       {open ? (
-        <BatchAutoSyncModal
-          region={region}
-          repositories={repositories}
-          regions={regions}
-          onClose={() => {
-            setOpen(false);
-            onDone();
-          }}
-        />
+        <Suspense fallback={null}>
+          <BatchAutoSyncModal
+            region={region}
+            repositories={repositories}
+            regions={regions}
+            onClose={() => {
+              setOpen(false);
+              onDone();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Checkbox, Form, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useState } from 'react';
 import { explain } from '../../../shared/errors';

@@ -6,7 +6,8 @@ import {
   MinusCircleOutlined,
 } from '@ant-design/icons';
 import type { SyncJob, SyncJobStatus } from '@swr-console/swr-api';
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import type { ReactNode } from 'react';
 import { EmptyText } from '../../../shared/components/EmptyText';

@@ -6,7 +6,8 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
-import { Alert, Form, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, Form, Modal, Select, Tag } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';

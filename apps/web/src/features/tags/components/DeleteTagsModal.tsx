@@ -1,6 +1,7 @@
 import { ApiError, type TagListItem } from '@swr-console/swr-api';
 import { WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Modal, Progress, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, theme } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useMemo, useRef, useState } from 'react';
 import type { BatchOutcome } from '../../../shared/batch';
 import { explain } from '../../../shared/errors';

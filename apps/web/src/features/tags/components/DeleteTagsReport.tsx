@@ -4,7 +4,8 @@ import {
   CloseCircleFilled,
   MinusCircleOutlined,
 } from '@ant-design/icons';
-import { Flex, Tag, Typography, theme } from 'antd';
+import { Flex, Tag, theme } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 
 export interface DeleteResult {

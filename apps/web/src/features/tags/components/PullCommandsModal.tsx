@@ -1,5 +1,7 @@
 import { pullCommands, type ClientCommands } from '@swr-console/swr-api';
-import { Flex, Modal, Tabs, Typography } from 'antd';
+import { Flex, Modal } from 'antd';
+import { Tabs } from '../../../shared/components/tabs/Tabs';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { CopyButton } from '../../../shared/components/CopyButton';
 import { useT } from '../../../shared/i18n';
 

@@ -1,5 +1,6 @@
 import { ApiError, TAG_PATTERN } from '@swr-console/swr-api';
-import { Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal } from 'antd';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
 import { useRetag } from '../mutations';

@@ -1,5 +1,6 @@
 import type { TagListItem } from '@swr-console/swr-api';
-import { Flex, Tag, Tooltip } from 'antd';
+import { Flex, Tag } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
 import { useMemo } from 'react';
 import { shortDigest } from '../../../shared/format';
 import { useT } from '../../../shared/i18n';

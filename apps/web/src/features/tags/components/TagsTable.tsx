@@ -1,6 +1,8 @@
 import { CloudDownloadOutlined, DeleteOutlined, TagsOutlined } from '@ant-design/icons';
 import type { TagListItem } from '@swr-console/swr-api';
-import { Button, Flex, Tooltip, Typography } from 'antd';
+import { Button, Flex } from 'antd';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
+import { Typography } from '../../../shared/components/typography/Typography';
 import { type Column, DataTable } from '../../../shared/components/table/DataTable';
 import { useMemo, type ReactNode } from 'react';
 import { CopyButton } from '../../../shared/components/CopyButton';

@@ -1,5 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
+import { Button, Flex } from 'antd';
+import { Select } from '../../../shared/components/select/Select';
+import { SearchInput } from '../../../shared/components/input/SearchInput';
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n';
 import type { ListState } from '../../../shared/list-state';
@@ -38,14 +40,14 @@ export function TagsToolbar({
   }
   return (
     <Flex gap={8} wrap align="center">
-      <Input.Search
+      <SearchInput
         aria-label={t('tags.filter')}
         placeholder={t('tags.filter')}
         value={text}
         maxLength={128}
         allowClear
         style={{ width: 280 }}
-        onChange={(event) => setText(event.target.value)}
+        onChange={setText}
         onSearch={(value) => onState({ filters: { tag: value.trim() } })}
       />
       <Select

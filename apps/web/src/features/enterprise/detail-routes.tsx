@@ -1,0 +1,2 @@
+// A namespace's page loads apart from the instance's list of namespaces.
+export { NamespacePage as EnterpriseNamespacePage } from './NamespacePage';
