@@ -38,6 +38,24 @@ export default defineConfig({
     sourcemap: true,
     // Which chunks and stylesheets each source module brings, for the page budgets.
     manifest: true,
+    rolldownOptions: {
+      preserveEntrySignatures: false,
+      output: {
+        // Fewer, larger files: a page of ~85 files waited on the browser's six connections per
+        // host longer than on the bytes (bench/web-tags.ts). React, the router and TanStack Query
+        // go together, and shared chunks under 8 KB are copied into the chunks that use them.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              priority: 2,
+            },
+          ],
+          experimentalInlineCommonChunks: { maxSize: 8 * 1024 },
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
