@@ -53,6 +53,20 @@ export const PAGES: PageDefinition[] = [
   },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
   { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },
+  // A repository's tabs other than tags load when opened. (Retention is not here yet: its rule
+  // editor is antd's form, see docs/web.md.)
+  {
+    name: 'repository: sync tab',
+    routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/sync/routes.tsx'],
+  },
+  {
+    name: 'repository: sharing tab',
+    routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/sharing/detail-routes.tsx'],
+  },
+  {
+    name: 'repository: triggers tab',
+    routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/triggers/routes.tsx'],
+  },
 ];
 
 /**

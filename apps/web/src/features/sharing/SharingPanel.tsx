@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Share } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space } from 'antd';
+import { Alert, Button, Flex, Space } from 'antd';
+import { useDeleteConfirm } from '../../shared/components/DeleteConfirm';
 import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
@@ -17,7 +18,6 @@ import { isExpired } from './deadline';
 import { useDeleteShare } from './mutations';
 import { sharingQueries } from './queries';
 import { useNotices } from '../../shared/notices';
-import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
 
 // Dialogs load when first opened.
@@ -39,7 +39,7 @@ export function SharingPanel({
   const t = useT();
   const [locale] = useLocale();
   const notices = useNotices();
-  const [modal, modalHolder] = Modal.useModal();
+  const [confirm, confirmHolder] = useDeleteConfirm();
   const titleId = useId();
   const session = useSession();
   const target = useMemo(
@@ -51,33 +51,26 @@ export function SharingPanel({
   const [dialog, setDialog] = useState<{ editing: Share | undefined }>();
   const remove = useDeleteShare(target);
   const confirmDelete = (share: Share) =>
-    void modal.confirm({
+    confirm({
       title: t('sharing.delete.title', { account: share.access_domain, repository: name }),
-      content: (
-        <>
-          {t('sharing.delete.body', { account: share.access_domain })}
-          <ShowRequest
-            region={region}
-            calls={() => [deleteShareCall(target, share.access_domain)]}
-          />
-        </>
-      ),
+      text: t('sharing.delete.body', { account: share.access_domain }),
       okText: t('sharing.delete.ok'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(share.access_domain, {
-          onSuccess: () =>
-            void notices.success(
-              t('sharing.deleted', { account: share.access_domain, repository: name }),
-            ),
-        }),
+      request: { region, calls: () => [deleteShareCall(target, share.access_domain)] },
+      run: () =>
+        remove
+          .mutateAsync(share.access_domain)
+          .then(
+            () =>
+              void notices.success(
+                t('sharing.deleted', { account: share.access_domain, repository: name }),
+              ),
+          ),
     });
   const now = new Date();
 
   return (
     <section aria-labelledby={titleId}>
-      {modalHolder}
+      {confirmHolder}
       <Flex vertical gap={12}>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
@@ -170,7 +163,6 @@ export function SharingPanel({
             ]}
           />
         )}
-        {remove.error ? <ErrorAlert error={remove.error} /> : null}
         <AccessCheck target={target} />
       </Flex>
       {dialog ? (

@@ -1,7 +1,7 @@
-import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AutoSyncTask, SyncJob } from '@swr-console/swr-api';
-import { Alert, Button, Flex, Modal, Space } from 'antd';
+import { Alert, Button, Flex, Space } from 'antd';
 import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -23,7 +23,7 @@ import { failureCause, isActive, latestJobs, RETRYABLE, retryBatches } from './j
 import { useDeleteAutoSync, useRetrySync } from './mutations';
 import { syncQueries } from './queries';
 import { useNotices } from '../../shared/notices';
-import { ShowRequest } from '../../shared/components/ShowRequest';
+import { DeleteButton } from '../../shared/components/DeleteButton';
 import { PendingMark } from '../../shared/components/HeldMark';
 
 // Dialogs load when first opened.
@@ -37,6 +37,27 @@ const ManualSyncModal = lazy(async () => ({
 /** While jobs wait or run, the list is read this often. */
 const POLL_MS = 2000;
 
+/** Deletes an automatic sync task, after a confirmation that names its target. */
+function DeleteAutoSync({ source, task }: { source: RepositoryRef; task: AutoSyncTask }) {
+  const t = useT();
+  const notices = useNotices();
+  const remove = useDeleteAutoSync(source);
+  const target = { region: task.remoteRegionId, namespace: task.remoteNamespace };
+  return (
+    <DeleteButton
+      label={t('sync.auto.delete', target)}
+      title={t('sync.auto.delete.title', target)}
+      text={t('sync.auto.delete.body')}
+      mutation={remove}
+      variables={target}
+      request={{ region: source.region, calls: () => [deleteAutoSyncCall(source, target)] }}
+      onDeleted={(held) => {
+        if (!held) void notices.success(t('sync.auto.deleted', target));
+      }}
+    />
+  );
+}
+
 /**
  * Copying a repository's images to other regions: automatic tasks (set up with an offer to copy
  * what exists), copying chosen tags now with a preview, and the jobs, followed until they end.
@@ -45,7 +66,6 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
   const t = useT();
   const [locale] = useLocale();
   const notices = useNotices();
-  const [modal, modalHolder] = Modal.useModal();
   const titleId = useId();
   const jobsTitleId = useId();
   const tasksTitleId = useId();
@@ -114,35 +134,11 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
     retry.mutate(toRetry, {
       onSuccess: (queued) => void notices.success(t('sync.retry.done', { count: queued })),
     });
-  const remove = useDeleteAutoSync(source);
-  const confirmDelete = (task: AutoSyncTask) => {
-    const target = { region: task.remoteRegionId, namespace: task.remoteNamespace };
-    void modal.confirm({
-      title: t('sync.auto.delete.title', target),
-      content: (
-        <>
-          {t('sync.auto.delete.body')}
-          <ShowRequest region={region} calls={() => [deleteAutoSyncCall(source, target)]} />
-        </>
-      ),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(target, {
-          onSuccess: (held) => {
-            if (!held) void notices.success(t('sync.auto.deleted', target));
-          },
-        }),
-    });
-  };
-
   const latest = latestJobs(jobs.data ?? []);
   const active = latest.filter((job) => job.status === 'waiting' || job.status === 'running');
 
   return (
     <section aria-labelledby={titleId}>
-      {modalHolder}
       <Flex vertical gap={12}>
         <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
           {t('sync.title')}
@@ -227,18 +223,7 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
                               remoteNamespace: task.remoteNamespace,
                             }}
                           >
-                            <Button
-                              danger
-                              size="small"
-                              icon={<DeleteOutlined aria-hidden />}
-                              aria-label={t('sync.auto.delete', {
-                                region: task.remoteRegionId,
-                                namespace: task.remoteNamespace,
-                              })}
-                              onClick={() => confirmDelete(task)}
-                            >
-                              {t('common.delete')}
-                            </Button>
+                            <DeleteAutoSync source={source} task={task} />
                           </PendingMark>
                         ) : null,
                     },
@@ -246,7 +231,6 @@ export function SyncPanel({ region, namespace, repository }: RepositoryRef) {
                 />
               )}
             </section>
-            {remove.error ? <SyncError error={remove.error} /> : null}
 
             <section aria-labelledby={jobsTitleId}>
               <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0' }}>

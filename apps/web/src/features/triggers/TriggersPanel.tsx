@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Trigger } from '@swr-console/swr-api';
-import { Button, Flex, Modal, Switch } from 'antd';
+import { Button, Flex, Switch } from 'antd';
+import { useDeleteConfirm } from '../../shared/components/DeleteConfirm';
 import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
@@ -15,7 +16,6 @@ import { useDeleteTrigger, useSetTriggerEnabled } from './mutations';
 import { triggerQueries } from './queries';
 import { fromTrigger, type TriggerValues } from './trigger-form';
 import { useNotices } from '../../shared/notices';
-import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
 
 // Dialogs load when first opened.
@@ -38,7 +38,7 @@ export function TriggersPanel({
   const t = useT();
   const [locale] = useLocale();
   const notices = useNotices();
-  const [modal, modalHolder] = Modal.useModal();
+  const [confirm, confirmHolder] = useDeleteConfirm();
   const titleId = useId();
   const target = useMemo(
     () => ({ region, namespace, repository }),
@@ -56,31 +56,22 @@ export function TriggersPanel({
     );
   const remove = useDeleteTrigger(target);
   const confirmDelete = (trigger: Trigger) =>
-    void modal.confirm({
+    confirm({
       title: t('triggers.delete.title', { name: trigger.name }),
-      content: (
-        <>
-          {t('triggers.delete.body', {
-            application: `${trigger.cluster_ns}/${trigger.application}`,
-          })}
-          <ShowRequest region={region} calls={() => [deleteTriggerCall(target, trigger.name)]} />
-        </>
-      ),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(trigger.name, {
-          onSuccess: (held) => {
-            if (!held) void notices.success(t('triggers.deleted', { name: trigger.name }));
-          },
+      text: t('triggers.delete.body', {
+        application: `${trigger.cluster_ns}/${trigger.application}`,
+      }),
+      request: { region, calls: () => [deleteTriggerCall(target, trigger.name)] },
+      run: () =>
+        remove.mutateAsync(trigger.name).then((held) => {
+          if (!held) void notices.success(t('triggers.deleted', { name: trigger.name }));
         }),
     });
   const names = new Set((triggers.data ?? []).map((trigger) => trigger.name));
 
   return (
     <section aria-labelledby={titleId}>
-      {modalHolder}
+      {confirmHolder}
       <Flex vertical gap={12}>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
@@ -103,7 +94,6 @@ export function TriggersPanel({
           </Typography.Paragraph>
         )}
         {toggle.error ? <ErrorAlert error={toggle.error} /> : null}
-        {remove.error ? <ErrorAlert error={remove.error} /> : null}
         {triggers.error ? (
           <ErrorAlert error={triggers.error} onRetry={() => void triggers.refetch()} />
         ) : (

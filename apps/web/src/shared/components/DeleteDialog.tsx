@@ -18,6 +18,7 @@ export function DeleteDialog({
   reset,
   onDone,
   onCancel,
+  okText,
 }: {
   open: boolean;
   title: string;
@@ -32,13 +33,15 @@ export function DeleteDialog({
   reset: () => void;
   onDone: () => void;
   onCancel: () => void;
+  /** The confirming button's words, when "Delete" is not what happens ("Stop sharing"). */
+  okText?: string | undefined;
 }) {
   const t = useT();
   return (
     <Modal
       open={open}
       title={title}
-      okText={t('common.delete')}
+      okText={okText ?? t('common.delete')}
       okButtonProps={{ danger: true, disabled: blocked }}
       cancelText={t('common.cancel')}
       confirmLoading={pending}

@@ -1,4 +1,5 @@
-import { Alert, Button, Flex, Input } from 'antd';
+import { Alert, Button, Flex } from 'antd';
+import { TextInput } from '../../../shared/components/input/TextInput';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { useT } from '../../../shared/i18n';
@@ -30,11 +31,13 @@ export function AccessCheck({ target }: { target: RepositoryRef }) {
     <Flex vertical gap={8}>
       <Flex gap={8} wrap align="center">
         <label htmlFor={id}>{t('sharing.check.label')}</label>
-        <Input
+        <TextInput
           id={id}
           value={account}
           onChange={(event) => setAccount(event.target.value)}
-          onPressEnter={() => account.trim() && check.mutate(account.trim())}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && account.trim()) check.mutate(account.trim());
+          }}
           style={{ width: 220 }}
           autoComplete="off"
         />
