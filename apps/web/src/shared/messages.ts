@@ -5,6 +5,7 @@ export const sharedMessages = {
   'common.copyFailed': 'The browser did not allow copying; select the text and copy it yourself.',
   'common.search': 'Search',
   'common.clear': 'Clear {what}',
+  'common.removeItem': 'Remove {what}',
   'common.cancel': 'Cancel',
   'common.delete': 'Delete',
   'common.create': 'Create',

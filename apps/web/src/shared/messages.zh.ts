@@ -7,6 +7,7 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'common.copyFailed': '浏览器不允许复制，请手动选中文本复制。',
   'common.search': '搜索',
   'common.clear': '清除{what}',
+  'common.removeItem': '移除{what}',
   'common.cancel': '取消',
   'common.delete': '删除',
   'common.create': '创建',

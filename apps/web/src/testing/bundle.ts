@@ -53,8 +53,11 @@ export const PAGES: PageDefinition[] = [
   },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
   { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },
-  // A repository's tabs other than tags load when opened. (Retention is not here yet: its rule
-  // editor is antd's form, see docs/web.md.)
+  // A repository's tabs other than tags load when opened.
+  {
+    name: 'repository: retention tab',
+    routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/retention/routes.tsx'],
+  },
   {
     name: 'repository: sync tab',
     routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/sync/routes.tsx'],

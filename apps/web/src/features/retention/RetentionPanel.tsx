@@ -1,6 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { planRetention, type PlanTag } from '@swr-console/swr-api';
-import { Alert, Button, Divider, Flex, Modal, Progress, Space } from 'antd';
+import { Alert, Button, Flex, Space } from 'antd';
+import { useDeleteConfirm } from '../../shared/components/DeleteConfirm';
+import { ProgressBar } from '../../shared/components/ProgressBar';
+import './components/rule-editor.css';
 import { Typography } from '../../shared/components/typography/Typography';
 import { lazy, useEffect, useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -15,7 +18,6 @@ import { useDeleteRetention, useSaveRetention } from './mutations';
 import { PLAN_TAG_CAP, retentionQueries } from './queries';
 import { EMPTY_RULE, fromRule, sameRule, toRule, type RuleValues } from './rule-form';
 import { useNotices } from '../../shared/notices';
-import { ShowRequest } from '../../shared/components/ShowRequest';
 import { PendingMark } from '../../shared/components/HeldMark';
 import { OnceOpened } from '../../shared/components/OnceOpened';
 
@@ -45,7 +47,7 @@ export function RetentionPanel({
 }: RepositoryRef & { canManage: boolean }) {
   const t = useT();
   const notices = useNotices();
-  const [modal, modalHolder] = Modal.useModal();
+  const [confirm, confirmHolder] = useDeleteConfirm();
   const queryClient = useQueryClient();
   const titleId = useId();
   const planTitleId = useId();
@@ -126,24 +128,16 @@ export function RetentionPanel({
     );
   const remove = useDeleteRetention(target);
   const confirmDelete = (id: number) =>
-    void modal.confirm({
+    confirm({
       title: t('retention.delete.title', { repository: name }),
-      content: (
-        <>
-          {t('retention.delete.body')}
-          <ShowRequest region={region} calls={() => [deleteRetentionCall(target, id)]} />
-        </>
-      ),
+      text: t('retention.delete.body'),
       okText: t('retention.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(id, {
-          // Held for undo: the bar at the bottom says so, and says it again if it fails.
-          onSuccess: (held) => {
-            if (!held) void notices.success(t('retention.deleted', { repository: name }));
-            setDraft(undefined);
-          },
+      request: { region, calls: () => [deleteRetentionCall(target, id)] },
+      run: () =>
+        // Held for undo: the bar at the bottom says so, and says it again if it fails.
+        remove.mutateAsync(id).then((held) => {
+          if (!held) void notices.success(t('retention.deleted', { repository: name }));
+          setDraft(undefined);
         }),
     });
 
@@ -152,7 +146,7 @@ export function RetentionPanel({
 
   return (
     <section aria-labelledby={titleId}>
-      {modalHolder}
+      {confirmHolder}
       <Flex vertical gap={12}>
         <Typography.Title level={3} id={titleId} style={{ margin: 0, fontSize: 18 }}>
           {t('retention.title')}
@@ -175,8 +169,8 @@ export function RetentionPanel({
             role="status"
             title={t('retention.running', { done: gone, count: run.tags.length })}
             description={
-              <Progress
-                percent={Math.round((gone / run.tags.length) * 100)}
+              <ProgressBar
+                percent={(gone / run.tags.length) * 100}
                 aria-label={t('retention.running', { done: gone, count: run.tags.length })}
               />
             }
@@ -234,7 +228,7 @@ export function RetentionPanel({
             <PlanView plan={plan} updated={updated} />
           ) : null}
         </section>
-        <Divider style={{ margin: '8px 0' }} />
+        <hr className="retention-divider" />
         <RetentionHistory target={target} />
       </Flex>
       <OnceOpened open={confirming}>

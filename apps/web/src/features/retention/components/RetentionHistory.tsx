@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input } from 'antd';
+import { Button, Flex } from 'antd';
+import { TextInput } from '../../../shared/components/input/TextInput';
 import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo } from 'react';
@@ -45,7 +46,7 @@ export function RetentionHistory({ target }: { target: RepositoryRef }) {
         </Typography.Paragraph>
         <Flex gap={8} wrap align="center">
           <label htmlFor={fromId}>{t('retention.history.from')}</label>
-          <Input
+          <TextInput
             id={fromId}
             type="date"
             value={state.filters.from ?? ''}
@@ -54,7 +55,7 @@ export function RetentionHistory({ target }: { target: RepositoryRef }) {
             style={{ width: 170 }}
           />
           <label htmlFor={toId}>{t('retention.history.to')}</label>
-          <Input
+          <TextInput
             id={toId}
             type="date"
             value={state.filters.to ?? ''}

@@ -1,6 +1,8 @@
-import { Form, InputNumber, Radio, Select } from 'antd';
+import { TagsInput } from '../../../shared/components/input/TagsInput';
+import { TextInput } from '../../../shared/components/input/TextInput';
 import { useId } from 'react';
 import { useT } from '../../../shared/i18n';
+import './rule-editor.css';
 import { LIMITS, MAX_EXEMPTIONS, ruleProblems, type RuleValues } from '../rule-form';
 
 /**
@@ -39,66 +41,90 @@ export function RuleEditor({
   const set = (change: Partial<RuleValues>) => onChange({ ...values, ...change });
 
   return (
-    <Form layout="vertical" component="div" disabled={disabled}>
-      <Form.Item label={t('retention.kind')} htmlFor={`${id}-kind`}>
-        <Radio.Group
-          aria-label={t('retention.kind')}
-          id={`${id}-kind`}
-          value={values.kind}
-          onChange={(event) => set({ kind: event.target.value as RuleValues['kind'] })}
-          options={[
-            { value: 'newest', label: t('retention.kind.newest') },
-            { value: 'days', label: t('retention.kind.days') },
-          ]}
-        />
-      </Form.Item>
-      <Form.Item
-        label={t(`retention.count.${values.kind}`)}
-        htmlFor={`${id}-count`}
-        validateStatus={countError ? 'error' : undefined}
-        help={countError ?? t(`retention.count.help.${values.kind}`, { min, max })}
-      >
-        <InputNumber
+    <fieldset className="retention-rule" disabled={disabled}>
+      <fieldset className="retention-field">
+        <legend className="retention-label">{t('retention.kind')}</legend>
+        <div className="retention-choices">
+          {(['newest', 'days'] as const).map((kind) => (
+            <label key={kind} className="retention-choice">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={kind}
+                checked={values.kind === kind}
+                onChange={() => set({ kind })}
+              />
+              {t(`retention.kind.${kind}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="retention-field">
+        <label className="retention-label" htmlFor={`${id}-count`}>
+          {t(`retention.count.${values.kind}`)}
+        </label>
+        <TextInput
           id={`${id}-count`}
-          value={values.count}
+          type="number"
+          inputMode="numeric"
+          value={values.count ?? ''}
           // Keystrokes, not only blur: the plan follows what is typed.
-          onChange={(count) => set({ count: typeof count === 'number' ? count : null })}
+          onChange={(event) =>
+            set({ count: event.target.value === '' ? null : Number(event.target.value) })
+          }
           style={{ width: 160 }}
           aria-invalid={countError ? true : undefined}
+          aria-describedby={`${id}-count-help`}
         />
-      </Form.Item>
-      <Form.Item
-        label={t('retention.exemptTags')}
-        htmlFor={`${id}-tags`}
-        validateStatus={tagErrors.length ? 'error' : undefined}
-        help={tagErrors.length ? tagErrors.join(' ') : t('retention.exemptTags.help')}
-      >
-        <Select
+        <div
+          id={`${id}-count-help`}
+          className="retention-help"
+          data-error={!!countError || undefined}
+        >
+          {countError ?? t(`retention.count.help.${values.kind}`, { min, max })}
+        </div>
+      </div>
+      <div className="retention-field">
+        <label className="retention-label" htmlFor={`${id}-tags`}>
+          {t('retention.exemptTags')}
+        </label>
+        <TagsInput
           id={`${id}-tags`}
-          mode="tags"
           value={values.exemptTags}
-          onChange={(exemptTags: string[]) => set({ exemptTags })}
-          options={tagNames.map((name) => ({ value: name, label: name }))}
-          tokenSeparators={[',', ' ']}
+          onChange={(exemptTags) => set({ exemptTags })}
+          suggestions={tagNames}
           style={{ maxWidth: 560 }}
+          aria-invalid={tagErrors.length > 0 || undefined}
+          aria-describedby={`${id}-tags-help`}
         />
-      </Form.Item>
-      <Form.Item
-        label={t('retention.exemptPatterns')}
-        htmlFor={`${id}-patterns`}
-        validateStatus={patternErrors.length ? 'error' : undefined}
-        help={patternErrors.length ? patternErrors.join(' ') : t('retention.exemptPatterns.help')}
-      >
-        <Select
+        <div
+          id={`${id}-tags-help`}
+          className="retention-help"
+          data-error={tagErrors.length > 0 || undefined}
+        >
+          {tagErrors.length ? tagErrors.join(' ') : t('retention.exemptTags.help')}
+        </div>
+      </div>
+      <div className="retention-field">
+        <label className="retention-label" htmlFor={`${id}-patterns`}>
+          {t('retention.exemptPatterns')}
+        </label>
+        <TagsInput
           id={`${id}-patterns`}
-          mode="tags"
-          open={false}
-          suffixIcon={null}
           value={values.exemptPatterns}
-          onChange={(exemptPatterns: string[]) => set({ exemptPatterns })}
+          onChange={(exemptPatterns) => set({ exemptPatterns })}
           style={{ maxWidth: 560 }}
+          aria-invalid={patternErrors.length > 0 || undefined}
+          aria-describedby={`${id}-patterns-help`}
         />
-      </Form.Item>
-    </Form>
+        <div
+          id={`${id}-patterns-help`}
+          className="retention-help"
+          data-error={patternErrors.length > 0 || undefined}
+        >
+          {patternErrors.length ? patternErrors.join(' ') : t('retention.exemptPatterns.help')}
+        </div>
+      </div>
+    </fieldset>
   );
 }
