@@ -1,6 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import type { PlanEntry, RetentionPlan } from '@swr-console/swr-api';
-import { Alert, Flex, Segmented, Tag } from 'antd';
+import { Alert, Flex, Tag } from 'antd';
+import { Segmented } from '../../../shared/components/segmented/Segmented';
 import { Typography } from '../../../shared/components/typography/Typography';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { useId, useMemo, useState } from 'react';

@@ -1,9 +1,37 @@
 import { TagsInput } from '../../../shared/components/input/TagsInput';
 import { TextInput } from '../../../shared/components/input/TextInput';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useT } from '../../../shared/i18n';
 import './rule-editor.css';
 import { LIMITS, MAX_EXEMPTIONS, ruleProblems, type RuleValues } from '../rule-form';
+
+/** A labelled field with its help below, which turns into the problem when there is one. */
+function Field({
+  id,
+  label,
+  help,
+  error,
+  children,
+}: {
+  /** The control's id; the help is `${id}-help` (the control names it in aria-describedby). */
+  id: string;
+  label: string;
+  help: string;
+  error: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="retention-field">
+      <label className="retention-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      <div id={`${id}-help`} className="retention-help" data-error={error || undefined}>
+        {help}
+      </div>
+    </div>
+  );
+}
 
 /**
  * The rule's fields, controlled: every change goes straight to `onChange`, so the plan next to it
@@ -59,10 +87,12 @@ export function RuleEditor({
           ))}
         </div>
       </fieldset>
-      <div className="retention-field">
-        <label className="retention-label" htmlFor={`${id}-count`}>
-          {t(`retention.count.${values.kind}`)}
-        </label>
+      <Field
+        id={`${id}-count`}
+        label={t(`retention.count.${values.kind}`)}
+        help={countError ?? t(`retention.count.help.${values.kind}`, { min, max })}
+        error={!!countError}
+      >
         <TextInput
           id={`${id}-count`}
           type="number"
@@ -76,18 +106,13 @@ export function RuleEditor({
           aria-invalid={countError ? true : undefined}
           aria-describedby={`${id}-count-help`}
         />
-        <div
-          id={`${id}-count-help`}
-          className="retention-help"
-          data-error={!!countError || undefined}
-        >
-          {countError ?? t(`retention.count.help.${values.kind}`, { min, max })}
-        </div>
-      </div>
-      <div className="retention-field">
-        <label className="retention-label" htmlFor={`${id}-tags`}>
-          {t('retention.exemptTags')}
-        </label>
+      </Field>
+      <Field
+        id={`${id}-tags`}
+        label={t('retention.exemptTags')}
+        help={tagErrors.length ? tagErrors.join(' ') : t('retention.exemptTags.help')}
+        error={tagErrors.length > 0}
+      >
         <TagsInput
           id={`${id}-tags`}
           value={values.exemptTags}
@@ -97,18 +122,13 @@ export function RuleEditor({
           aria-invalid={tagErrors.length > 0 || undefined}
           aria-describedby={`${id}-tags-help`}
         />
-        <div
-          id={`${id}-tags-help`}
-          className="retention-help"
-          data-error={tagErrors.length > 0 || undefined}
-        >
-          {tagErrors.length ? tagErrors.join(' ') : t('retention.exemptTags.help')}
-        </div>
-      </div>
-      <div className="retention-field">
-        <label className="retention-label" htmlFor={`${id}-patterns`}>
-          {t('retention.exemptPatterns')}
-        </label>
+      </Field>
+      <Field
+        id={`${id}-patterns`}
+        label={t('retention.exemptPatterns')}
+        help={patternErrors.length ? patternErrors.join(' ') : t('retention.exemptPatterns.help')}
+        error={patternErrors.length > 0}
+      >
         <TagsInput
           id={`${id}-patterns`}
           value={values.exemptPatterns}
@@ -117,14 +137,7 @@ export function RuleEditor({
           aria-invalid={patternErrors.length > 0 || undefined}
           aria-describedby={`${id}-patterns-help`}
         />
-        <div
-          id={`${id}-patterns-help`}
-          className="retention-help"
-          data-error={patternErrors.length > 0 || undefined}
-        >
-          {patternErrors.length ? patternErrors.join(' ') : t('retention.exemptPatterns.help')}
-        </div>
-      </div>
+      </Field>
     </fieldset>
   );
 }
