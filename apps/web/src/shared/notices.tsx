@@ -8,6 +8,15 @@ export interface Notices {
   error: (text: string) => void;
 }
 
+/** Notices drawn by antd's message: its hook's instance, or its static one. */
+function noticesOf(api: Record<keyof Notices, (text: string) => unknown>): Notices {
+  return {
+    success: (text) => void api.success(text),
+    warning: (text) => void api.warning(text),
+    error: (text) => void api.error(text),
+  };
+}
+
 const NoticesContext = createContext<Notices | undefined>(undefined);
 
 /**
@@ -18,14 +27,7 @@ const NoticesContext = createContext<Notices | undefined>(undefined);
  */
 export function NoticesProvider({ children }: { children: ReactNode }) {
   const [api, holder] = message.useMessage();
-  const notices = useMemo<Notices>(
-    () => ({
-      success: (text) => void api.success(text),
-      warning: (text) => void api.warning(text),
-      error: (text) => void api.error(text),
-    }),
-    [api],
-  );
+  const notices = useMemo(() => noticesOf(api), [api]);
   return (
     <NoticesContext value={notices}>
       {holder}
@@ -35,11 +37,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
 }
 
 /** Outside the signed-in pages (an error page): antd's message without the page's theme. */
-const unthemed: Notices = {
-  success: (text) => void message.success(text),
-  warning: (text) => void message.warning(text),
-  error: (text) => void message.error(text),
-};
+const unthemed = noticesOf(message);
 
 /** The page's notices. */
 export function useNotices(): Notices {

@@ -1,13 +1,10 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Button } from 'antd';
-import { lazy, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n';
-import { OnceOpened } from './OnceOpened';
+import { useDeleteConfirm } from './DeleteConfirm';
 import type { ShownRequest } from './ShowRequest';
-
-// The dialog (antd's modal) loads when a delete is first asked for, not with every list.
-const DeleteDialog = lazy(async () => ({ default: (await import('./DeleteDialog')).DeleteDialog }));
 
 /**
  * A delete button that asks first: the dialog's title and text name what goes. When `blocked`,
@@ -40,8 +37,7 @@ export function DeleteButton<TVariables>({
   onDeleted: (held: boolean) => void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const held = useRef(false);
+  const [confirm, holder] = useDeleteConfirm();
   return (
     <>
       <Button
@@ -50,32 +46,20 @@ export function DeleteButton<TVariables>({
         type={compact ? 'text' : 'default'}
         icon={<DeleteOutlined aria-hidden />}
         aria-label={label}
-        onClick={() => setOpen(true)}
+        onClick={() =>
+          confirm({
+            title,
+            text,
+            blocked,
+            request,
+            run: () =>
+              mutation.mutateAsync(variables).then((result) => onDeleted(result !== undefined)),
+          })
+        }
       >
         {compact ? null : t('common.delete')}
       </Button>
-      <OnceOpened open={open}>
-        <DeleteDialog
-          open={open}
-          title={title}
-          text={text}
-          blocked={blocked}
-          request={request}
-          run={() =>
-            mutation.mutateAsync(variables).then((result) => {
-              held.current = result !== undefined;
-            })
-          }
-          pending={mutation.isPending}
-          error={mutation.error}
-          reset={mutation.reset}
-          onDone={() => {
-            setOpen(false);
-            onDeleted(held.current);
-          }}
-          onCancel={() => setOpen(false)}
-        />
-      </OnceOpened>
+      {holder}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { lazy, useState, type ReactNode } from 'react';
 import { OnceOpened } from './OnceOpened';
 import type { ShownRequest } from './ShowRequest';
 
-// The dialog (antd's modal) loads when a delete is first asked for, as with DeleteButton.
+// The dialog (antd's modal) loads when a delete is first asked for, not with every list.
 const DeleteDialog = lazy(async () => ({ default: (await import('./DeleteDialog')).DeleteDialog }));
 
 /** What a confirmation asks: its title and text name what goes. */
@@ -11,13 +11,15 @@ export interface DeleteAsk {
   text: ReactNode;
   /** The confirming button's words, when "Delete" is not what happens. */
   okText?: string;
+  /** It cannot go: the dialog says why (in `text`) instead of offering a button that would fail. */
+  blocked?: boolean;
   request?: ShownRequest;
   /** Deletes; the dialog stays open with the error when it fails. */
   run: () => Promise<unknown>;
 }
 
 /**
- * A delete confirmation asked for from code (a row's menu, where DeleteButton's own button does
+ * A delete confirmation asked for from code (DeleteButton, or a row's menu where its button does
  * not fit): `confirm(ask)` opens it, and `holder` must be rendered once where the page is.
  */
 export function useDeleteConfirm(): [confirm: (ask: DeleteAsk) => void, holder: ReactNode] {
@@ -45,7 +47,7 @@ export function useDeleteConfirm(): [confirm: (ask: DeleteAsk) => void, holder: 
         title={ask?.title ?? ''}
         text={ask?.text}
         okText={ask?.okText}
-        blocked={false}
+        blocked={ask?.blocked ?? false}
         request={ask?.request}
         run={run}
         pending={pending}

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { Select } from '../../../shared/components/select/Select';
 import { Typography } from '../../../shared/components/typography/Typography';
 import { useId } from 'react';
+import { Choices, Field } from '../../../shared/components/form/Field';
 import './login-command-form.css';
 import { useT } from '../../../shared/i18n';
 import type { SessionRegion } from '../../../shared/session';
@@ -31,10 +32,7 @@ export function LoginCommandForm({
   const kind: LoginKind = longTerm ? value.kind : 'temporary';
   return (
     <div className="login-command-form">
-      <div className="login-command-field">
-        <span id={`${ids}-region-label`} className="login-command-label">
-          {t('loginCommand.region')}
-        </span>
+      <Field id={`${ids}-region`} label={t('loginCommand.region')} labelsInput={false}>
         <Select
           id={`${ids}-region`}
           aria-labelledby={`${ids}-region-label`}
@@ -45,10 +43,9 @@ export function LoginCommandForm({
             label: `${region.id} (${region.registry})`,
           }))}
         />
-      </div>
-      <fieldset className="login-command-field">
-        <legend className="login-command-label">{t('loginCommand.kind')}</legend>
-        <label className="login-command-choice">
+      </Field>
+      <Choices legend={t('loginCommand.kind')}>
+        <label className="console-choice">
           <input
             type="radio"
             name={`${ids}-kind`}
@@ -62,7 +59,7 @@ export function LoginCommandForm({
             <Typography.Text>{t('loginCommand.kind.temporary.help')}</Typography.Text>
           </span>
         </label>
-        <label className="login-command-choice" data-disabled={!longTerm || undefined}>
+        <label className="console-choice">
           <input
             type="radio"
             name={`${ids}-kind`}
@@ -85,12 +82,14 @@ export function LoginCommandForm({
             {t('loginCommand.kind.longTerm.needsAccessKey')}
           </Typography.Paragraph>
         )}
-      </fieldset>
+      </Choices>
       {kind === 'temporary' ? (
-        <div className="login-command-field">
-          <span id={`${ids}-duration-label`} className="login-command-label">
-            {t('loginCommand.duration')}
-          </span>
+        <Field
+          id={`${ids}-duration`}
+          label={t('loginCommand.duration')}
+          labelsInput={false}
+          help={t('loginCommand.duration.help')}
+        >
           <Select
             id={`${ids}-duration`}
             aria-labelledby={`${ids}-duration-label`}
@@ -103,10 +102,7 @@ export function LoginCommandForm({
             }))}
             style={{ maxWidth: 240 }}
           />
-          <Typography.Paragraph id={`${ids}-duration-help`} style={{ margin: '4px 0 0' }}>
-            {t('loginCommand.duration.help')}
-          </Typography.Paragraph>
-        </div>
+        </Field>
       ) : null}
       <Button type="primary" icon={<KeyOutlined />} loading={pending} onClick={onSubmit}>
         {t('loginCommand.get')}

@@ -1,37 +1,10 @@
 import { TagsInput } from '../../../shared/components/input/TagsInput';
 import { TextInput } from '../../../shared/components/input/TextInput';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
+import { Choices, Field } from '../../../shared/components/form/Field';
 import { useT } from '../../../shared/i18n';
 import './rule-editor.css';
 import { LIMITS, MAX_EXEMPTIONS, ruleProblems, type RuleValues } from '../rule-form';
-
-/** A labelled field with its help below, which turns into the problem when there is one. */
-function Field({
-  id,
-  label,
-  help,
-  error,
-  children,
-}: {
-  /** The control's id; the help is `${id}-help` (the control names it in aria-describedby). */
-  id: string;
-  label: string;
-  help: string;
-  error: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className="retention-field">
-      <label className="retention-label" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      <div id={`${id}-help`} className="retention-help" data-error={error || undefined}>
-        {help}
-      </div>
-    </div>
-  );
-}
 
 /**
  * The rule's fields, controlled: every change goes straight to `onChange`, so the plan next to it
@@ -70,11 +43,10 @@ export function RuleEditor({
 
   return (
     <fieldset className="retention-rule" disabled={disabled}>
-      <fieldset className="retention-field">
-        <legend className="retention-label">{t('retention.kind')}</legend>
+      <Choices legend={t('retention.kind')}>
         <div className="retention-choices">
           {(['newest', 'days'] as const).map((kind) => (
-            <label key={kind} className="retention-choice">
+            <label key={kind} className="console-choice">
               <input
                 type="radio"
                 name={`${id}-kind`}
@@ -86,7 +58,7 @@ export function RuleEditor({
             </label>
           ))}
         </div>
-      </fieldset>
+      </Choices>
       <Field
         id={`${id}-count`}
         label={t(`retention.count.${values.kind}`)}
