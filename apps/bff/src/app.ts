@@ -18,6 +18,7 @@ import { iamRoutes } from './routes/iam.js';
 import { loginCommandRoutes } from './routes/login-command.js';
 import { sessionRoutes } from './routes/session.js';
 import { signatureRoutes } from './routes/signatures.js';
+import { regionsCompareRoutes } from './routes/regions-compare.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
@@ -162,6 +163,13 @@ export function createApp(deps: AppDeps): Express {
       sessions,
       timeoutMs: deps.upstreamTimeoutMs,
       insecureRegistries: deps.insecureRegistries,
+    }),
+  );
+  app.use(
+    regionsCompareRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
     }),
   );
   app.use(auditRoutes(deps.store));

@@ -18,6 +18,7 @@ export * from './wire/call.js';
 export * from './rules/filter.js';
 export * from './rules/commands.js';
 export * from './rules/retention-plan.js';
+export * from './rules/region-compare.js';
 export * from './rules/glob.js';
 export * from './rules/signing-scope.js';
 export * from './rules/signature-badges.js';

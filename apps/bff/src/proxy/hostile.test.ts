@@ -217,6 +217,43 @@ describe('when SWR misbehaves', () => {
     expect(upstream.state.requests - before).toBe(1);
   });
 
+  it.each(['silent', 'stall-mid-body', 'truncate-200', 'bad-status', 'reset', 'answer'] as const)(
+    'when the other region of a comparison %s, then the comparison answers in time and marks that region failed',
+    async (behaviour) => {
+      upstream.state.behaviour = behaviour;
+      const started = Date.now();
+      const answer = await browser.request(
+        'GET',
+        '/api/regions-compare/cn-north-4?against=ap-southeast-1&namespace=team-web',
+      );
+      expect(bff.alive(), bff.stderr()).toBe(true);
+      expect(answer.status, answer.text).toBe(200);
+      const { repositories } = answer.json<{
+        repositories: { regions: { state: string; problem?: string }[] }[];
+      }>();
+      expect(repositories.length).toBeGreaterThan(0);
+      for (const repository of repositories)
+        expect(repository.regions).toEqual([
+          expect.objectContaining({ state: 'failed', problem: expect.any(String) }),
+        ]);
+      expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+    },
+  );
+
+  it.each(['silent', 'truncate-200', 'reset', 'answer'] as const)(
+    'when the region being compared %s, then a 502 or 504 problem, never a 500',
+    async (behaviour) => {
+      upstream.state.behaviour = behaviour;
+      const answer = await browser.request(
+        'GET',
+        '/api/regions-compare/ap-southeast-1?against=cn-north-4',
+      );
+      expect(bff.alive(), bff.stderr()).toBe(true);
+      expect([502, 504], answer.text).toContain(answer.status);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    },
+  );
+
   it('when SWR is well again, then calls go through', async () => {
     const { value } = await call('answer');
     expect(value?.status).toBe(200);

@@ -54,6 +54,7 @@ const requests: Record<
     for (const { digest } of artifacts) query.append('digest', digest);
     return { query: `?${query}` };
   },
+  CompareRegions: async () => ({ query: '?against=ap-southeast-1&namespace=team-web&limit=5' }),
   ListAuditEntries: async () => ({ query: '?limit=5' }),
   ListDeletions: async () => ({ query: `?region=${region}` }),
   UndoDeletion: async () => {

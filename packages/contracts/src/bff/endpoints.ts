@@ -25,6 +25,11 @@ export const bffEndpoints = {
   CreateLoginCommand: { method: 'POST', path: '/api/login-command', status: 200 },
   /** Whether artifacts of an Enterprise repository carry signatures a key of the account verifies. */
   CheckSignatures: { method: 'GET', path: '/api/signatures/{region}', status: 200 },
+  /**
+   * A page of a region's repositories, each set tag by tag against the same repository in other
+   * regions of the account: counts, and every tag that is not the same.
+   */
+  CompareRegions: { method: 'GET', path: '/api/regions-compare/{region}', status: 200 },
   /** The BFF's audit record: the account's for administrators, one's own for others. */
   ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
   /** The account's deletions held for their undo window, and those that ended lately. */
@@ -32,6 +37,11 @@ export const bffEndpoints = {
   /** Takes back a held deletion before it reaches SWR. */
   UndoDeletion: { method: 'POST', path: '/api/deletions/{id}/undo', status: 200 },
 } as const satisfies Record<string, BffEndpoint>;
+
+/** Repositories compared in one answer; each is read in full in every region asked about. */
+export const MAX_COMPARED_REPOSITORIES = 50;
+/** Regions one comparison sets a repository against. */
+export const MAX_COMPARED_REGIONS = 8;
 
 export type BffEndpointId = keyof typeof bffEndpoints;
 

@@ -1,11 +1,17 @@
 import {
+  NAMESPACE_PATTERN,
   ENTERPRISE_NAME_PATTERN,
   REPOSITORY_PATTERN,
   type ArtifactSignatures,
   type ClientCommands,
+  type TagDifference,
 } from '@swr-console/swr-api';
 import { z } from 'zod';
-import type { BffEndpointId } from './endpoints.js';
+import {
+  MAX_COMPARED_REGIONS,
+  MAX_COMPARED_REPOSITORIES,
+  type BffEndpointId,
+} from './endpoints.js';
 
 /**
  * What the BFF's operations take and answer. The BFF checks every request against these and its
@@ -88,6 +94,45 @@ export const signaturesQuery = z.object({
     ),
 });
 
+const namespaceParam = z
+  .string()
+  .max(64, 'An organization name is at most 64 characters.')
+  .regex(NAMESPACE_PATTERN, 'Not an organization name.');
+
+export const regionsCompareQuery = z
+  .object({
+    against: z
+      .union([z.string(), z.array(z.string())])
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .pipe(
+        z
+          .array(z.string().min(1, 'Name a region.').max(64))
+          .min(1, 'Name a region to compare with.')
+          .max(MAX_COMPARED_REGIONS, `At most ${MAX_COMPARED_REGIONS} regions at once.`),
+      ),
+    /** Only this organization's repositories. */
+    namespace: namespaceParam.optional(),
+    /** The organization they are compared with in the other regions (default: the same name). */
+    targetNamespace: namespaceParam.optional(),
+    /** Part of the repository name. */
+    name: z.string().max(128, 'At most 128 characters.').optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_COMPARED_REPOSITORIES, `At most ${MAX_COMPARED_REPOSITORIES} repositories at once.`)
+      .default(20),
+  })
+  .refine((query) => !query.targetNamespace || query.namespace, {
+    path: ['targetNamespace'],
+    message: 'Choose the organization it stands for first.',
+  })
+  .refine((query) => query.offset % query.limit === 0, {
+    path: ['offset'],
+    message: 'The offset is a multiple of the limit.',
+  });
+
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -158,6 +203,44 @@ export const signatures = z.object({
   ),
 });
 
+const tagDifference = z.object({
+  tag: z.string(),
+  kind: z.enum(['different', 'missing', 'only-there']),
+  here: z.string().optional(),
+  there: z.string().optional(),
+}) satisfies z.ZodType<TagDifference>;
+
+/**
+ * One repository in one other region. `no-repository`: the region has none of that name (every
+ * tag is missing there); `too-many-tags`: one side has more tags than the BFF compares; `failed`:
+ * the region could not be read, with SWR's reason.
+ */
+const regionSide = z.object({
+  region: z.string(),
+  namespace: z.string(),
+  state: z.enum(['compared', 'no-repository', 'too-many-tags', 'failed']),
+  same: z.number().int().nonnegative(),
+  different: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  onlyThere: z.number().int().nonnegative(),
+  differences: z.array(tagDifference),
+  problem: z.string().optional(),
+});
+
+export const regionsComparison = z.object({
+  /** Repositories of the region that match the filters. */
+  total: z.number().int().nonnegative(),
+  repositories: z.array(
+    z.object({
+      namespace: z.string(),
+      name: z.string(),
+      /** Tags here (0 with `too-many-tags` only when reading stopped). */
+      tags: z.number().int().nonnegative(),
+      regions: z.array(regionSide),
+    }),
+  ),
+});
+
 export const auditPage = z.object({
   entries: z.array(
     z.object({
@@ -216,6 +299,11 @@ export const bffOperations = {
     params: z.object({ region: z.string().min(1) }),
     query: signaturesQuery,
     response: signatures,
+  },
+  CompareRegions: {
+    params: z.object({ region: z.string().min(1) }),
+    query: regionsCompareQuery,
+    response: regionsComparison,
   },
   ListAuditEntries: { query: auditQuery, response: auditPage },
   ListDeletions: { query: deletionsQuery, response: z.object({ deletions: z.array(deletion) }) },

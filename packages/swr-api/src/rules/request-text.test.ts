@@ -41,7 +41,7 @@ describe('the text of a request', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 30_000); // forty bash processes: seconds on a busy machine
 
   it('when a call is shown as JSON, then it has the method, the encoded path and the body, and no credential', () => {
     const text = callsAsJson([

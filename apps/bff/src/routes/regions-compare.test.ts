@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { deriveLoginKey } from '@swr-console/apig-signer';
+import type { RegionsComparison } from '@swr-console/contracts/bff';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+
+// Two regions that differ, made with skopeo from the sandbox's own images; the comparison must
+// find exactly the differences, whatever page of repositories is asked for.
+const run = promisify(execFile);
+const auth = path.join(mkdtempSync(path.join(tmpdir(), 'compare-auth-')), 'auth.json');
+const skopeo = (...args: string[]) =>
+  run('skopeo', args, { env: { ...process.env, REGISTRY_AUTH_FILE: auth } });
+
+const [home, away] = ['cn-north-4', 'ap-southeast-1'];
+let bff: RunningBff;
+let browser: Browser;
+const digests: Record<string, string> = {};
+
+const registryOf = (region: string) => sandbox().regions.find((r) => r.id === region)!.registry;
+
+async function copy(from: string, region: string, to: string) {
+  await skopeo(
+    'copy',
+    '--src-tls-verify=false',
+    '--dest-tls-verify=false',
+    `docker://${registryOf(home)}/library/alpine-lite:${from}`,
+    `docker://${registryOf(region)}/${to}`,
+  );
+}
+
+beforeAll(async () => {
+  bff = await startBff();
+  browser = new Browser(bff.url);
+  const admin = sandboxUser();
+  await browser.signInWithKey(admin);
+  for (const region of [home, away]) {
+    const created = await browser.request('POST', `/api/swr/${region}/v2/manage/namespaces`, {
+      body: { namespace: 'cmp' },
+    });
+    expect(created.status, created.text).toBe(201);
+    await skopeo(
+      'login',
+      '--tls-verify=false',
+      '-u',
+      `${region}@${admin.access_key}`,
+      '-p',
+      deriveLoginKey(admin.access_key, admin.secret_key),
+      registryOf(region)!,
+    );
+  }
+  for (const version of ['3.19', '3.20']) {
+    const { stdout } = await skopeo(
+      'inspect',
+      '--tls-verify=false',
+      '--format',
+      '{{.Digest}}',
+      `docker://${registryOf(home)}/library/alpine-lite:${version}`,
+    );
+    digests[version] = stdout.trim();
+  }
+  await copy('3.19', home, 'cmp/app:v1');
+  await copy('3.19', home, 'cmp/app:v2');
+  await copy('3.20', home, 'cmp/app:v3');
+  await copy('3.19', home, 'cmp/solo:v1');
+  await copy('3.19', away, 'cmp/app:v1');
+  await copy('3.20', away, 'cmp/app:v2');
+  await copy('3.20', away, 'cmp/app:v4');
+}, 120_000);
+afterAll(() => bff?.stop());
+
+const compare = (query: string) => browser.request('GET', `/api/regions-compare/${home}?${query}`);
+
+describe('comparing regions', () => {
+  it('when two regions differ, then each repository says which tags differ, are missing there or are only there, and a repository the other region lacks says so', async () => {
+    const answer = await compare(`against=${away}&namespace=cmp`);
+    expect(answer.status, answer.text).toBe(200);
+    const { total, repositories } = answer.json<RegionsComparison>();
+    expect(total).toBe(2);
+    expect(repositories.map((r) => r.name)).toEqual(['app', 'solo']);
+    const [app, solo] = repositories;
+    expect(app!.tags).toBe(3);
+    expect(app!.regions).toEqual([
+      {
+        region: away,
+        namespace: 'cmp',
+        state: 'compared',
+        same: 1,
+        different: 1,
+        missing: 1,
+        onlyThere: 1,
+        differences: [
+          { tag: 'v2', kind: 'different', here: digests['3.19'], there: digests['3.20'] },
+          { tag: 'v3', kind: 'missing', here: digests['3.20'] },
+          { tag: 'v4', kind: 'only-there', there: digests['3.20'] },
+        ],
+      },
+    ]);
+    expect(solo!.regions[0]).toMatchObject({ state: 'no-repository', missing: 1, same: 0 });
+  });
+
+  it('when a page and a name are asked for, then only those repositories are compared', async () => {
+    const second = await compare(`against=${away}&namespace=cmp&limit=1&offset=1`);
+    expect(second.json<RegionsComparison>().repositories.map((r) => r.name)).toEqual(['solo']);
+    const named = await compare(`against=${away}&namespace=cmp&name=sol`);
+    expect(named.json<RegionsComparison>()).toMatchObject({ total: 1 });
+  });
+
+  it('when the other organization has another name, then the repositories are compared with it', async () => {
+    const answer = await compare(`against=${away}&namespace=cmp&targetNamespace=team-web`);
+    const { repositories } = answer.json<RegionsComparison>();
+    expect(repositories[0]!.regions[0]).toMatchObject({
+      namespace: 'team-web',
+      state: 'no-repository',
+      missing: 3,
+    });
+  });
+
+  it('when the parameters are wrong, then 400 names each one and nothing is read', async () => {
+    const cases: [string, string[]][] = [
+      [`against=${home}`, ['against']],
+      ['namespace=cmp', ['against']],
+      [`against=${away}&limit=51`, ['limit']],
+      [`against=${away}&limit=20&offset=30`, ['offset']],
+      [`against=${away}&targetNamespace=team-web`, ['targetNamespace']],
+      [`against=${away}&namespace=Not%20One`, ['namespace']],
+    ];
+    for (const [query, fields] of cases) {
+      const answer = await compare(query);
+      expect(answer.status, query).toBe(400);
+      const errors = answer.json<{ errors: { field: string }[] }>().errors.map((e) => e.field);
+      expect(errors, query).toEqual(fields);
+    }
+    const unknown = await compare('against=nowhere-1');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<{ code: string }>().code).toBe('UNKNOWN_REGION');
+  });
+
+  it('when nobody is signed in, then nothing is compared', async () => {
+    const stranger = new Browser(bff.url);
+    const answer = await stranger.request('GET', `/api/regions-compare/${home}?against=${away}`);
+    expect(answer.status).toBe(401);
+  });
+});

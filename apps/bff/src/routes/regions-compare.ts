@@ -1,0 +1,164 @@
+import { bffOperations } from '@swr-console/contracts/bff/schemas';
+import type { ComparedRegion, ComparedRepository } from '@swr-console/contracts/bff';
+import { ApiError, compareTags, type SwrClient, type TagDigest } from '@swr-console/swr-api';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  fromSwr,
+  readAs,
+  regionUpstream,
+  swrClientOf,
+  type UpstreamDeps,
+} from '../auth/clients.js';
+import { HttpProblem, titleOf } from '../problem.js';
+import { requireSignIn } from '../security.js';
+import { checked, reply, serve } from './contract.js';
+
+/**
+ * `GET /api/regions-compare/{region}`: a page of the region's repositories, each set tag by tag
+ * against the same repository in other regions. The BFF reads the tag pages itself and answers
+ * only counts and differences: the tag list carries each tag's manifest, which the browser would
+ * otherwise download in full for every tag of every region (docs/web.md has both measured).
+ */
+
+/** Tags per page read from SWR: half its largest, so that a page of big manifests stays small. */
+const TAG_PAGE = 500;
+/** Beyond this many tags on either side, a repository is reported, not compared. */
+export const COMPARED_TAGS_CAP = 20_000;
+/** Repositories read at once for one answer. */
+const PARALLEL_REPOSITORIES = 4;
+
+const tagItems = z.array(z.object({ Tag: z.string(), digest: z.string() }));
+const repositoryItems = z.array(
+  z.object({ name: z.string(), namespace: z.string(), num_images: z.number().optional() }),
+);
+
+type TagsRead = { state: 'read'; tags: TagDigest[] } | { state: 'absent' | 'too-many' };
+
+/** Every tag of a repository, by name, or why there are none to compare. */
+async function readTags(swr: SwrClient, namespace: string, repository: string): Promise<TagsRead> {
+  const tags: TagDigest[] = [];
+  for (let offset = 0; ; offset += TAG_PAGE) {
+    let answer;
+    try {
+      answer = await swr.request('ListRepositoryTags', {
+        path: { namespace, repository },
+        query: { limit: TAG_PAGE, offset, order_column: 'tag', order_type: 'asc' },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return { state: 'absent' };
+      throw error;
+    }
+    const total = answer.range?.total;
+    if (total !== undefined && total > COMPARED_TAGS_CAP) return { state: 'too-many' };
+    const page = readAs(tagItems, answer.data);
+    for (const item of page) tags.push({ tag: item.Tag, digest: item.digest });
+    if (page.length < TAG_PAGE || (total !== undefined && tags.length >= total)) break;
+    if (tags.length >= COMPARED_TAGS_CAP) return { state: 'too-many' };
+  }
+  return { state: 'read', tags };
+}
+
+const emptySide = { same: 0, different: 0, missing: 0, onlyThere: 0, differences: [] };
+
+/** Runs `work` over `items`, at most `width` at a time, keeping their order. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
+
+/** SWR's reason, as a line a person can read, for a region that could not be read. */
+function problemOf(error: unknown): string {
+  if (error instanceof ApiError)
+    return error.status === 0
+      ? 'SWR could not be reached.'
+      : `${error.message || 'SWR refused the request.'} (${error.status})`;
+  if (error instanceof HttpProblem) return error.message;
+  throw error;
+}
+
+export function regionsCompareRoutes(deps: UpstreamDeps): Router {
+  const router = Router();
+  serve(router, 'CompareRegions', requireSignIn(), async (req, res) => {
+    const query = checked(bffOperations.CompareRegions.query, req.query, {
+      detail: 'Some parameters need attention.',
+    });
+    const region = String(req.params.region);
+    const against = [...new Set(query.against)];
+    if (against.includes(region))
+      throw new HttpProblem(400, titleOf(400), 'Some parameters need attention.', {
+        code: 'INVALID_INPUT',
+        errors: [{ field: 'against', message: 'Choose regions other than this one.' }],
+      });
+    const here = swrClientOf(await regionUpstream(res, deps, region));
+    const others = await Promise.all(
+      against.map(async (id) => ({ id, swr: swrClientOf(await regionUpstream(res, deps, id)) })),
+    );
+
+    const listed = await fromSwr(
+      here.request('ListReposDetails', {
+        query: {
+          ...(query.namespace ? { namespace: query.namespace } : {}),
+          ...(query.name ? { name: query.name.replaceAll('/', '$') } : {}),
+          limit: query.limit,
+          offset: query.offset,
+          order_column: 'name',
+          order_type: 'asc',
+        },
+      }),
+    );
+    const page = readAs(repositoryItems, listed.data);
+    const total = listed.range?.total ?? query.offset + page.length;
+
+    const repositories = await inParallel(
+      page,
+      PARALLEL_REPOSITORIES,
+      async (repo): Promise<ComparedRepository> => {
+        const targetNamespace = query.targetNamespace ?? repo.namespace;
+        // A repository deleted since the listing has no tags left to compare.
+        const read = await fromSwr(readTags(here, repo.namespace, repo.name));
+        const mine: TagsRead = read.state === 'absent' ? { state: 'read', tags: [] } : read;
+        const regions = await Promise.all(
+          others.map(async ({ id, swr }): Promise<ComparedRegion> => {
+            const side = { region: id, namespace: targetNamespace };
+            if (mine.state !== 'read') return { ...side, state: 'too-many-tags', ...emptySide };
+            let theirs: TagsRead;
+            try {
+              theirs = await readTags(swr, targetNamespace, repo.name);
+            } catch (error) {
+              return { ...side, state: 'failed', ...emptySide, problem: problemOf(error) };
+            }
+            if (theirs.state === 'too-many')
+              return { ...side, state: 'too-many-tags', ...emptySide };
+            const compared = compareTags(mine.tags, theirs.state === 'read' ? theirs.tags : []);
+            return {
+              ...side,
+              state: theirs.state === 'absent' ? 'no-repository' : 'compared',
+              ...compared,
+            };
+          }),
+        );
+        return {
+          namespace: repo.namespace,
+          name: repo.name,
+          tags: mine.state === 'read' ? mine.tags.length : (repo.num_images ?? 0),
+          regions,
+        };
+      },
+    );
+    reply(res, 'CompareRegions', { total, repositories });
+  });
+  return router;
+}
