@@ -77,6 +77,7 @@ describe('authentication by default', () => {
         'DELETE /api/session',
         'POST /api/login-command',
         'GET /api/signatures/:region',
+        'GET /api/regions-compare/:region',
         'GET /api/audit',
         'GET /api/deletions',
         'POST /api/deletions/:id/undo',
