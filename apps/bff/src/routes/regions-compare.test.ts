@@ -117,6 +117,13 @@ describe('comparing regions', () => {
       state: 'no-repository',
       missing: 3,
     });
+    const nowhere = await compare(`against=${away}&namespace=cmp&targetNamespace=nowhere`);
+    expect(nowhere.json<RegionsComparison>().repositories[0]!.regions[0]).toMatchObject({
+      namespace: 'nowhere',
+      state: 'no-namespace',
+      missing: 0,
+      differences: [],
+    });
   });
 
   it('when the parameters are wrong, then 400 names each one and nothing is read', async () => {

@@ -122,6 +122,25 @@ export function regionsCompareRoutes(deps: UpstreamDeps): Router {
     const page = readAs(repositoryItems, listed.data);
     const total = listed.range?.total ?? query.offset + page.length;
 
+    // Whether an organization exists in a region, asked once per answer and only when a
+    // repository is not there.
+    const organizations = new Map<string, Promise<boolean>>();
+    const hasOrganization = (id: string, swr: SwrClient, namespace: string) => {
+      const key = `${id}\n${namespace}`;
+      let known = organizations.get(key);
+      if (!known) {
+        known = swr.request('ShowNamespace', { path: { namespace } }).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof ApiError && error.status === 404) return false;
+            throw error;
+          },
+        );
+        organizations.set(key, known);
+      }
+      return known;
+    };
+
     const repositories = await inParallel(
       page,
       PARALLEL_REPOSITORIES,
@@ -142,6 +161,15 @@ export function regionsCompareRoutes(deps: UpstreamDeps): Router {
             }
             if (theirs.state === 'too-many')
               return { ...side, state: 'too-many-tags', ...emptySide };
+            if (theirs.state === 'absent') {
+              let exists;
+              try {
+                exists = await hasOrganization(id, swr, targetNamespace);
+              } catch (error) {
+                return { ...side, state: 'failed', ...emptySide, problem: problemOf(error) };
+              }
+              if (!exists) return { ...side, state: 'no-namespace', ...emptySide };
+            }
             const compared = compareTags(mine.tags, theirs.state === 'read' ? theirs.tags : []);
             return {
               ...side,

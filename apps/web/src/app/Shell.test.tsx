@@ -41,6 +41,7 @@ describe('Shell', () => {
       'Organizations',
       'Repositories',
       'Shared with me',
+      'Regions side by side',
       'Enterprise edition',
       'Login command',
       'Help',

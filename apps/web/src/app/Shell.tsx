@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   DashboardOutlined,
+  DiffOutlined,
   DatabaseOutlined,
   KeyOutlined,
   MenuOutlined,
@@ -92,6 +93,7 @@ const SECTIONS: { key: string; message: string; icon: ReactNode }[] = [
   { key: 'namespaces', message: 'shell.nav.namespaces', icon: <AppstoreOutlined /> },
   { key: 'repositories', message: 'shell.nav.repositories', icon: <DatabaseOutlined /> },
   { key: 'shared-with-me', message: 'shell.nav.sharedWithMe', icon: <ShareAltOutlined /> },
+  { key: 'regions-compare', message: 'shell.nav.regions', icon: <DiffOutlined /> },
   { key: 'enterprise', message: 'shell.nav.enterprise', icon: <SafetyCertificateOutlined /> },
   { key: 'login-command', message: 'shell.nav.loginCommand', icon: <KeyOutlined /> },
   { key: 'help', message: 'shell.nav.help', icon: <QuestionCircleOutlined /> },

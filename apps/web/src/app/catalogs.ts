@@ -1,4 +1,5 @@
 import { enterpriseMessages } from '../features/enterprise/messages';
+import { regionMessages } from '../features/regions/messages';
 import { loginCommandMessages } from '../features/login-command/messages';
 import { namespaceMessages } from '../features/namespaces/messages';
 import { overviewMessages } from '../features/overview/messages';
@@ -28,6 +29,7 @@ export const englishCatalog: Catalog = {
   ...sharingMessages,
   ...triggerMessages,
   ...overviewMessages,
+  ...regionMessages,
   ...loginCommandMessages,
   ...enterpriseMessages,
 };

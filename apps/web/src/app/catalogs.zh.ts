@@ -1,4 +1,5 @@
 import { enterpriseMessagesZh } from '../features/enterprise/messages.zh';
+import { regionMessagesZh } from '../features/regions/messages.zh';
 import { loginCommandMessagesZh } from '../features/login-command/messages.zh';
 import { namespaceMessagesZh } from '../features/namespaces/messages.zh';
 import { overviewMessagesZh } from '../features/overview/messages.zh';
@@ -28,6 +29,7 @@ export const chineseCatalog: Catalog = {
   ...sharingMessagesZh,
   ...triggerMessagesZh,
   ...overviewMessagesZh,
+  ...regionMessagesZh,
   ...loginCommandMessagesZh,
   ...enterpriseMessagesZh,
 };

@@ -3,6 +3,7 @@ export const shellMessages = {
   'shell.product': 'SWR Console',
   'shell.nav': 'Main navigation',
   'shell.nav.overview': 'Overview',
+  'shell.nav.regions': 'Regions side by side',
   'shell.nav.namespaces': 'Organizations',
   'shell.nav.repositories': 'Repositories',
   'shell.nav.loginCommand': 'Login command',

@@ -5,6 +5,7 @@ export const shellMessagesZh: Translation<typeof shellMessages> = {
   'shell.product': 'SWR 控制台',
   'shell.nav': '主导航',
   'shell.nav.overview': '总览',
+  'shell.nav.regions': '跨区域对比',
   'shell.nav.namespaces': '组织',
   'shell.nav.repositories': '镜像仓库',
   'shell.nav.loginCommand': '登录指令',

@@ -93,6 +93,10 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ...page(async () => (await import('../features/overview/routes')).OverviewPage),
         },
         {
+          path: 'regions-compare',
+          ...page(async () => (await import('../features/regions/routes')).RegionsComparePage),
+        },
+        {
           path: 'shared-with-me',
           ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
         },

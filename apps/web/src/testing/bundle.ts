@@ -46,6 +46,7 @@ export const PAGES: PageDefinition[] = [
   { name: 'repositories', routes: [SIGNED_IN, 'src/app/compose-repositories.tsx'] },
   { name: 'overview', routes: [SIGNED_IN, 'src/features/overview/routes.tsx'] },
   { name: 'shared with me', routes: [SIGNED_IN, 'src/features/sharing/routes.tsx'] },
+  { name: 'regions side by side', routes: [SIGNED_IN, 'src/features/regions/routes.tsx'] },
   { name: 'Enterprise', routes: [SIGNED_IN, 'src/features/enterprise/routes.tsx'] },
   {
     name: 'Enterprise namespace',

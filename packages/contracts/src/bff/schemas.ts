@@ -212,13 +212,13 @@ const tagDifference = z.object({
 
 /**
  * One repository in one other region. `no-repository`: the region has none of that name (every
- * tag is missing there); `too-many-tags`: one side has more tags than the BFF compares; `failed`:
+ * tag is missing there); `no-namespace`: not even the organization (a sync there cannot work); `too-many-tags`: one side has more tags than the BFF compares; `failed`:
  * the region could not be read, with SWR's reason.
  */
 const regionSide = z.object({
   region: z.string(),
   namespace: z.string(),
-  state: z.enum(['compared', 'no-repository', 'too-many-tags', 'failed']),
+  state: z.enum(['compared', 'no-repository', 'no-namespace', 'too-many-tags', 'failed']),
   same: z.number().int().nonnegative(),
   different: z.number().int().nonnegative(),
   missing: z.number().int().nonnegative(),

@@ -1,0 +1,1 @@
+export { RegionsComparePage } from './RegionsComparePage';
