@@ -19,6 +19,7 @@ import { loginCommandRoutes } from './routes/login-command.js';
 import { sessionRoutes } from './routes/session.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { regionsCompareRoutes } from './routes/regions-compare.js';
+import { imageRoutes } from './routes/images.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
@@ -170,6 +171,14 @@ export function createApp(deps: AppDeps): Express {
       topology: deps.topology,
       sessions,
       timeoutMs: deps.upstreamTimeoutMs,
+    }),
+  );
+  app.use(
+    imageRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      insecureRegistries: deps.insecureRegistries,
     }),
   );
   app.use(auditRoutes(deps.store));

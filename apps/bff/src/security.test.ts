@@ -78,6 +78,7 @@ describe('authentication by default', () => {
         'POST /api/login-command',
         'GET /api/signatures/:region',
         'GET /api/regions-compare/:region',
+        'GET /api/images/:region',
         'GET /api/audit',
         'GET /api/deletions',
         'POST /api/deletions/:id/undo',

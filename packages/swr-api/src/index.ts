@@ -19,6 +19,7 @@ export * from './rules/filter.js';
 export * from './rules/commands.js';
 export * from './rules/retention-plan.js';
 export * from './rules/region-compare.js';
+export * from './rules/image-compare.js';
 export * from './rules/glob.js';
 export * from './rules/signing-scope.js';
 export * from './rules/signature-badges.js';

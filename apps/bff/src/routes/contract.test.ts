@@ -55,6 +55,9 @@ const requests: Record<
     return { query: `?${query}` };
   },
   CompareRegions: async () => ({ query: '?against=ap-southeast-1&namespace=team-web&limit=5' }),
+  InspectImage: async () => ({
+    query: '?namespace=library&repository=busybox-mini&reference=latest&platform=linux/arm64',
+  }),
   ListAuditEntries: async () => ({ query: '?limit=5' }),
   ListDeletions: async () => ({ query: `?region=${region}` }),
   UndoDeletion: async () => {

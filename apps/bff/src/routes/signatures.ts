@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
   signatureTagOf,
@@ -18,7 +18,7 @@ import {
   swrClientOf,
   type RegionUpstream,
 } from '../auth/clients.js';
-import { fetchWithin, readAtMost, readJson } from '../auth/upstream.js';
+import { RegistryReader } from '../registry/reader.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
@@ -35,9 +35,6 @@ import { checked, reply, serve } from './contract.js';
 const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 const HASHES: Record<string, string> = { ECDSA_SHA_256: 'sha256', ECDSA_SHA_384: 'sha384' };
-const MAX_BLOB_BYTES = 64 * 1024;
-/** OCI's own limit for a manifest a registry must accept. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 interface PublicKey {
   id: string;
@@ -85,86 +82,6 @@ async function publicKeys(upstream: RegionUpstream): Promise<PublicKey[]> {
   }
   return keys;
 }
-
-/** A pull-only view of one repository of a registry, with Docker's token authentication. */
-export class RegistryReader {
-  private token: string | undefined;
-
-  constructor(
-    private readonly base: string,
-    private readonly repository: string,
-    private readonly login: { username: string; password: string },
-    private readonly timeoutMs: number,
-  ) {}
-
-  async manifest(reference: string): Promise<string | undefined> {
-    const response = await this.get(`/v2/${this.repository}/manifests/${reference}`, {
-      accept: 'application/vnd.oci.image.manifest.v1+json',
-    });
-    if (response.status === 404) return undefined;
-    if (!response.ok) throw new Error(`the registry answered ${response.status}`);
-    const data = await readAtMost(response, MAX_MANIFEST_BYTES);
-    if (!data) throw new Error('a signature manifest is too large');
-    return data.toString('utf8');
-  }
-
-  /** A blob, checked against its digest (small ones only: signature payloads). */
-  async blob(digest: string): Promise<Buffer> {
-    const response = await this.get(`/v2/${this.repository}/blobs/${digest}`, {});
-    if (!response.ok) throw new Error(`the registry answered ${response.status} for a blob`);
-    const data = await readAtMost(response, MAX_BLOB_BYTES);
-    if (!data) throw new Error('a signature payload is too large');
-    if (`sha256:${createHash('sha256').update(data).digest('hex')}` !== digest)
-      throw new Error('a signature payload does not match its digest');
-    return data;
-  }
-
-  private async get(path: string, headers: Record<string, string>): Promise<Response> {
-    const send = () =>
-      fetchWithin(
-        `${this.base}${path}`,
-        {
-          headers: { ...headers, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-          redirect: 'follow',
-        },
-        this.timeoutMs,
-      );
-    let response = await send();
-    if (response.status === 401 && !this.token) {
-      await response.body?.cancel();
-      this.token = await this.authenticate(response.headers.get('www-authenticate') ?? '');
-      response = await send();
-    }
-    return response;
-  }
-
-  private async authenticate(challenge: string): Promise<string> {
-    const field = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
-    const realm = field('realm');
-    if (!realm) throw new Error('the registry asked for an unknown kind of login');
-    const url = new URL(realm);
-    // The instance's password goes only to the instance's own address, never elsewhere.
-    if (url.origin !== new URL(this.base).origin)
-      throw new Error(`the registry sent the login to another address (${url.origin})`);
-    const service = field('service');
-    if (service) url.searchParams.set('service', service);
-    url.searchParams.set('scope', `repository:${this.repository}:pull`);
-    const basic = Buffer.from(`${this.login.username}:${this.login.password}`).toString('base64');
-    const response = await fetchWithin(
-      url,
-      { headers: { authorization: `Basic ${basic}` } },
-      this.timeoutMs,
-    );
-    if (!response.ok) throw new Error(`the registry refused the login (${response.status})`);
-    const body = tokenAnswer.safeParse(await readJson(response, MAX_BLOB_BYTES));
-    const token = body.success ? (body.data.token ?? body.data.access_token) : undefined;
-    if (!token) throw new Error('the registry issued no token');
-    return token;
-  }
-}
-
-/** Docker's token answer: the token under either of its two names. */
-const tokenAnswer = z.object({ token: z.string().optional(), access_token: z.string().optional() });
 
 /** What a cosign "simple signing" payload says it signed. */
 const payloadSchema = z.object({

@@ -57,28 +57,53 @@ function tar(files: Record<string, string>, mtime: number): Buffer {
   return Buffer.concat(blocks);
 }
 
+/** What an image may have beyond its one file: layers under it, and how it runs. */
+export interface ImageShape {
+  /**
+   * Layers under the image's own, each one file of this content: images built on the same base
+   * share these blobs, as images built from one base image do.
+   */
+  base?: string[];
+  /** Run settings merged into the config's `config` (Env, Entrypoint, Labels, User, …). */
+  settings?: Record<string, unknown>;
+}
+
+/** One layer: a tar of one file, gzipped so that the same content always gives the same blob. */
+function layerOf(file: string, content: string, created: Date) {
+  const layerTar = tar({ [file]: `${content}\n` }, created.getTime());
+  const layer = gzipSync(layerTar, { level: 9 });
+  // gzip's header holds a time and OS byte; zero them so the same content always gives the same digest.
+  layer.fill(0, 4, 8);
+  layer[9] = 255;
+  return { diffId: digestOf(layerTar), data: layer };
+}
+
 /**
- * A tiny but real single-layer OCI image: one text file, a config with the layer's diff id, and a
- * manifest. Different `content` gives a different image.
+ * A tiny but real OCI image: one text file (over the `base` layers, if any), a config with the
+ * layers' diff ids and a history entry per layer, and a manifest. Different `content` gives a
+ * different image.
  */
 export function buildImage(
   content: string,
   platform = { os: 'linux', architecture: 'amd64' },
   created = new Date('2026-01-01T00:00:00Z'),
+  shape: ImageShape = {},
 ): BuiltImage {
-  const layerTar = tar({ 'etc/swr-demo/hello.txt': `${content}\n` }, created.getTime());
-  const layer = gzipSync(layerTar, { level: 9 });
-  // gzip's header holds a time and OS byte; zero them so the same content always gives the same digest.
-  layer.fill(0, 4, 8);
-  layer[9] = 255;
+  const layers = [
+    ...(shape.base ?? []).map((base, i) => layerOf(`etc/swr-demo/base-${i}.txt`, base, created)),
+    layerOf('etc/swr-demo/hello.txt', content, created),
+  ];
   const config = Buffer.from(
     JSON.stringify({
       architecture: platform.architecture,
       os: platform.os,
       created: created.toISOString(),
-      config: { Cmd: ['cat', '/etc/swr-demo/hello.txt'] },
-      rootfs: { type: 'layers', diff_ids: [digestOf(layerTar)] },
-      history: [{ created: created.toISOString(), created_by: 'swr-local demo image' }],
+      config: { Cmd: ['cat', '/etc/swr-demo/hello.txt'], ...shape.settings },
+      rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.diffId) },
+      history: layers.map((_, i) => ({
+        created: created.toISOString(),
+        created_by: i < layers.length - 1 ? `swr-local base layer ${i}` : 'swr-local demo image',
+      })),
     }),
   );
   const blobs: Blob[] = [
@@ -88,18 +113,20 @@ export function buildImage(
       data: config,
       mediaType: 'application/vnd.oci.image.config.v1+json',
     },
-    {
-      digest: digestOf(layer),
-      size: layer.length,
-      data: layer,
+    ...layers.map((layer) => ({
+      digest: digestOf(layer.data),
+      size: layer.data.length,
+      data: layer.data,
       mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    },
+    })),
   ];
   const body = JSON.stringify({
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     config: { mediaType: blobs[0]!.mediaType, digest: blobs[0]!.digest, size: blobs[0]!.size },
-    layers: [{ mediaType: blobs[1]!.mediaType, digest: blobs[1]!.digest, size: blobs[1]!.size }],
+    layers: blobs
+      .slice(1)
+      .map((blob) => ({ mediaType: blob.mediaType, digest: blob.digest, size: blob.size })),
   });
   return { manifest: { digest: digestOf(body), body, mediaType: OCI_MANIFEST }, blobs, platform };
 }

@@ -30,6 +30,11 @@ export const bffEndpoints = {
    * regions of the account: counts, and every tag that is not the same.
    */
   CompareRegions: { method: 'GET', path: '/api/regions-compare/{region}', status: 200 },
+  /**
+   * A tag or digest of a repository read from the region's registry with the user's own pull
+   * rights: its platforms, and one image's layers, config and history.
+   */
+  InspectImage: { method: 'GET', path: '/api/images/{region}', status: 200 },
   /** The BFF's audit record: the account's for administrators, one's own for others. */
   ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
   /** The account's deletions held for their undo window, and those that ended lately. */

@@ -4,7 +4,9 @@ import {
   REPOSITORY_PATTERN,
   type ArtifactSignatures,
   type ClientCommands,
+  type ImageInspection,
   type TagDifference,
+  TAG_PATTERN,
 } from '@swr-console/swr-api';
 import { z } from 'zod';
 import {
@@ -133,6 +135,25 @@ export const regionsCompareQuery = z
     message: 'The offset is a multiple of the limit.',
   });
 
+export const imageQuery = z.object({
+  namespace: namespaceParam,
+  repository: z
+    .string()
+    .max(255, 'A repository name is at most 255 characters.')
+    .regex(REPOSITORY_PATTERN, 'Not a repository name.'),
+  reference: z
+    .string()
+    .regex(
+      new RegExp(`${TAG_PATTERN.source}|^sha256:[a-f0-9]{64}$`),
+      'A tag, or a digest sha256:<64 hex>.',
+    ),
+  /** One platform of a multi-platform list, `os/architecture[/variant]`; the first otherwise. */
+  platform: z
+    .string()
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'A platform is os/architecture[/variant].')
+    .optional(),
+});
+
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -241,6 +262,45 @@ export const regionsComparison = z.object({
   ),
 });
 
+export const imageInspection = z.object({
+  reference: z.string(),
+  digest: z.string(),
+  mediaType: z.string(),
+  platforms: z.array(z.object({ platform: z.string(), digest: z.string() })),
+  image: z.object({
+    platform: z.string(),
+    digest: z.string(),
+    mediaType: z.string(),
+    configDigest: z.string(),
+    size: z.number().int().nonnegative(),
+    layers: z.array(z.object({ digest: z.string(), size: z.number().int().nonnegative() })),
+    config: z.object({
+      os: z.string(),
+      architecture: z.string(),
+      variant: z.string().optional(),
+      created: z.string().optional(),
+      author: z.string().optional(),
+      user: z.string().optional(),
+      workingDir: z.string().optional(),
+      entrypoint: z.array(z.string()).optional(),
+      cmd: z.array(z.string()).optional(),
+      env: z.array(z.string()),
+      labels: z.record(z.string(), z.string()),
+      exposedPorts: z.array(z.string()),
+      volumes: z.array(z.string()),
+      stopSignal: z.string().optional(),
+    }),
+    history: z.array(
+      z.object({
+        created: z.string().optional(),
+        createdBy: z.string().optional(),
+        comment: z.string().optional(),
+        emptyLayer: z.boolean(),
+      }),
+    ),
+  }),
+}) satisfies z.ZodType<ImageInspection>;
+
 export const auditPage = z.object({
   entries: z.array(
     z.object({
@@ -304,6 +364,11 @@ export const bffOperations = {
     params: z.object({ region: z.string().min(1) }),
     query: regionsCompareQuery,
     response: regionsComparison,
+  },
+  InspectImage: {
+    params: z.object({ region: z.string().min(1) }),
+    query: imageQuery,
+    response: imageInspection,
   },
   ListAuditEntries: { query: auditQuery, response: auditPage },
   ListDeletions: { query: deletionsQuery, response: z.object({ deletions: z.array(deletion) }) },

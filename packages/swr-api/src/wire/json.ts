@@ -18,3 +18,16 @@ export function fieldsOf(value: unknown): Record<string, unknown> | undefined {
     ? Object.fromEntries(Object.entries(value))
     : undefined;
 }
+
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function numberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The items of a JSON array (none when it is not one). */
+export function itemsOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

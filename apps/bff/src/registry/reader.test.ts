@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RegistryReader } from './signatures.js';
+import { RegistryReader, RegistryRefusal, sha256Of } from './reader.js';
 
 // The BFF logs in to an instance's registry with a temporary password: it must never send that
 // password anywhere but the registry itself, nor read an unbounded "payload".
@@ -68,5 +68,32 @@ describe('reading an instance registry', () => {
     });
     const reader = new RegistryReader(registry, 'ns/app', { username: 'u', password: 'p' }, 2000);
     await expect(reader.blob(`sha256:${'0'.repeat(64)}`)).rejects.toThrow(/too large/);
+  });
+
+  it('when a registry serves other bytes than the digest asked for, or refuses the token, then nothing is taken from it', async () => {
+    const registry = await serve((_req, res) => {
+      res.setHeader('content-type', 'application/vnd.oci.image.manifest.v1+json');
+      res.end('{"layers":[]}');
+    });
+    const reader = new RegistryReader(registry, 'ns/app', { username: 'u', password: 'p' }, 2000);
+    await expect(reader.read(`sha256:${'0'.repeat(64)}`)).rejects.toThrow(/does not match/);
+    const byTag = await reader.read('v1');
+    expect(byTag).toEqual({
+      body: '{"layers":[]}',
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: sha256Of('{"layers":[]}'),
+    });
+
+    const refusing = await serve((req, res) => {
+      if (req.url?.startsWith('/token')) res.writeHead(403).end();
+      else
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${req.headers.host}/token",service="r"`,
+          })
+          .end();
+    });
+    const denied = new RegistryReader(refusing, 'ns/app', { username: 'u', password: 'p' }, 2000);
+    await expect(denied.read('v1')).rejects.toBeInstanceOf(RegistryRefusal);
   });
 });
