@@ -10,7 +10,7 @@ import {
   type SandboxEndpoints,
   type SandboxUser,
 } from '@swr-console/contracts/sandbox';
-import { buildImage, writeOciLayout } from '@swr-console/swr-local/images';
+import { buildImage, writeOciLayout, type ImageShape } from '@swr-console/swr-local/images';
 
 /** The sandbox the e2e stack runs (scripts/start.mjs with DATA_DIR=.data/e2e). */
 const DATA_DIR = path.resolve('.data/e2e');
@@ -50,10 +50,11 @@ export async function pushImage(
   login: RegistryLogin,
   target: string,
   content: string,
+  shape?: ImageShape,
 ): Promise<void> {
   const env = await skopeoLogin(login);
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-oci-'));
-  writeOciLayout(dir, 'img', buildImage(content));
+  writeOciLayout(dir, 'img', buildImage(content, undefined, undefined, shape));
   await run(
     'skopeo',
     ['copy', '--dest-tls-verify=false', `oci:${dir}:img`, `docker://${login.registry}/${target}`],
@@ -85,6 +86,17 @@ export function regionLogin(user: SandboxUser, region: string): RegistryLogin {
     username: `${region}@${user.access_key}`,
     password: deriveLoginKey(user.access_key, user.secret_key),
   };
+}
+
+/** The manifest a registry serves for a tag, as it is (`skopeo inspect --raw`). */
+export async function rawManifest(login: RegistryLogin, target: string): Promise<unknown> {
+  const env = await skopeoLogin(login);
+  const { stdout } = await run(
+    'skopeo',
+    ['inspect', '--tls-verify=false', '--raw', `docker://${login.registry}/${target}`],
+    { env },
+  );
+  return JSON.parse(stdout) as unknown;
 }
 
 /** The digest a registry serves for a tag (`skopeo inspect`). */

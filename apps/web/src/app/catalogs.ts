@@ -1,4 +1,5 @@
 import { enterpriseMessages } from '../features/enterprise/messages';
+import { compareMessages } from '../features/image-compare/messages';
 import { regionMessages } from '../features/regions/messages';
 import { loginCommandMessages } from '../features/login-command/messages';
 import { namespaceMessages } from '../features/namespaces/messages';
@@ -30,6 +31,7 @@ export const englishCatalog: Catalog = {
   ...triggerMessages,
   ...overviewMessages,
   ...regionMessages,
+  ...compareMessages,
   ...loginCommandMessages,
   ...enterpriseMessages,
 };

@@ -1,4 +1,5 @@
 import { enterpriseMessagesZh } from '../features/enterprise/messages.zh';
+import { compareMessagesZh } from '../features/image-compare/messages.zh';
 import { regionMessagesZh } from '../features/regions/messages.zh';
 import { loginCommandMessagesZh } from '../features/login-command/messages.zh';
 import { namespaceMessagesZh } from '../features/namespaces/messages.zh';
@@ -30,6 +31,7 @@ export const chineseCatalog: Catalog = {
   ...triggerMessagesZh,
   ...overviewMessagesZh,
   ...regionMessagesZh,
+  ...compareMessagesZh,
   ...loginCommandMessagesZh,
   ...enterpriseMessagesZh,
 };

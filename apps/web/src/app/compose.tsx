@@ -21,6 +21,9 @@ const SyncPanel = lazy(async () => ({
 const SharingPanel = lazy(async () => ({
   default: (await import('../features/sharing/detail-routes')).SharingPanel,
 }));
+const ComparePanel = lazy(async () => ({
+  default: (await import('../features/image-compare/routes')).ComparePanel,
+}));
 const TriggersPanel = lazy(async () => ({
   default: (await import('../features/triggers/routes')).TriggersPanel,
 }));
@@ -135,6 +138,19 @@ export function RepositoryDetail() {
                 />
               )}
             </RepositoryTabs>
+          ),
+        },
+        {
+          key: 'compare',
+          label: t('repo.tab.compare'),
+          children: (
+            <Suspense fallback={<PageLoading />}>
+              <ComparePanel
+                region={region}
+                namespace={repository.namespace}
+                repository={repository.name}
+              />
+            </Suspense>
           ),
         },
         {

@@ -68,6 +68,10 @@ export const PAGES: PageDefinition[] = [
     routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/sharing/detail-routes.tsx'],
   },
   {
+    name: 'repository: compare tab',
+    routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/image-compare/routes.tsx'],
+  },
+  {
     name: 'repository: triggers tab',
     routes: [SIGNED_IN, 'src/app/compose.tsx', 'src/features/triggers/routes.tsx'],
   },

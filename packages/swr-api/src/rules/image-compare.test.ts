@@ -28,9 +28,12 @@ describe('two images compared', () => {
   });
 
   it('when any two layer lists are compared, then the rows give back each list in order and share as many layers as can be', () => {
-    const list = fc.array(fc.constantFrom('a', 'b', 'c', 'd').map((n) => layer(n)), {
-      maxLength: 8,
-    });
+    const list = fc.array(
+      fc.constantFrom('a', 'b', 'c', 'd').map((n) => layer(n)),
+      {
+        maxLength: 8,
+      },
+    );
     fc.assert(
       fc.property(list, list, (left, right) => {
         const { rows } = compareLayers(left, right);

@@ -222,7 +222,6 @@ export function compareSettings(left: ImageConfigFacts, right: ImageConfigFacts)
     exposedPorts: facts.exposedPorts.join(', '),
     volumes: facts.volumes.join(', '),
     stopSignal: facts.stopSignal ?? '',
-    created: facts.created ?? '',
     author: facts.author ?? '',
   });
   const a = text(left);

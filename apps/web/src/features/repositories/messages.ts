@@ -47,6 +47,7 @@ export const repositoryMessages = {
   'repos.category.arm': 'ARM',
   'repos.category.arms': 'ARM',
   'repo.tab.tags': 'Tags',
+  'repo.tab.compare': 'Compare',
   'repo.tab.permissions': 'Permissions',
   'repo.tab.retention': 'Retention',
   'repos.select': 'Select {name}',

@@ -48,6 +48,7 @@ export const repositoryMessagesZh: Translation<typeof repositoryMessages> = {
   'repos.category.arm': 'ARM',
   'repos.category.arms': 'ARM',
   'repo.tab.tags': '镜像版本',
+  'repo.tab.compare': '对比',
   'repo.tab.permissions': '权限',
   'repo.tab.retention': '老化规则',
   'repos.select': '选择 {name}',

@@ -2,12 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagListItem } from '@swr-console/swr-api';
 import { Alert, Flex } from 'antd';
 import { lazy, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
 import { HeldMark } from '../../shared/components/HeldMark';
 import { useHeldBy } from '../../shared/deletions';
 import { useT } from '../../shared/i18n';
 import { swrKeys } from '../../shared/keys';
 import { useListState } from '../../shared/list-state';
+import { repositoryToUrl } from '../../shared/region';
 import { configQuery, useSession } from '../../shared/session';
 import { OnceOpened } from '../../shared/components/OnceOpened';
 import type { PullTarget } from './components/PullCommandsModal';
@@ -46,6 +48,7 @@ export function TagsPanel({
   canManage: boolean;
 }) {
   const t = useT();
+  const navigate = useNavigate();
   const [state, setState] = useListState(TAG_LIST);
   const list = useTagList(region, namespace, repository, state);
   const session = useSession();
@@ -94,6 +97,14 @@ export function TagsPanel({
         canManage={canManage}
         selected={selected.length}
         onDeleteSelected={() => setDeleting(selected)}
+        onCompareSelected={() => {
+          const [left, right] = selected;
+          if (!left || !right) return;
+          const search = new URLSearchParams({ left: left.Tag, right: right.Tag });
+          void navigate(
+            `/${region}/repositories/${namespace}/${repositoryToUrl(repository)}/compare?${search}`,
+          );
+        }}
       />
       {list.versionTotal !== undefined ? (
         <Alert

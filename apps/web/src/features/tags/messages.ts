@@ -28,6 +28,7 @@ export const tagMessages = {
   'tags.empty.filtered': 'No tags match the filter.',
   'tags.select': 'Select {tag}',
   'tags.selectPage': 'Select all tags on this page',
+  'tags.compareSelected': 'Compare the two',
   'tags.deleteSelected': 'Delete selected ({count})',
   'tags.pull': 'Pull commands for {tag}',
   'tags.pull.title': 'Pull {image}',

@@ -30,6 +30,7 @@ export const tagMessagesZh: Translation<typeof tagMessages> = {
   'tags.empty.filtered': '没有符合筛选条件的镜像版本。',
   'tags.select': '选择 {tag}',
   'tags.selectPage': '选择本页全部镜像版本',
+  'tags.compareSelected': '对比这两个',
   'tags.deleteSelected': '删除所选（{count}）',
   'tags.pull': '{tag} 的下载命令',
   'tags.pull.title': '下载 {image}',

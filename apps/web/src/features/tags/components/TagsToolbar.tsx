@@ -22,12 +22,15 @@ export function TagsToolbar({
   canManage,
   selected,
   onDeleteSelected,
+  onCompareSelected,
 }: {
   state: ListState;
   onState: (change: Partial<ListState>) => void;
   canManage: boolean;
   selected: number;
   onDeleteSelected: () => void;
+  /** Opens the two checked tags side by side. */
+  onCompareSelected: () => void;
 }) {
   const t = useT();
   const filter = state.filters.tag ?? '';
@@ -63,6 +66,11 @@ export function TagsToolbar({
           onState({ sort, order });
         }}
       />
+      {canManage ? (
+        <Button disabled={selected !== 2} onClick={onCompareSelected}>
+          {t('tags.compareSelected')}
+        </Button>
+      ) : null}
       {canManage ? (
         <Button
           danger
