@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/session.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { regionsCompareRoutes } from './routes/regions-compare.js';
 import { imageRoutes } from './routes/images.js';
+import { retentionPlanRoutes } from './routes/retention-plans.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
@@ -175,6 +176,14 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     imageRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      insecureRegistries: deps.insecureRegistries,
+    }),
+  );
+  app.use(
+    retentionPlanRoutes({
       topology: deps.topology,
       sessions,
       timeoutMs: deps.upstreamTimeoutMs,

@@ -79,6 +79,7 @@ describe('authentication by default', () => {
         'GET /api/signatures/:region',
         'GET /api/regions-compare/:region',
         'GET /api/images/:region',
+        'GET /api/retention-plans/:region',
         'GET /api/audit',
         'GET /api/deletions',
         'POST /api/deletions/:id/undo',

@@ -58,6 +58,9 @@ const requests: Record<
   InspectImage: async () => ({
     query: '?namespace=library&repository=busybox-mini&reference=latest&platform=linux/arm64',
   }),
+  PlanRetentions: async () => ({
+    query: '?namespace=library&template=tag_rule&count=1&exemptPattern=%5Elatest%24',
+  }),
   ListAuditEntries: async () => ({ query: '?limit=5' }),
   ListDeletions: async () => ({ query: `?region=${region}` }),
   UndoDeletion: async () => {

@@ -35,6 +35,11 @@ export const bffEndpoints = {
    * rights: its platforms, and one image's layers, config and history.
    */
   InspectImage: { method: 'GET', path: '/api/images/{region}', status: 200 },
+  /**
+   * A page of a region's repositories with what retention would delete in each today: its own
+   * rule, or a rule typed once for those without one, and the layer bytes that would be freed.
+   */
+  PlanRetentions: { method: 'GET', path: '/api/retention-plans/{region}', status: 200 },
   /** The BFF's audit record: the account's for administrators, one's own for others. */
   ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
   /** The account's deletions held for their undo window, and those that ended lately. */
@@ -47,6 +52,9 @@ export const bffEndpoints = {
 export const MAX_COMPARED_REPOSITORIES = 50;
 /** Regions one comparison sets a repository against. */
 export const MAX_COMPARED_REGIONS = 8;
+
+/** Repositories planned in one answer. */
+export const MAX_PLANNED_REPOSITORIES = 50;
 
 export type BffEndpointId = keyof typeof bffEndpoints;
 

@@ -1,7 +1,13 @@
 // The BFF's API as the browser needs it: the endpoint table, the types and the typed client.
 // No schema library here (types aside); the BFF and tests import `./schemas`.
 import type { z } from 'zod';
-import type { deletion, publicConfig, regionsComparison, session } from './schemas.js';
+import type {
+  deletion,
+  publicConfig,
+  regionsComparison,
+  retentionPlans,
+  session,
+} from './schemas.js';
 
 export * from './endpoints.js';
 export * from './client.js';
@@ -13,3 +19,5 @@ export type Deletion = z.output<typeof deletion>;
 export type RegionsComparison = z.output<typeof regionsComparison>;
 export type ComparedRepository = RegionsComparison['repositories'][number];
 export type ComparedRegion = ComparedRepository['regions'][number];
+export type RetentionPlans = z.output<typeof retentionPlans>;
+export type RepositoryPlan = RetentionPlans['repositories'][number];

@@ -5,11 +5,15 @@ import {
   type ArtifactSignatures,
   type ClientCommands,
   type ImageInspection,
+  type PlanReason,
+  regexProblem,
+  retentionRule,
   type TagDifference,
   TAG_PATTERN,
 } from '@swr-console/swr-api';
 import { z } from 'zod';
 import {
+  MAX_PLANNED_REPOSITORIES,
   MAX_COMPARED_REGIONS,
   MAX_COMPARED_REPOSITORIES,
   type BffEndpointId,
@@ -153,6 +157,64 @@ export const imageQuery = z.object({
     .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'A platform is os/architecture[/variant].')
     .optional(),
 });
+
+const manyOf = (item: z.ZodType<string, string>, max: number, message: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(z.array(item).max(max, message))
+    .optional();
+
+export const retentionPlansQuery = z
+  .object({
+    namespace: namespaceParam.optional(),
+    name: z.string().max(128, 'At most 128 characters.').optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PLANNED_REPOSITORIES, `At most ${MAX_PLANNED_REPOSITORIES} repositories at once.`)
+      .default(20),
+    /** A rule typed once, for the repositories without one: keep the newest, or recent days. */
+    template: z.enum(['tag_rule', 'date_rule']).optional(),
+    count: z.coerce.number().int('A whole number.').optional(),
+    exemptTag: manyOf(z.string().regex(TAG_PATTERN, 'Not a tag name.'), 50, 'At most 50 tags.'),
+    exemptPattern: manyOf(
+      z.string().min(1).max(256, 'At most 256 characters.'),
+      50,
+      'At most 50 patterns.',
+    ),
+  })
+  .superRefine((query, ctx) => {
+    if (query.offset % query.limit !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['offset'],
+        message: 'The offset is a multiple of the limit.',
+      });
+    if (!query.template) {
+      if (query.count !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['template'],
+          message: 'Choose what the rule keeps.',
+        });
+      return;
+    }
+    const [min, max] = query.template === 'tag_rule' ? [1, 1000] : [1, 365];
+    if (query.count === undefined || query.count < min || query.count > max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: `A whole number from ${min} to ${max}.`,
+      });
+    for (const [index, pattern] of (query.exemptPattern ?? []).entries()) {
+      const problem = regexProblem(pattern);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['exemptPattern', index], message: problem });
+    }
+  });
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -301,6 +363,41 @@ export const imageInspection = z.object({
   }),
 }) satisfies z.ZodType<ImageInspection>;
 
+const planReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['exempt-tag', 'exempt-pattern']), pattern: z.string() }),
+  z.object({ kind: z.enum(['recent', 'expired']), days: z.number(), ageDays: z.number() }),
+  z.object({ kind: z.enum(['newest', 'beyond-newest']), num: z.number(), rank: z.number() }),
+]) satisfies z.ZodType<PlanReason>;
+
+/**
+ * One repository's plan. `own`: its rule; `typed`: the rule of the request, for a repository
+ * without one; `none`: no rule and none typed; `too-many-tags` and `failed` as in a comparison.
+ */
+export const repositoryPlan = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  tags: z.number().int().nonnegative(),
+  state: z.enum(['own', 'typed', 'none', 'too-many-tags', 'failed']),
+  /** The rule planned with (own or typed). */
+  rule: retentionRule.optional(),
+  /** The id of the repository's own rule. */
+  ruleId: z.number().int().optional(),
+  deleted: z.array(z.object({ tag: z.string(), digest: z.string(), reason: planReason })),
+  kept: z.number().int().nonnegative(),
+  /** Layer bytes only deleted tags use. */
+  bytesFreed: z.number().int().nonnegative(),
+  /** Deleted tags whose layers could not be read (not counted in the bytes). */
+  unread: z.number().int().nonnegative(),
+  problem: z.string().optional(),
+});
+
+export const retentionPlans = z.object({
+  total: z.number().int().nonnegative(),
+  /** The time the plans were made for. */
+  now: z.string(),
+  repositories: z.array(repositoryPlan),
+});
+
 export const auditPage = z.object({
   entries: z.array(
     z.object({
@@ -369,6 +466,11 @@ export const bffOperations = {
     params: z.object({ region: z.string().min(1) }),
     query: imageQuery,
     response: imageInspection,
+  },
+  PlanRetentions: {
+    params: z.object({ region: z.string().min(1) }),
+    query: retentionPlansQuery,
+    response: retentionPlans,
   },
   ListAuditEntries: { query: auditQuery, response: auditPage },
   ListDeletions: { query: deletionsQuery, response: z.object({ deletions: z.array(deletion) }) },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RetentionRule } from '../schemas/resources/retention.js';
-import { planRetention, type PlanTag } from './retention-plan.js';
+import { layerBytesFreed, planRetention, type PlanTag } from './retention-plan.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
@@ -117,5 +117,19 @@ describe('planRetention', () => {
         }
       }),
     );
+  });
+});
+
+describe('the bytes a plan frees', () => {
+  const l = (name: string, size: number) => ({ digest: `sha256:${name}`, size });
+  it('when deleted tags share layers with each other and with a kept tag, then each layer only they use counts once', () => {
+    const tags = [
+      { name: 'v1', layers: [l('base', 100), l('a', 10)] },
+      { name: 'v2', layers: [l('base', 100), l('a', 10), l('b', 5)] },
+      { name: 'v3', layers: [l('base', 100), l('c', 7)] },
+    ];
+    expect(layerBytesFreed(tags, new Set(['v1', 'v2']))).toBe(15);
+    expect(layerBytesFreed(tags, new Set(['v1', 'v2', 'v3']))).toBe(122);
+    expect(layerBytesFreed(tags, new Set())).toBe(0);
   });
 });

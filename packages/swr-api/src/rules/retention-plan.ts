@@ -124,3 +124,27 @@ function safeRegex(pattern: string): RegExp | undefined {
     return undefined;
   }
 }
+
+/** A tag with the layers its image (every platform of a list) is made of. */
+export interface TagLayers {
+  name: string;
+  layers: readonly { digest: string; size: number }[];
+}
+
+/**
+ * The bytes a plan frees in the registry: each layer that deleted tags use and no kept tag of the
+ * same repository still does, counted once however many tags share it.
+ */
+export function layerBytesFreed(tags: readonly TagLayers[], deleted: ReadonlySet<string>): number {
+  const kept = new Set<string>();
+  for (const tag of tags)
+    if (!deleted.has(tag.name)) for (const layer of tag.layers) kept.add(layer.digest);
+  const freed = new Map<string, number>();
+  for (const tag of tags)
+    if (deleted.has(tag.name))
+      for (const layer of tag.layers)
+        if (!kept.has(layer.digest)) freed.set(layer.digest, layer.size);
+  let total = 0;
+  for (const size of freed.values()) total += size;
+  return total;
+}

@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { deriveLoginKey } from '@swr-console/apig-signer';
+import type { RetentionPlans } from '@swr-console/contracts/bff';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+
+// A plan's bytes must be what the registry would really free: counted here independently from
+// the manifests skopeo reads, over tags that share images and a multi-platform list.
+const run = promisify(execFile);
+const auth = path.join(mkdtempSync(path.join(tmpdir(), 'plans-auth-')), 'auth.json');
+const skopeo = async (...args: string[]) =>
+  (await run('skopeo', args, { env: { ...process.env, REGISTRY_AUTH_FILE: auth } })).stdout;
+
+const region = 'cn-north-4';
+const registry = () => sandbox().regions[0]!.registry;
+let bff: RunningBff;
+let browser: Browser;
+
+interface Manifest {
+  layers?: { digest: string; size: number }[];
+  manifests?: { digest: string }[];
+}
+
+/** Every layer of a tag (every platform of a list), read with skopeo. */
+async function layersOf(reference: string): Promise<{ digest: string; size: number }[]> {
+  const raw = (ref: string) =>
+    skopeo('inspect', '--tls-verify=false', '--raw', `docker://${registry()}/${ref}`).then(
+      (text) => JSON.parse(text) as Manifest,
+    );
+  const top = await raw(reference);
+  if (top.layers) return top.layers;
+  const repository = reference.split(':')[0]!;
+  const children = await Promise.all(
+    (top.manifests ?? []).map((m) => raw(`${repository}@${m.digest}`)),
+  );
+  return children.flatMap((child) => child.layers ?? []);
+}
+
+beforeAll(async () => {
+  bff = await startBff();
+  browser = new Browser(bff.url);
+  const admin = sandboxUser();
+  await browser.signInWithKey(admin);
+  const created = await browser.request('POST', `/api/swr/${region}/v2/manage/namespaces`, {
+    body: { namespace: 'plans' },
+  });
+  expect(created.status, created.text).toBe(201);
+  await skopeo(
+    'login',
+    '--tls-verify=false',
+    '-u',
+    `${region}@${admin.access_key}`,
+    '-p',
+    deriveLoginKey(admin.access_key, admin.secret_key),
+    registry(),
+  );
+  // Pushed one after the other, so t4 is the newest: t1 and t4 share an image.
+  for (const [from, to] of [
+    ['library/alpine-lite:3.19', 't1'],
+    ['library/alpine-lite:3.20', 't2'],
+    ['library/busybox-mini:latest', 't3'],
+    ['library/alpine-lite:3.19', 't4'],
+  ] as const) {
+    await skopeo(
+      'copy',
+      '--all',
+      '--src-tls-verify=false',
+      '--dest-tls-verify=false',
+      `docker://${registry()}/${from}`,
+      `docker://${registry()}/plans/app:${to}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}, 120_000);
+afterAll(() => bff?.stop());
+
+const plan = (query: string) => browser.request('GET', `/api/retention-plans/${region}?${query}`);
+
+describe('retention plans across a region', () => {
+  it('when a rule is typed for repositories without one, then it deletes what the rule says and promises the layer bytes no kept tag uses', async () => {
+    const answer = await plan('namespace=plans&template=tag_rule&count=1');
+    expect(answer.status, answer.text).toBe(200);
+    const [app] = answer.json<RetentionPlans>().repositories;
+    expect(app).toMatchObject({ name: 'app', state: 'typed', tags: 4, kept: 1, unread: 0 });
+    expect(app!.deleted.map((d) => d.tag).sort()).toEqual(['t1', 't2', 't3']);
+    expect(app!.deleted.find((d) => d.tag === 't1')!.reason).toEqual({
+      kind: 'beyond-newest',
+      num: 1,
+      rank: 4,
+    });
+
+    const kept = new Set((await layersOf('plans/app:t4')).map((l) => l.digest));
+    const freed = new Map<string, number>();
+    for (const tag of ['t1', 't2', 't3'])
+      for (const layer of await layersOf(`plans/app:${tag}`))
+        if (!kept.has(layer.digest)) freed.set(layer.digest, layer.size);
+    const expected = [...freed.values()].reduce((sum, size) => sum + size, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(app!.bytesFreed).toBe(expected);
+  });
+
+  it('when a repository has its own rule, then that rule is planned, not the typed one', async () => {
+    const answer = await plan('namespace=library&name=alpine-lite&template=tag_rule&count=1');
+    const [alpine] = answer.json<RetentionPlans>().repositories;
+    expect(alpine).toMatchObject({
+      state: 'own',
+      rule: { template: 'tag_rule', params: { num: '2' } },
+      deleted: [],
+    });
+    const none = await plan('namespace=plans');
+    expect(none.json<RetentionPlans>().repositories[0]).toMatchObject({
+      state: 'none',
+      deleted: [],
+      kept: 4,
+    });
+  });
+
+  it('when exemptions are typed, then the exempt tags are kept with the reason', async () => {
+    const answer = await plan(
+      'namespace=plans&template=tag_rule&count=1&exemptTag=t1&exemptPattern=%5Et2%24',
+    );
+    const [app] = answer.json<RetentionPlans>().repositories;
+    expect(app!.deleted.map((d) => d.tag)).toEqual(['t3']);
+  });
+
+  it('when the typed rule is wrong, then 400 names each field and nothing is read', async () => {
+    const cases: [string, string[]][] = [
+      ['template=tag_rule', ['count']],
+      ['template=date_rule&count=400', ['count']],
+      ['count=3', ['template']],
+      ['template=tag_rule&count=1&exemptPattern=(', ['exemptPattern.0']],
+      ['template=tag_rule&count=1&exemptTag=bad%20tag', ['exemptTag.0']],
+      ['template=keep_all&count=1', ['template']],
+    ];
+    for (const [query, fields] of cases) {
+      const answer = await plan(query);
+      expect(answer.status, query).toBe(400);
+      const errors = answer.json<{ errors: { field: string }[] }>().errors.map((e) => e.field);
+      expect(errors, query).toEqual(fields);
+    }
+  });
+});

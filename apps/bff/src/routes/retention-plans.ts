@@ -1,0 +1,276 @@
+import type { RepositoryPlan } from '@swr-console/contracts/bff';
+import { bffOperations } from '@swr-console/contracts/bff/schemas';
+import {
+  ApiError,
+  fieldsOf,
+  itemsOf,
+  layerBytesFreed,
+  numberOf,
+  parseJson,
+  planRetention,
+  retentionRule,
+  stringOf,
+  type PlanTag,
+  type RetentionRule,
+  type SwrClient,
+  type TagLayers,
+} from '@swr-console/swr-api';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  fromSwr,
+  readAs,
+  regionUpstream,
+  swrClientOf,
+  type RegionUpstream,
+} from '../auth/clients.js';
+import { HttpProblem } from '../problem.js';
+import { Kept, temporaryLogin } from '../registry/login.js';
+import { RegistryReader, type ServedManifest } from '../registry/reader.js';
+import type { Topology } from '../regions.js';
+import { requireSignIn } from '../security.js';
+import type { Sessions } from '../session/sessions.js';
+import { checked, reply, serve } from './contract.js';
+
+/**
+ * `GET /api/retention-plans/{region}`: for a page of the region's repositories, what retention
+ * would delete today — each repository's own rule, or a rule typed once for those without one —
+ * with the layer bytes that would really be freed: a layer counts only when no kept tag of the
+ * repository still uses it. Single images' layers come from the manifests the tag list carries;
+ * the platforms of a multi-platform list are read from the registry with a temporary login of the
+ * user (by digest, kept once read). The rules are `planRetention`, the function swr-local runs.
+ */
+
+const TAG_PAGE = 500;
+/** Beyond this many tags a repository is reported, not planned (the console's plan limit). */
+const PLANNED_TAGS_CAP = 10_000;
+const PARALLEL_REPOSITORIES = 4;
+const KEPT_MANIFESTS = 5_000;
+
+export interface PlanOptions {
+  topology: Topology;
+  sessions: Sessions;
+  timeoutMs: number;
+  insecureRegistries: boolean;
+}
+
+const tagItems = z.array(
+  z.object({
+    Tag: z.string(),
+    digest: z.string(),
+    updated: z.string(),
+    manifest: z.string().optional(),
+    size: z.number().optional(),
+  }),
+);
+const repositoryItems = z.array(z.object({ name: z.string(), namespace: z.string() }));
+const recordedRules = z.array(
+  z.looseObject({ id: z.number(), rules: z.array(z.unknown()).min(1) }),
+);
+
+type ListedTag = z.infer<typeof tagItems>[number];
+
+/** The layers a manifest names, or the digests of the images a list names. */
+function partsOf(body: string | undefined) {
+  const manifest = fieldsOf(parseJson(body ?? ''));
+  const layers = itemsOf(manifest?.layers).flatMap((entry) => {
+    const fields = fieldsOf(entry);
+    const digest = stringOf(fields?.digest);
+    const size = numberOf(fields?.size);
+    return digest && size !== undefined ? [{ digest, size }] : [];
+  });
+  const images = itemsOf(manifest?.manifests).flatMap((entry) => {
+    const digest = stringOf(fieldsOf(entry)?.digest);
+    return digest ? [digest] : [];
+  });
+  return { manifest, layers, images };
+}
+
+async function readTags(swr: SwrClient, namespace: string, repository: string) {
+  const tags: ListedTag[] = [];
+  for (let offset = 0; ; offset += TAG_PAGE) {
+    const answer = await swr.request('ListRepositoryTags', {
+      path: { namespace, repository },
+      query: { limit: TAG_PAGE, offset, order_column: 'tag', order_type: 'asc' },
+    });
+    const total = answer.range?.total;
+    if (total !== undefined && total > PLANNED_TAGS_CAP) return undefined;
+    const page = readAs(tagItems, answer.data);
+    tags.push(...page);
+    if (page.length < TAG_PAGE || (total !== undefined && tags.length >= total)) break;
+    if (tags.length >= PLANNED_TAGS_CAP) return undefined;
+  }
+  return tags;
+}
+
+export function retentionPlanRoutes(options: PlanOptions): Router {
+  const router = Router();
+  const manifests = new Kept<ServedManifest>(KEPT_MANIFESTS);
+
+  serve(router, 'PlanRetentions', requireSignIn(), async (req, res) => {
+    const query = checked(bffOperations.PlanRetentions.query, req.query, {
+      detail: 'Some parameters need attention.',
+    });
+    const upstream = await regionUpstream(res, options, String(req.params.region));
+    const swr = swrClientOf(upstream);
+    const typed: RetentionRule | undefined = query.template
+      ? retentionRule.parse({
+          template: query.template,
+          params:
+            query.template === 'tag_rule'
+              ? { num: String(query.count) }
+              : { days: String(query.count) },
+          tag_selectors: [
+            ...(query.exemptTag ?? []).map((pattern) => ({ kind: 'label', pattern })),
+            ...(query.exemptPattern ?? []).map((pattern) => ({ kind: 'regexp', pattern })),
+          ],
+        })
+      : undefined;
+    const now = new Date();
+
+    const listed = await fromSwr(
+      swr.request('ListReposDetails', {
+        query: {
+          ...(query.namespace ? { namespace: query.namespace } : {}),
+          ...(query.name ? { name: query.name.replaceAll('/', '$') } : {}),
+          limit: query.limit,
+          offset: query.offset,
+          order_column: 'name',
+          order_type: 'asc',
+        },
+      }),
+    );
+    const page = readAs(repositoryItems, listed.data);
+    const total = listed.range?.total ?? query.offset + page.length;
+
+    // The user's registry login, taken once per answer and only when a list must be read.
+    let login: Promise<{ username: string; password: string }> | undefined;
+    const images = imageReader(
+      options,
+      upstream,
+      () => (login ??= temporaryLogin(upstream)),
+      manifests,
+    );
+
+    const repositories: RepositoryPlan[] = [];
+    for (let start = 0; start < page.length; start += PARALLEL_REPOSITORIES)
+      repositories.push(
+        ...(await Promise.all(
+          page
+            .slice(start, start + PARALLEL_REPOSITORIES)
+            .map((repo) => planOne(swr, repo, typed, now, images)),
+        )),
+      );
+    reply(res, 'PlanRetentions', { total, now: now.toISOString(), repositories });
+  });
+  return router;
+}
+
+/** Reads the images a multi-platform list names from the registry, kept by digest once read. */
+function imageReader(
+  options: PlanOptions,
+  upstream: RegionUpstream,
+  login: () => Promise<{ username: string; password: string }>,
+  kept: Kept<ServedManifest>,
+) {
+  const base = `${options.insecureRegistries ? 'http' : 'https'}://${upstream.region.registry}`;
+  const readers = new Map<string, RegistryReader>();
+  return async (repository: string, digest: string): Promise<ServedManifest | undefined> => {
+    const key = `${base}/${repository}@${digest}`;
+    const known = kept.get(key);
+    if (known) return known;
+    let reader = readers.get(repository);
+    if (!reader) {
+      reader = new RegistryReader(base, repository, await login(), options.timeoutMs);
+      readers.set(repository, reader);
+    }
+    const served = await reader.read(digest);
+    if (served) kept.set(key, served);
+    return served;
+  };
+}
+
+async function planOne(
+  swr: SwrClient,
+  repo: { namespace: string; name: string },
+  typed: RetentionRule | undefined,
+  now: Date,
+  images: (repository: string, digest: string) => Promise<ServedManifest | undefined>,
+): Promise<RepositoryPlan> {
+  const base = { namespace: repo.namespace, name: repo.name };
+  const empty = { deleted: [], kept: 0, bytesFreed: 0, unread: 0 };
+  let tags: ListedTag[] | undefined;
+  let rules: z.infer<typeof recordedRules>;
+  try {
+    const path = { namespace: repo.namespace, repository: repo.name };
+    [tags, rules] = await Promise.all([
+      readTags(swr, repo.namespace, repo.name),
+      swr.request('ListRetentions', { path }).then((answer) => readAs(recordedRules, answer.data)),
+    ]);
+  } catch (error) {
+    if (error instanceof ApiError || error instanceof HttpProblem)
+      return { ...base, tags: 0, state: 'failed', ...empty, problem: error.message };
+    throw error;
+  }
+  if (!tags) return { ...base, tags: 0, state: 'too-many-tags', ...empty };
+  const own = rules[0];
+  const ownRule = own ? retentionRule.safeParse(own.rules[0]) : undefined;
+  const rule = ownRule?.success ? ownRule.data : own ? undefined : typed;
+  if (!rule)
+    return {
+      ...base,
+      tags: tags.length,
+      state: own ? 'failed' : 'none',
+      ...(own ? { ruleId: own.id, problem: 'Its rule is not one the console can read.' } : {}),
+      ...empty,
+      kept: tags.length,
+    };
+  const planTags: PlanTag[] = tags.map((tag) => ({
+    name: tag.Tag,
+    updated: tag.updated,
+    digest: tag.digest,
+  }));
+  const plan = planRetention(planTags, rule, now);
+  const reasons = new Map(plan.entries.map((entry) => [entry.tag, entry.reason]));
+  const digests = new Map(tags.map((tag) => [tag.Tag, tag.digest]));
+  let bytesFreed = 0;
+  let unread = 0;
+  if (plan.deleted.length > 0) {
+    // The layers of every tag: a kept tag may hold a layer a deleted one uses.
+    const repository = `${repo.namespace}/${repo.name}`;
+    const withLayers: TagLayers[] = [];
+    const unreadable = new Set<string>();
+    for (const tag of tags) {
+      const parts = partsOf(tag.manifest);
+      const layers = [...parts.layers];
+      for (const digest of parts.images) {
+        try {
+          const image = await images(repository, digest);
+          if (image) layers.push(...partsOf(image.body).layers);
+        } catch {
+          unreadable.add(tag.Tag);
+        }
+      }
+      if (!parts.manifest) unreadable.add(tag.Tag);
+      withLayers.push({ name: tag.Tag, layers });
+    }
+    const deleted = new Set(plan.deleted);
+    bytesFreed = layerBytesFreed(withLayers, deleted);
+    unread = [...unreadable].filter((tag) => deleted.has(tag)).length;
+  }
+  return {
+    ...base,
+    tags: tags.length,
+    state: ownRule?.success ? 'own' : 'typed',
+    rule,
+    ...(own ? { ruleId: own.id } : {}),
+    deleted: plan.deleted.map((tag) => ({
+      tag,
+      digest: digests.get(tag) ?? '',
+      reason: reasons.get(tag)!,
+    })),
+    kept: plan.kept.length,
+    bytesFreed,
+    unread,
+  };
+}
