@@ -1,13 +1,8 @@
 // The BFF's API as the browser needs it: the endpoint table, the types and the typed client.
 // No schema library here (types aside); the BFF and tests import `./schemas`.
 import type { z } from 'zod';
-import type {
-  deletion,
-  publicConfig,
-  regionsComparison,
-  retentionPlans,
-  session,
-} from './schemas.js';
+import type { regionsComparison, retentionPlans } from './insight-schemas.js';
+import type { deletion, publicConfig, session } from './schemas.js';
 
 export * from './endpoints.js';
 export * from './client.js';
