@@ -42,6 +42,7 @@ describe('Shell', () => {
       'Repositories',
       'Shared with me',
       'Regions side by side',
+      'Retention what-if',
       'Enterprise edition',
       'Login command',
       'Help',

@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   DashboardOutlined,
   DiffOutlined,
+  ClearOutlined,
   DatabaseOutlined,
   KeyOutlined,
   MenuOutlined,
@@ -12,7 +13,7 @@ import {
   SunOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Tag } from 'antd';
 import {
   lazy,
@@ -94,6 +95,7 @@ const SECTIONS: { key: string; message: string; icon: ReactNode }[] = [
   { key: 'repositories', message: 'shell.nav.repositories', icon: <DatabaseOutlined /> },
   { key: 'shared-with-me', message: 'shell.nav.sharedWithMe', icon: <ShareAltOutlined /> },
   { key: 'regions-compare', message: 'shell.nav.regions', icon: <DiffOutlined /> },
+  { key: 'retention-plans', message: 'shell.nav.plans', icon: <ClearOutlined /> },
   { key: 'enterprise', message: 'shell.nav.enterprise', icon: <SafetyCertificateOutlined /> },
   { key: 'login-command', message: 'shell.nav.loginCommand', icon: <KeyOutlined /> },
   { key: 'help', message: 'shell.nav.help', icon: <QuestionCircleOutlined /> },
@@ -104,11 +106,20 @@ function AccountMenu({ session, region }: { session: Session; region: string }) 
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => bff.call('SignOut'),
-    onSettled: () => {
+    mutationFn: async () => {
+      // Once the session ends, the page must ask for nothing more (each call would be a 401):
+      // queries pause as they do offline, and those in flight are cancelled.
+      onlineManager.setOnline(false);
+      await queryClient.cancelQueries();
+      await bff.call('SignOut');
+    },
+    onSettled: async () => {
       setCsrfToken(undefined);
+      // The page stays until the sign-in page is loaded; only then is the cache emptied and the
+      // pause lifted.
+      await navigate('/sign-in', { replace: true });
       queryClient.clear();
-      void navigate('/sign-in', { replace: true });
+      onlineManager.setOnline(true);
     },
   });
   const projectId = session.regions.find((r) => r.id === region)?.projectId ?? '';

@@ -1,4 +1,5 @@
 import { enterpriseMessages } from '../features/enterprise/messages';
+import { planMessages } from '../features/retention-plans/messages';
 import { compareMessages } from '../features/image-compare/messages';
 import { regionMessages } from '../features/regions/messages';
 import { loginCommandMessages } from '../features/login-command/messages';
@@ -32,6 +33,7 @@ export const englishCatalog: Catalog = {
   ...overviewMessages,
   ...regionMessages,
   ...compareMessages,
+  ...planMessages,
   ...loginCommandMessages,
   ...enterpriseMessages,
 };

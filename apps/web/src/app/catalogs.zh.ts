@@ -1,4 +1,5 @@
 import { enterpriseMessagesZh } from '../features/enterprise/messages.zh';
+import { planMessagesZh } from '../features/retention-plans/messages.zh';
 import { compareMessagesZh } from '../features/image-compare/messages.zh';
 import { regionMessagesZh } from '../features/regions/messages.zh';
 import { loginCommandMessagesZh } from '../features/login-command/messages.zh';
@@ -32,6 +33,7 @@ export const chineseCatalog: Catalog = {
   ...overviewMessagesZh,
   ...regionMessagesZh,
   ...compareMessagesZh,
+  ...planMessagesZh,
   ...loginCommandMessagesZh,
   ...enterpriseMessagesZh,
 };

@@ -97,6 +97,12 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ...page(async () => (await import('../features/regions/routes')).RegionsComparePage),
         },
         {
+          path: 'retention-plans',
+          ...page(
+            async () => (await import('../features/retention-plans/routes')).RetentionPlansPage,
+          ),
+        },
+        {
           path: 'shared-with-me',
           ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
         },

@@ -1,0 +1,1 @@
+export { RetentionPlansPage } from './RetentionPlansPage';
