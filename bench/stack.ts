@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { readSandboxEndpoints } from '@swr-console/contracts/sandbox';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
@@ -101,4 +103,48 @@ export async function signIn(
 export function cpuSeconds(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The built BFF in front of an in-process sandbox (its endpoints file), and Chromium with a
+ * session signed in through the sign-in page as `user`: new contexts made with `signedIn` start
+ * signed in. The console's CSP forbids evaluating strings, which is how benchmarks probe the
+ * page: `signedIn` lets them through (the console's own scripts load as they do for a user).
+ */
+export async function consoleInChromium(
+  endpointsFile: string,
+  port: number,
+  user: { access_key: string; secret_key: string },
+) {
+  const base = `http://127.0.0.1:${port}`;
+  const bff = startProcess(['apps/bff/dist/server.js'], {
+    PORT: String(port),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-console-')),
+    SWR_LOCAL_ENDPOINTS: endpointsFile,
+  });
+  await until(() =>
+    fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Access key ID (AK)').fill(user.access_key);
+  await page.getByLabel('Secret access key (SK)').fill(user.secret_key);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/namespaces/);
+  const storageState = await context.storageState();
+  await context.close();
+  return {
+    base,
+    browser,
+    signedIn: { storageState, locale: 'en-US', bypassCSP: true },
+    stop: async () => {
+      await browser.close();
+      bff.kill('SIGTERM');
+    },
+  };
 }

@@ -3,15 +3,11 @@
 // as built (the BFF compares, the browser gets counts and differences) and, for the choice, the
 // other way: the browser reading every tag page of both regions through the BFF's proxy and
 // comparing them itself. Run after npm run build: npx tsx bench/web-regions.ts
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startSandbox } from '@swr-console/swr-local/testing';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { ms } from './lib.js';
+import { consoleInChromium } from './stack.js';
 
 const REPOSITORIES = Number(process.env.REPOSITORIES ?? 1000);
 const TAGS = Number(process.env.TAGS ?? 1000);
@@ -115,37 +111,11 @@ db.transaction(() => {
 })();
 const seeded = Date.now() - started;
 
-const port = 29690;
-const base = `http://127.0.0.1:${port}`;
-const bff = spawn(process.execPath, ['apps/bff/dist/server.js'], {
-  env: {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-regions-')),
-    SWR_LOCAL_ENDPOINTS: sandbox.endpointsFile,
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-process.on('exit', () => bff.kill('SIGTERM'));
-while (
-  !(await fetch(`${base}/healthz`)
-    .then((r) => r.ok)
-    .catch(() => false))
-)
-  await new Promise((resolve) => setTimeout(resolve, 100));
-
-const browser = await chromium.launch(chromiumLaunchOptions);
-const signInContext = await browser.newContext({ locale: 'en-US' });
-const signInPage = await signInContext.newPage();
-await signInPage.goto(`${base}/sign-in`);
-await signInPage.getByLabel('Access key ID (AK)').fill(admin.access_key);
-await signInPage.getByLabel('Secret access key (SK)').fill(admin.secret_key);
-await signInPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-await signInPage.waitForURL(/\/namespaces/);
-const storageState = await signInContext.storageState();
-await signInContext.close();
-const signedIn = { storageState, locale: 'en-US', bypassCSP: true };
+const { base, browser, signedIn, stop } = await consoleInChromium(
+  sandbox.endpointsFile,
+  29690,
+  admin,
+);
 
 // Code that runs in the page, as text (this program is type-checked for Node, not the DOM).
 const FIRST_DIFFERENCE = `document.querySelector('.regions-state[data-state="differs"]') && performance.now()`;
@@ -283,6 +253,5 @@ for (const [name, row] of [
   ['in the browser (tag pages through the proxy)', browserSide],
 ] as const)
   console.log(`| ${name} | ${row.first} | ${row.all} | ${row.shown} | ${row.bytes} |`);
-await browser.close();
-bff.kill('SIGTERM');
+await stop();
 await sandbox.stop();

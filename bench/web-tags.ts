@@ -1,15 +1,12 @@
 // Benchmark: time from navigation to the first tag rows in Chromium, on a repository with 10,000
 // tags, through the whole stack (swr-local, the BFF, the built console). Run after npm run build:
 // npx tsx bench/web-tags.ts
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { startSandbox } from '@swr-console/swr-local/testing';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { ms, percentile } from './lib.js';
+import { consoleInChromium } from './stack.js';
 
 const TAGS = Number(process.env.TAGS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 9);
@@ -73,46 +70,11 @@ db.transaction(() => {
 })();
 
 // The BFF as it runs in production, on the sandbox's endpoints.
-const port = 29680;
-const base = `http://127.0.0.1:${port}`;
-const bff = spawn(process.execPath, ['apps/bff/dist/server.js'], {
-  env: {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-web-')),
-    SWR_LOCAL_ENDPOINTS: sandbox.endpointsFile,
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-// Never leave the BFF running, even when a step below throws.
-process.on('exit', () => bff.kill('SIGTERM'));
-const stop = async () => {
-  bff.kill('SIGTERM');
-  await sandbox.stop();
-};
-while (
-  !(await fetch(`${base}/healthz`)
-    .then((r) => r.ok)
-    .catch(() => false))
-)
-  await new Promise((resolve) => setTimeout(resolve, 100));
-
-const browser: Browser = await chromium.launch(chromiumLaunchOptions);
-
-// Sign in once through the page, then reuse the session cookie in fresh contexts.
-const signInContext = await browser.newContext({ locale: 'en-US' });
-const signInPage = await signInContext.newPage();
-await signInPage.goto(`${base}/sign-in`);
-await signInPage.getByLabel('Access key ID (AK)').fill(admin.access_key);
-await signInPage.getByLabel('Secret access key (SK)').fill(admin.secret_key);
-await signInPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-await signInPage.waitForURL(/\/namespaces/);
-const storageState = await signInContext.storageState();
-await signInContext.close();
-// The console's CSP forbids evaluating strings, which is how the probe below runs in the page:
-// contexts let it through (the console's own scripts load exactly as they do for a user).
-const signedIn = { storageState, locale: 'en-US', bypassCSP: true };
+const { base, browser, signedIn, stop } = await consoleInChromium(
+  sandbox.endpointsFile,
+  29680,
+  admin,
+);
 
 const tagsUrl = `${base}/cn-north-4/repositories/${namespace}/${repository}/tags`;
 
@@ -206,8 +168,8 @@ const rows: [string, string][] = [
   ['click in the repository list → first tag rows', await measure(() => inApp(warmPage))],
 ];
 await warmContext.close();
-await browser.close();
 await stop();
+await sandbox.stop();
 
 console.log(
   `Repository with ${TAGS.toLocaleString('en-US')} tags; median / slowest of ${RUNS} runs.`,

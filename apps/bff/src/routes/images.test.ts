@@ -1,39 +1,21 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { deriveLoginKey } from '@swr-console/apig-signer';
 import type { ImageInspection } from '@swr-console/swr-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { registryTool } from '../testing/registry.js';
 
 // What the BFF says of an image must be what the registry serves: skopeo reads the same images
 // independently, and a user without pull rights is refused.
-const run = promisify(execFile);
-const auth = path.join(mkdtempSync(path.join(tmpdir(), 'images-auth-')), 'auth.json');
-const skopeo = async (...args: string[]) =>
-  (await run('skopeo', args, { env: { ...process.env, REGISTRY_AUTH_FILE: auth } })).stdout;
-
 const region = 'cn-north-4';
-const registry = () => sandbox().regions[0]!.registry;
 let bff: RunningBff;
 let browser: Browser;
+let registry: Awaited<ReturnType<typeof registryTool>>;
 
 beforeAll(async () => {
   bff = await startBff();
   browser = new Browser(bff.url);
   const admin = sandboxUser();
   await browser.signInWithKey(admin);
-  await skopeo(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `${region}@${admin.access_key}`,
-    '-p',
-    deriveLoginKey(admin.access_key, admin.secret_key),
-    registry(),
-  );
+  registry = await registryTool(admin, [region]);
 }, 60_000);
 afterAll(() => bff?.stop());
 
@@ -42,23 +24,14 @@ const inspect = (query: string, as = browser) =>
 
 describe('inspecting an image', () => {
   it('when a multi-platform tag is inspected, then its platforms and the chosen image are those the registry serves', async () => {
-    const raw = JSON.parse(
-      await skopeo(
-        'inspect',
-        '--tls-verify=false',
-        '--raw',
-        `docker://${registry()}/library/busybox-mini:latest`,
-      ),
-    ) as { manifests: { digest: string; platform: { architecture: string } }[] };
+    const raw = (await registry.raw(`library/busybox-mini:latest`, region)) as {
+      manifests: { digest: string; platform: { architecture: string } }[];
+    };
     const arm = raw.manifests.find((m) => m.platform.architecture === 'arm64')!;
-    const armRaw = JSON.parse(
-      await skopeo(
-        'inspect',
-        '--tls-verify=false',
-        '--raw',
-        `docker://${registry()}/library/busybox-mini@${arm.digest}`,
-      ),
-    ) as { config: { digest: string }; layers: { digest: string; size: number }[] };
+    const armRaw = (await registry.raw(`library/busybox-mini@${arm.digest}`, region)) as {
+      config: { digest: string };
+      layers: { digest: string; size: number }[];
+    };
 
     const answer = await inspect(
       'namespace=library&repository=busybox-mini&reference=latest&platform=linux/arm64',
@@ -85,15 +58,7 @@ describe('inspecting an image', () => {
   });
 
   it('when a single image is inspected by digest, then it has no platforms to choose and its size counts manifest, config and layers', async () => {
-    const digest = (
-      await skopeo(
-        'inspect',
-        '--tls-verify=false',
-        '--format',
-        '{{.Digest}}',
-        `docker://${registry()}/library/alpine-lite:3.20`,
-      )
-    ).trim();
+    const digest = await registry.digest(`library/alpine-lite:3.20`, region);
     const answer = await inspect(`namespace=library&repository=alpine-lite&reference=${digest}`);
     const image = answer.json<ImageInspection>();
     expect(image).toMatchObject({

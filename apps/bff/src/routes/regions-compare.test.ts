@@ -1,36 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { deriveLoginKey } from '@swr-console/apig-signer';
 import type { RegionsComparison } from '@swr-console/contracts/bff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { registryTool } from '../testing/registry.js';
 
 // Two regions that differ, made with skopeo from the sandbox's own images; the comparison must
 // find exactly the differences, whatever page of repositories is asked for.
-const run = promisify(execFile);
-const auth = path.join(mkdtempSync(path.join(tmpdir(), 'compare-auth-')), 'auth.json');
-const skopeo = (...args: string[]) =>
-  run('skopeo', args, { env: { ...process.env, REGISTRY_AUTH_FILE: auth } });
-
 const [home, away] = ['cn-north-4', 'ap-southeast-1'];
 let bff: RunningBff;
 let browser: Browser;
 const digests: Record<string, string> = {};
-
-const registryOf = (region: string) => sandbox().regions.find((r) => r.id === region)!.registry;
-
-async function copy(from: string, region: string, to: string) {
-  await skopeo(
-    'copy',
-    '--src-tls-verify=false',
-    '--dest-tls-verify=false',
-    `docker://${registryOf(home)}/library/alpine-lite:${from}`,
-    `docker://${registryOf(region)}/${to}`,
-  );
-}
 
 beforeAll(async () => {
   bff = await startBff();
@@ -42,26 +20,12 @@ beforeAll(async () => {
       body: { namespace: 'cmp' },
     });
     expect(created.status, created.text).toBe(201);
-    await skopeo(
-      'login',
-      '--tls-verify=false',
-      '-u',
-      `${region}@${admin.access_key}`,
-      '-p',
-      deriveLoginKey(admin.access_key, admin.secret_key),
-      registryOf(region)!,
-    );
   }
-  for (const version of ['3.19', '3.20']) {
-    const { stdout } = await skopeo(
-      'inspect',
-      '--tls-verify=false',
-      '--format',
-      '{{.Digest}}',
-      `docker://${registryOf(home)}/library/alpine-lite:${version}`,
-    );
-    digests[version] = stdout.trim();
-  }
+  const registry = await registryTool(admin, [home, away]);
+  for (const version of ['3.19', '3.20'])
+    digests[version] = await registry.digest(`library/alpine-lite:${version}`, home);
+  const copy = (version: string, region: string, to: string) =>
+    registry.copy(`library/alpine-lite:${version}`, to, home, region);
   await copy('3.19', home, 'cmp/app:v1');
   await copy('3.19', home, 'cmp/app:v2');
   await copy('3.20', home, 'cmp/app:v3');

@@ -13,6 +13,7 @@ import {
 import { HttpProblem, titleOf } from '../problem.js';
 import { requireSignIn } from '../security.js';
 import { checked, reply, serve } from './contract.js';
+import { repositoryPage } from './repository-page.js';
 
 /**
  * `GET /api/regions-compare/{region}`: a page of the region's repositories, each set tag by tag
@@ -29,9 +30,6 @@ export const COMPARED_TAGS_CAP = 20_000;
 const PARALLEL_REPOSITORIES = 4;
 
 const tagItems = z.array(z.object({ Tag: z.string(), digest: z.string() }));
-const repositoryItems = z.array(
-  z.object({ name: z.string(), namespace: z.string(), num_images: z.number().optional() }),
-);
 
 type TagsRead = { state: 'read'; tags: TagDigest[] } | { state: 'absent' | 'too-many' };
 
@@ -107,20 +105,7 @@ export function regionsCompareRoutes(deps: UpstreamDeps): Router {
       against.map(async (id) => ({ id, swr: swrClientOf(await regionUpstream(res, deps, id)) })),
     );
 
-    const listed = await fromSwr(
-      here.request('ListReposDetails', {
-        query: {
-          ...(query.namespace ? { namespace: query.namespace } : {}),
-          ...(query.name ? { name: query.name.replaceAll('/', '$') } : {}),
-          limit: query.limit,
-          offset: query.offset,
-          order_column: 'name',
-          order_type: 'asc',
-        },
-      }),
-    );
-    const page = readAs(repositoryItems, listed.data);
-    const total = listed.range?.total ?? query.offset + page.length;
+    const { repositories: page, total } = await repositoryPage(here, query);
 
     // Whether an organization exists in a region, asked once per answer and only when a
     // repository is not there.
@@ -181,7 +166,7 @@ export function regionsCompareRoutes(deps: UpstreamDeps): Router {
         return {
           namespace: repo.namespace,
           name: repo.name,
-          tags: mine.state === 'read' ? mine.tags.length : (repo.num_images ?? 0),
+          tags: mine.state === 'read' ? mine.tags.length : 0,
           regions,
         };
       },

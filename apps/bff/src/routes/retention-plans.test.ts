@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { deriveLoginKey } from '@swr-console/apig-signer';
 import type { RetentionPlans } from '@swr-console/contracts/bff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, sandbox, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
+import { registryTool } from '../testing/registry.js';
 
 // A plan's bytes must be what the registry would really free: counted here independently from
 // the manifests skopeo reads, over tags that share images and a multi-platform list.
-const run = promisify(execFile);
-const auth = path.join(mkdtempSync(path.join(tmpdir(), 'plans-auth-')), 'auth.json');
-const skopeo = async (...args: string[]) =>
-  (await run('skopeo', args, { env: { ...process.env, REGISTRY_AUTH_FILE: auth } })).stdout;
-
 const region = 'cn-north-4';
-const registry = () => sandbox().regions[0]!.registry;
 let bff: RunningBff;
 let browser: Browser;
+let registry: Awaited<ReturnType<typeof registryTool>>;
 
 interface Manifest {
   layers?: { digest: string; size: number }[];
@@ -27,10 +17,7 @@ interface Manifest {
 
 /** Every layer of a tag (every platform of a list), read with skopeo. */
 async function layersOf(reference: string): Promise<{ digest: string; size: number }[]> {
-  const raw = (ref: string) =>
-    skopeo('inspect', '--tls-verify=false', '--raw', `docker://${registry()}/${ref}`).then(
-      (text) => JSON.parse(text) as Manifest,
-    );
+  const raw = async (ref: string) => (await registry.raw(ref, region)) as Manifest;
   const top = await raw(reference);
   if (top.layers) return top.layers;
   const repository = reference.split(':')[0]!;
@@ -49,15 +36,7 @@ beforeAll(async () => {
     body: { namespace: 'plans' },
   });
   expect(created.status, created.text).toBe(201);
-  await skopeo(
-    'login',
-    '--tls-verify=false',
-    '-u',
-    `${region}@${admin.access_key}`,
-    '-p',
-    deriveLoginKey(admin.access_key, admin.secret_key),
-    registry(),
-  );
+  registry = await registryTool(admin, [region]);
   // Pushed one after the other, so t4 is the newest: t1 and t4 share an image.
   for (const [from, to] of [
     ['library/alpine-lite:3.19', 't1'],
@@ -65,14 +44,7 @@ beforeAll(async () => {
     ['library/busybox-mini:latest', 't3'],
     ['library/alpine-lite:3.19', 't4'],
   ] as const) {
-    await skopeo(
-      'copy',
-      '--all',
-      '--src-tls-verify=false',
-      '--dest-tls-verify=false',
-      `docker://${registry()}/${from}`,
-      `docker://${registry()}/plans/app:${to}`,
-    );
+    await registry.copy(from, `plans/app:${to}`, region);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }, 120_000);

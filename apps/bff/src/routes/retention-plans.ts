@@ -17,13 +17,7 @@ import {
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  fromSwr,
-  readAs,
-  regionUpstream,
-  swrClientOf,
-  type RegionUpstream,
-} from '../auth/clients.js';
+import { readAs, regionUpstream, swrClientOf, type RegionUpstream } from '../auth/clients.js';
 import { HttpProblem } from '../problem.js';
 import { Kept, temporaryLogin } from '../registry/login.js';
 import { RegistryReader, type ServedManifest } from '../registry/reader.js';
@@ -31,6 +25,7 @@ import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
 import type { Sessions } from '../session/sessions.js';
 import { checked, reply, serve } from './contract.js';
+import { repositoryPage } from './repository-page.js';
 
 /**
  * `GET /api/retention-plans/{region}`: for a page of the region's repositories, what retention
@@ -63,7 +58,6 @@ const tagItems = z.array(
     size: z.number().optional(),
   }),
 );
-const repositoryItems = z.array(z.object({ name: z.string(), namespace: z.string() }));
 const recordedRules = z.array(
   z.looseObject({ id: z.number(), rules: z.array(z.unknown()).min(1) }),
 );
@@ -128,20 +122,7 @@ export function retentionPlanRoutes(options: PlanOptions): Router {
       : undefined;
     const now = new Date();
 
-    const listed = await fromSwr(
-      swr.request('ListReposDetails', {
-        query: {
-          ...(query.namespace ? { namespace: query.namespace } : {}),
-          ...(query.name ? { name: query.name.replaceAll('/', '$') } : {}),
-          limit: query.limit,
-          offset: query.offset,
-          order_column: 'name',
-          order_type: 'asc',
-        },
-      }),
-    );
-    const page = readAs(repositoryItems, listed.data);
-    const total = listed.range?.total ?? query.offset + page.length;
+    const { repositories: page, total } = await repositoryPage(swr, query);
 
     // The user's registry login, taken once per answer and only when a list must be read.
     let login: Promise<{ username: string; password: string }> | undefined;

@@ -200,58 +200,28 @@ export function Comparison({ left, right }: { left: Side; right: Side }) {
         />
       </section>
 
-      <section aria-labelledby="compare-settings">
-        <Typography.Title level={4} id="compare-settings">
-          {t('compare.settings')}
-        </Typography.Title>
-        <ValuesTable
-          label={t('compare.settings')}
-          rows={settings}
-          names={(key) => t(`compare.setting.${key}`)}
-          left={leftName}
-          right={rightName}
-          keyTitle={t('compare.field')}
-        />
-      </section>
-
-      <section aria-labelledby="compare-env">
-        <Typography.Title level={4} id="compare-env">
-          {t('compare.env')}
-        </Typography.Title>
-        <ValuesTable
-          label={t('compare.env')}
-          rows={env}
-          left={leftName}
-          right={rightName}
-          keyTitle={t('compare.variable')}
-        />
-      </section>
-
-      <section aria-labelledby="compare-labels">
-        <Typography.Title level={4} id="compare-labels">
-          {t('compare.labels')}
-        </Typography.Title>
-        <ValuesTable
-          label={t('compare.labels')}
-          rows={labels}
-          left={leftName}
-          right={rightName}
-          keyTitle={t('compare.label')}
-        />
-      </section>
-
-      <section aria-labelledby="compare-history">
-        <Typography.Title level={4} id="compare-history">
-          {t('compare.history')}
-        </Typography.Title>
-        <ValuesTable
-          label={t('compare.history')}
-          rows={filter(history)}
-          left={leftName}
-          right={rightName}
-          keyTitle={t('compare.step')}
-        />
-      </section>
+      {(
+        [
+          ['settings', settings, t('compare.field'), (key: string) => t(`compare.setting.${key}`)],
+          ['env', env, t('compare.variable')],
+          ['labels', labels, t('compare.label')],
+          ['history', filter(history), t('compare.step')],
+        ] as const
+      ).map(([section, rows, keyTitle, names]) => (
+        <section key={section} aria-labelledby={`compare-${section}`}>
+          <Typography.Title level={4} id={`compare-${section}`}>
+            {t(`compare.${section}`)}
+          </Typography.Title>
+          <ValuesTable
+            label={t(`compare.${section}`)}
+            rows={rows}
+            names={names}
+            left={leftName}
+            right={rightName}
+            keyTitle={keyTitle}
+          />
+        </section>
+      ))}
     </div>
   );
 }
