@@ -21,6 +21,7 @@ import { signatureRoutes } from './routes/signatures.js';
 import { regionsCompareRoutes } from './routes/regions-compare.js';
 import { imageRoutes } from './routes/images.js';
 import { retentionPlanRoutes } from './routes/retention-plans.js';
+import { storageRoutes } from './routes/storage.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
@@ -184,6 +185,14 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     retentionPlanRoutes({
+      topology: deps.topology,
+      sessions,
+      timeoutMs: deps.upstreamTimeoutMs,
+      insecureRegistries: deps.insecureRegistries,
+    }),
+  );
+  app.use(
+    storageRoutes({
       topology: deps.topology,
       sessions,
       timeoutMs: deps.upstreamTimeoutMs,

@@ -80,6 +80,8 @@ describe('authentication by default', () => {
         'GET /api/regions-compare/:region',
         'GET /api/images/:region',
         'GET /api/retention-plans/:region',
+        'GET /api/storage/:region',
+        'GET /api/storage/:region/freed',
         'GET /api/audit',
         'GET /api/deletions',
         'POST /api/deletions/:id/undo',

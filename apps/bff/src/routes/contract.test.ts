@@ -61,6 +61,10 @@ const requests: Record<
   PlanRetentions: async () => ({
     query: '?namespace=library&template=tag_rule&count=1&exemptPattern=%5Elatest%24',
   }),
+  ShowStorage: async () => ({ query: '?namespace=library' }),
+  EstimateTagDeletion: async () => ({
+    query: '?namespace=library&repository=alpine-lite&tag=3.19&tag=3.20',
+  }),
   ListAuditEntries: async () => ({ query: '?limit=5' }),
   ListDeletions: async () => ({ query: `?region=${region}` }),
   UndoDeletion: async () => {

@@ -115,4 +115,42 @@ describe('retention plans across a region', () => {
       expect(errors, query).toEqual(fields);
     }
   });
+
+  it('when the storage of the repository is read, then every layer counts once, the shared ones are said, and deleting tags frees what only they use', async () => {
+    const answer = await browser.request('GET', `/api/storage/${region}?namespace=plans`);
+    expect(answer.status, answer.text).toBe(200);
+    const [app] = answer.json<{ repositories: Record<string, unknown>[] }>().repositories;
+    const all = new Map<string, { size: number; tags: number }>();
+    for (const tag of ['t1', 't2', 't3', 't4'])
+      for (const layer of await layersOf(`plans/app:${tag}`)) {
+        const known = all.get(layer.digest);
+        if (known) known.tags++;
+        else all.set(layer.digest, { size: layer.size, tags: 1 });
+      }
+    const bytes = [...all.values()].reduce((sum, l) => sum + l.size, 0);
+    const shared = [...all.values()].filter((l) => l.tags > 1).reduce((sum, l) => sum + l.size, 0);
+    expect(app).toEqual({
+      namespace: 'plans',
+      name: 'app',
+      state: 'read',
+      tags: 4,
+      images: 3,
+      bytes,
+      sharedBytes: shared,
+      unread: 0,
+    });
+    expect(shared).toBeGreaterThan(0);
+
+    // t1 shares its image with t4: deleting it alone frees nothing; with t4, that image's layers.
+    const freed = (tags: string[]) =>
+      browser
+        .request(
+          'GET',
+          `/api/storage/${region}/freed?namespace=plans&repository=app&${tags.map((t) => `tag=${t}`).join('&')}`,
+        )
+        .then((a) => a.json<{ tags: number; bytesFreed: number }>());
+    expect(await freed(['t1'])).toMatchObject({ tags: 1, bytesFreed: 0 });
+    const t1 = (await layersOf('plans/app:t1')).reduce((sum, l) => sum + l.size, 0);
+    expect(await freed(['t1', 't4', 'gone'])).toMatchObject({ tags: 2, bytesFreed: t1 });
+  });
 });

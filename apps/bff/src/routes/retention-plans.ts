@@ -2,29 +2,31 @@ import type { RepositoryPlan } from '@swr-console/contracts/bff';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import {
   ApiError,
-  fieldsOf,
-  itemsOf,
   layerBytesFreed,
-  numberOf,
-  parseJson,
   planRetention,
   retentionRule,
-  stringOf,
   type PlanTag,
   type RetentionRule,
   type SwrClient,
-  type TagLayers,
 } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { readAs, regionUpstream, swrClientOf, type RegionUpstream } from '../auth/clients.js';
+import { readAs, regionUpstream, swrClientOf } from '../auth/clients.js';
 import { HttpProblem } from '../problem.js';
 import { Kept, temporaryLogin } from '../registry/login.js';
-import { RegistryReader, type ServedManifest } from '../registry/reader.js';
+import type { ServedManifest } from '../registry/reader.js';
 import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
 import type { Sessions } from '../session/sessions.js';
 import { checked, reply, serve } from './contract.js';
+import {
+  imageReader,
+  KEPT_MANIFESTS,
+  layersOfTags,
+  readTags,
+  type ImageRead,
+  type ListedTag,
+} from './tag-layers.js';
 import { repositoryPage } from './repository-page.js';
 
 /**
@@ -36,11 +38,9 @@ import { repositoryPage } from './repository-page.js';
  * user (by digest, kept once read). The rules are `planRetention`, the function swr-local runs.
  */
 
-const TAG_PAGE = 500;
 /** Beyond this many tags a repository is reported, not planned (the console's plan limit). */
 const PLANNED_TAGS_CAP = 10_000;
 const PARALLEL_REPOSITORIES = 4;
-const KEPT_MANIFESTS = 5_000;
 
 export interface PlanOptions {
   topology: Topology;
@@ -49,53 +49,9 @@ export interface PlanOptions {
   insecureRegistries: boolean;
 }
 
-const tagItems = z.array(
-  z.object({
-    Tag: z.string(),
-    digest: z.string(),
-    updated: z.string(),
-    manifest: z.string().optional(),
-    size: z.number().optional(),
-  }),
-);
 const recordedRules = z.array(
   z.looseObject({ id: z.number(), rules: z.array(z.unknown()).min(1) }),
 );
-
-type ListedTag = z.infer<typeof tagItems>[number];
-
-/** The layers a manifest names, or the digests of the images a list names. */
-function partsOf(body: string | undefined) {
-  const manifest = fieldsOf(parseJson(body ?? ''));
-  const layers = itemsOf(manifest?.layers).flatMap((entry) => {
-    const fields = fieldsOf(entry);
-    const digest = stringOf(fields?.digest);
-    const size = numberOf(fields?.size);
-    return digest && size !== undefined ? [{ digest, size }] : [];
-  });
-  const images = itemsOf(manifest?.manifests).flatMap((entry) => {
-    const digest = stringOf(fieldsOf(entry)?.digest);
-    return digest ? [digest] : [];
-  });
-  return { manifest, layers, images };
-}
-
-async function readTags(swr: SwrClient, namespace: string, repository: string) {
-  const tags: ListedTag[] = [];
-  for (let offset = 0; ; offset += TAG_PAGE) {
-    const answer = await swr.request('ListRepositoryTags', {
-      path: { namespace, repository },
-      query: { limit: TAG_PAGE, offset, order_column: 'tag', order_type: 'asc' },
-    });
-    const total = answer.range?.total;
-    if (total !== undefined && total > PLANNED_TAGS_CAP) return undefined;
-    const page = readAs(tagItems, answer.data);
-    tags.push(...page);
-    if (page.length < TAG_PAGE || (total !== undefined && tags.length >= total)) break;
-    if (tags.length >= PLANNED_TAGS_CAP) return undefined;
-  }
-  return tags;
-}
 
 export function retentionPlanRoutes(options: PlanOptions): Router {
   const router = Router();
@@ -147,36 +103,12 @@ export function retentionPlanRoutes(options: PlanOptions): Router {
   return router;
 }
 
-/** Reads the images a multi-platform list names from the registry, kept by digest once read. */
-function imageReader(
-  options: PlanOptions,
-  upstream: RegionUpstream,
-  login: () => Promise<{ username: string; password: string }>,
-  kept: Kept<ServedManifest>,
-) {
-  const base = `${options.insecureRegistries ? 'http' : 'https'}://${upstream.region.registry}`;
-  const readers = new Map<string, RegistryReader>();
-  return async (repository: string, digest: string): Promise<ServedManifest | undefined> => {
-    const key = `${base}/${repository}@${digest}`;
-    const known = kept.get(key);
-    if (known) return known;
-    let reader = readers.get(repository);
-    if (!reader) {
-      reader = new RegistryReader(base, repository, await login(), options.timeoutMs);
-      readers.set(repository, reader);
-    }
-    const served = await reader.read(digest);
-    if (served) kept.set(key, served);
-    return served;
-  };
-}
-
 async function planOne(
   swr: SwrClient,
   repo: { namespace: string; name: string },
   typed: RetentionRule | undefined,
   now: Date,
-  images: (repository: string, digest: string) => Promise<ServedManifest | undefined>,
+  images: ImageRead,
 ): Promise<RepositoryPlan> {
   const base = { namespace: repo.namespace, name: repo.name };
   const empty = { deleted: [], kept: 0, bytesFreed: 0, unread: 0 };
@@ -185,7 +117,7 @@ async function planOne(
   try {
     const path = { namespace: repo.namespace, repository: repo.name };
     [tags, rules] = await Promise.all([
-      readTags(swr, repo.namespace, repo.name),
+      readTags(swr, repo.namespace, repo.name, PLANNED_TAGS_CAP),
       swr.request('ListRetentions', { path }).then((answer) => readAs(recordedRules, answer.data)),
     ]);
   } catch (error) {
@@ -218,23 +150,11 @@ async function planOne(
   let unread = 0;
   if (plan.deleted.length > 0) {
     // The layers of every tag: a kept tag may hold a layer a deleted one uses.
-    const repository = `${repo.namespace}/${repo.name}`;
-    const withLayers: TagLayers[] = [];
-    const unreadable = new Set<string>();
-    for (const tag of tags) {
-      const parts = partsOf(tag.manifest);
-      const layers = [...parts.layers];
-      for (const digest of parts.images) {
-        try {
-          const image = await images(repository, digest);
-          if (image) layers.push(...partsOf(image.body).layers);
-        } catch {
-          unreadable.add(tag.Tag);
-        }
-      }
-      if (!parts.manifest) unreadable.add(tag.Tag);
-      withLayers.push({ name: tag.Tag, layers });
-    }
+    const { layers: withLayers, unreadable } = await layersOfTags(
+      `${repo.namespace}/${repo.name}`,
+      tags,
+      images,
+    );
     const deleted = new Set(plan.deleted);
     bytesFreed = layerBytesFreed(withLayers, deleted);
     unread = [...unreadable].filter((tag) => deleted.has(tag)).length;

@@ -40,6 +40,10 @@ export const bffEndpoints = {
    * rule, or a rule typed once for those without one, and the layer bytes that would be freed.
    */
   PlanRetentions: { method: 'GET', path: '/api/retention-plans/{region}', status: 200 },
+  /** A page of a region's repositories with the storage their layers take, shared or not. */
+  ShowStorage: { method: 'GET', path: '/api/storage/{region}', status: 200 },
+  /** The layer bytes deleting some tags of a repository would free. */
+  EstimateTagDeletion: { method: 'GET', path: '/api/storage/{region}/freed', status: 200 },
   /** The BFF's audit record: the account's for administrators, one's own for others. */
   ListAuditEntries: { method: 'GET', path: '/api/audit', status: 200 },
   /** The account's deletions held for their undo window, and those that ended lately. */

@@ -1,7 +1,7 @@
 // The BFF's API as the browser needs it: the endpoint table, the types and the typed client.
 // No schema library here (types aside); the BFF and tests import `./schemas`.
 import type { z } from 'zod';
-import type { regionsComparison, retentionPlans } from './insight-schemas.js';
+import type { regionsComparison, retentionPlans, storagePage } from './insight-schemas.js';
 import type { deletion, publicConfig, session } from './schemas.js';
 
 export * from './endpoints.js';
@@ -16,3 +16,5 @@ export type ComparedRepository = RegionsComparison['repositories'][number];
 export type ComparedRegion = ComparedRepository['regions'][number];
 export type RetentionPlans = z.output<typeof retentionPlans>;
 export type RepositoryPlan = RetentionPlans['repositories'][number];
+export type StoragePage = z.output<typeof storagePage>;
+export type RepositoryStorage = StoragePage['repositories'][number];

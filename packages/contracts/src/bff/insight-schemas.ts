@@ -244,3 +244,66 @@ export const retentionPlans = z.object({
   now: z.string(),
   repositories: z.array(repositoryPlan),
 });
+
+export const storageQuery = z
+  .object({
+    namespace: namespaceParam.optional(),
+    name: z.string().max(128, 'At most 128 characters.').optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PLANNED_REPOSITORIES, `At most ${MAX_PLANNED_REPOSITORIES} repositories at once.`)
+      .default(20),
+  })
+  .refine((query) => query.offset % query.limit === 0, {
+    path: ['offset'],
+    message: 'The offset is a multiple of the limit.',
+  });
+
+/** One repository's storage: `read`, or why it could not be (as in a plan). */
+export const repositoryStorage = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  state: z.enum(['read', 'too-many-tags', 'failed']),
+  tags: z.number().int().nonnegative(),
+  /** Distinct images (digests) the tags name. */
+  images: z.number().int().nonnegative(),
+  /** Every distinct layer, once. */
+  bytes: z.number().int().nonnegative(),
+  /** Layers two tags or more use. */
+  sharedBytes: z.number().int().nonnegative(),
+  /** Tags whose layers could not be read (not counted). */
+  unread: z.number().int().nonnegative(),
+  problem: z.string().optional(),
+});
+
+export const storagePage = z.object({
+  total: z.number().int().nonnegative(),
+  repositories: z.array(repositoryStorage),
+});
+
+export const freedQuery = z.object({
+  namespace: namespaceParam,
+  repository: z
+    .string()
+    .max(255, 'A repository name is at most 255 characters.')
+    .regex(REPOSITORY_PATTERN, 'Not a repository name.'),
+  tag: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(
+      z
+        .array(z.string().regex(TAG_PATTERN, 'Not a tag name.'))
+        .min(1, 'Name a tag.')
+        .max(1000, 'At most 1,000 tags.'),
+    ),
+});
+
+export const freedBytes = z.object({
+  /** The tags named that exist. */
+  tags: z.number().int().nonnegative(),
+  bytesFreed: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+});

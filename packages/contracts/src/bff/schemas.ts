@@ -7,6 +7,10 @@ import {
 import { z } from 'zod';
 import type { BffEndpointId } from './endpoints.js';
 import {
+  freedBytes,
+  freedQuery,
+  storagePage,
+  storageQuery,
   imageInspection,
   imageQuery,
   regionsCompareQuery,
@@ -16,6 +20,10 @@ import {
 } from './insight-schemas.js';
 
 export {
+  freedBytes,
+  freedQuery,
+  storagePage,
+  storageQuery,
   imageInspection,
   imageQuery,
   regionsCompareQuery,
@@ -248,6 +256,16 @@ export const bffOperations = {
     params: z.object({ region: z.string().min(1) }),
     query: retentionPlansQuery,
     response: retentionPlans,
+  },
+  ShowStorage: {
+    params: z.object({ region: z.string().min(1) }),
+    query: storageQuery,
+    response: storagePage,
+  },
+  EstimateTagDeletion: {
+    params: z.object({ region: z.string().min(1) }),
+    query: freedQuery,
+    response: freedBytes,
   },
   ListAuditEntries: { query: auditQuery, response: auditPage },
   ListDeletions: { query: deletionsQuery, response: z.object({ deletions: z.array(deletion) }) },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RetentionRule } from '../schemas/resources/retention.js';
-import { layerBytesFreed, planRetention, type PlanTag } from './retention-plan.js';
+import { layerBytesFreed, layerStorage, planRetention, type PlanTag } from './retention-plan.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
@@ -131,5 +131,19 @@ describe('the bytes a plan frees', () => {
     expect(layerBytesFreed(tags, new Set(['v1', 'v2']))).toBe(15);
     expect(layerBytesFreed(tags, new Set(['v1', 'v2', 'v3']))).toBe(122);
     expect(layerBytesFreed(tags, new Set())).toBe(0);
+  });
+});
+
+describe('a repository’s storage', () => {
+  const l = (name: string, size: number) => ({ digest: `sha256:${name}`, size });
+  it('when tags share layers, then each layer counts once, and those two tags use are shared', () => {
+    expect(
+      layerStorage([
+        { name: 'v1', layers: [l('base', 100), l('a', 10)] },
+        { name: 'v2', layers: [l('base', 100), l('a', 10), l('b', 5)] },
+        { name: 'v3', layers: [l('c', 7)] },
+      ]),
+    ).toEqual({ bytes: 122, sharedBytes: 110, layers: 4 });
+    expect(layerStorage([])).toEqual({ bytes: 0, sharedBytes: 0, layers: 0 });
   });
 });

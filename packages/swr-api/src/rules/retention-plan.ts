@@ -148,3 +148,31 @@ export function layerBytesFreed(tags: readonly TagLayers[], deleted: ReadonlySet
   for (const size of freed.values()) total += size;
   return total;
 }
+
+/** A repository's storage as its layers make it up. */
+export interface LayerStorage {
+  /** Bytes of every distinct layer: what the repository holds in the registry. */
+  bytes: number;
+  /** Bytes of the layers two tags or more use: what deleting any one of them never frees. */
+  sharedBytes: number;
+  layers: number;
+}
+
+/** The storage of a repository's tags, each layer counted once however many tags use it. */
+export function layerStorage(tags: readonly TagLayers[]): LayerStorage {
+  const users = new Map<string, { size: number; tags: number }>();
+  for (const tag of tags)
+    for (const digest of new Set(tag.layers.map((layer) => layer.digest))) {
+      const size = tag.layers.find((layer) => layer.digest === digest)!.size;
+      const known = users.get(digest);
+      if (known) known.tags++;
+      else users.set(digest, { size, tags: 1 });
+    }
+  let bytes = 0;
+  let sharedBytes = 0;
+  for (const { size, tags: count } of users.values()) {
+    bytes += size;
+    if (count > 1) sharedBytes += size;
+  }
+  return { bytes, sharedBytes, layers: users.size };
+}
