@@ -43,6 +43,7 @@ describe('Shell', () => {
       'Shared with me',
       'Regions side by side',
       'Retention what-if',
+      'Storage',
       'Enterprise edition',
       'Login command',
       'Help',

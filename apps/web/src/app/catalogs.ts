@@ -1,4 +1,5 @@
 import { enterpriseMessages } from '../features/enterprise/messages';
+import { storageMessages } from '../features/storage/messages';
 import { planMessages } from '../features/retention-plans/messages';
 import { compareMessages } from '../features/image-compare/messages';
 import { regionMessages } from '../features/regions/messages';
@@ -34,6 +35,7 @@ export const englishCatalog: Catalog = {
   ...regionMessages,
   ...compareMessages,
   ...planMessages,
+  ...storageMessages,
   ...loginCommandMessages,
   ...enterpriseMessages,
 };

@@ -1,4 +1,5 @@
 import { enterpriseMessagesZh } from '../features/enterprise/messages.zh';
+import { storageMessagesZh } from '../features/storage/messages.zh';
 import { planMessagesZh } from '../features/retention-plans/messages.zh';
 import { compareMessagesZh } from '../features/image-compare/messages.zh';
 import { regionMessagesZh } from '../features/regions/messages.zh';
@@ -34,6 +35,7 @@ export const chineseCatalog: Catalog = {
   ...regionMessagesZh,
   ...compareMessagesZh,
   ...planMessagesZh,
+  ...storageMessagesZh,
   ...loginCommandMessagesZh,
   ...enterpriseMessagesZh,
 };

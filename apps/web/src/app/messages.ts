@@ -5,6 +5,7 @@ export const shellMessages = {
   'shell.nav.overview': 'Overview',
   'shell.nav.regions': 'Regions side by side',
   'shell.nav.plans': 'Retention what-if',
+  'shell.nav.storage': 'Storage',
   'shell.nav.namespaces': 'Organizations',
   'shell.nav.repositories': 'Repositories',
   'shell.nav.loginCommand': 'Login command',

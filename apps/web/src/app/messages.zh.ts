@@ -7,6 +7,7 @@ export const shellMessagesZh: Translation<typeof shellMessages> = {
   'shell.nav.overview': '总览',
   'shell.nav.regions': '跨区域对比',
   'shell.nav.plans': '老化预演',
+  'shell.nav.storage': '存储',
   'shell.nav.namespaces': '组织',
   'shell.nav.repositories': '镜像仓库',
   'shell.nav.loginCommand': '登录指令',

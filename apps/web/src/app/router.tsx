@@ -103,6 +103,10 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ),
         },
         {
+          path: 'storage',
+          ...page(async () => (await import('../features/storage/routes')).StoragePage),
+        },
+        {
           path: 'shared-with-me',
           ...page(async () => (await import('../features/sharing/routes')).SharedWithMePage),
         },

@@ -48,6 +48,7 @@ export const PAGES: PageDefinition[] = [
   { name: 'shared with me', routes: [SIGNED_IN, 'src/features/sharing/routes.tsx'] },
   { name: 'regions side by side', routes: [SIGNED_IN, 'src/features/regions/routes.tsx'] },
   { name: 'retention what-if', routes: [SIGNED_IN, 'src/features/retention-plans/routes.tsx'] },
+  { name: 'storage', routes: [SIGNED_IN, 'src/features/storage/routes.tsx'] },
   { name: 'Enterprise', routes: [SIGNED_IN, 'src/features/enterprise/routes.tsx'] },
   {
     name: 'Enterprise namespace',

@@ -2,7 +2,11 @@ import { ApiError, type TagListItem } from '@swr-console/swr-api';
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Progress, theme } from 'antd';
 import { Typography } from '../../../shared/components/typography/Typography';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
+import { formatBytes } from '../../../shared/format';
+import { bff } from '../../../shared/http';
+import { swrKeys } from '../../../shared/keys';
 import type { BatchOutcome } from '../../../shared/batch';
 import { explain } from '../../../shared/errors';
 import { useT, type Translate } from '../../../shared/i18n';
@@ -67,6 +71,26 @@ export function DeleteTagsModal({
   const [results, setResults] = useState<DeleteResult[]>([]);
   const stop = useRef<AbortController>(undefined);
   const keeping = useMemo(() => tagsKeepingImage(tags, loaded), [tags, loaded]);
+  // What the registry would really free: layers no tag that stays uses (read by the BFF).
+  const freed = useQuery({
+    queryKey: [
+      ...swrKeys.repository(region, namespace, repository),
+      'freed',
+      tags.map((tag) => tag.Tag).sort(),
+    ],
+    queryFn: ({ signal }) =>
+      bff.call(
+        'EstimateTagDeletion',
+        {
+          params: { region },
+          query: { namespace, repository, tag: tags.map((tag) => tag.Tag) },
+        },
+        { signal },
+      ),
+    enabled: tags.length > 0 && tags.length <= 1000 && phase === 'confirm',
+    staleTime: 30_000,
+    retry: false,
+  });
   const name = `${namespace}/${repository}`;
 
   function run() {
@@ -131,6 +155,18 @@ export function DeleteTagsModal({
         <Flex vertical gap={12}>
           <Typography.Paragraph style={{ margin: 0 }}>
             {t('tags.delete.what', { count: tags.length, repository: name })}
+          </Typography.Paragraph>
+          <Typography.Paragraph role="status" type="secondary" style={{ margin: 0 }}>
+            {freed.data
+              ? t('tags.delete.frees', {
+                  bytes: formatBytes(freed.data.bytesFreed),
+                  exact: freed.data.bytesFreed.toLocaleString(),
+                })
+              : freed.isFetching
+                ? t('tags.delete.freesReading')
+                : freed.error
+                  ? t('tags.delete.freesUnknown')
+                  : null}
           </Typography.Paragraph>
           {keeping.size > 0 ? (
             <Alert
