@@ -32,10 +32,6 @@ beforeAll(async () => {
   browser = new Browser(bff.url);
   const admin = sandboxUser();
   await browser.signInWithKey(admin);
-  const created = await browser.request('POST', `/api/swr/${region}/v2/manage/namespaces`, {
-    body: { namespace: 'plans' },
-  });
-  expect(created.status, created.text).toBe(201);
   registry = await registryTool(admin, [region]);
   // Pushed one after the other, so t4 is the newest: t1 and t4 share an image.
   for (const [from, to] of [
@@ -44,7 +40,7 @@ beforeAll(async () => {
     ['library/busybox-mini:latest', 't3'],
     ['library/alpine-lite:3.19', 't4'],
   ] as const) {
-    await registry.copy(from, `plans/app:${to}`, region);
+    await registry.copy(from, `data-lab/plan-app:${to}`, region);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }, 120_000);
@@ -54,10 +50,10 @@ const plan = (query: string) => browser.request('GET', `/api/retention-plans/${r
 
 describe('retention plans across a region', () => {
   it('when a rule is typed for repositories without one, then it deletes what the rule says and promises the layer bytes no kept tag uses', async () => {
-    const answer = await plan('namespace=plans&template=tag_rule&count=1');
+    const answer = await plan('namespace=data-lab&name=plan-app&template=tag_rule&count=1');
     expect(answer.status, answer.text).toBe(200);
     const [app] = answer.json<RetentionPlans>().repositories;
-    expect(app).toMatchObject({ name: 'app', state: 'typed', tags: 4, kept: 1, unread: 0 });
+    expect(app).toMatchObject({ name: 'plan-app', state: 'typed', tags: 4, kept: 1, unread: 0 });
     expect(app!.deleted.map((d) => d.tag).sort()).toEqual(['t1', 't2', 't3']);
     expect(app!.deleted.find((d) => d.tag === 't1')!.reason).toEqual({
       kind: 'beyond-newest',
@@ -65,10 +61,10 @@ describe('retention plans across a region', () => {
       rank: 4,
     });
 
-    const kept = new Set((await layersOf('plans/app:t4')).map((l) => l.digest));
+    const kept = new Set((await layersOf('data-lab/plan-app:t4')).map((l) => l.digest));
     const freed = new Map<string, number>();
     for (const tag of ['t1', 't2', 't3'])
-      for (const layer of await layersOf(`plans/app:${tag}`))
+      for (const layer of await layersOf(`data-lab/plan-app:${tag}`))
         if (!kept.has(layer.digest)) freed.set(layer.digest, layer.size);
     const expected = [...freed.values()].reduce((sum, size) => sum + size, 0);
     expect(expected).toBeGreaterThan(0);
@@ -83,7 +79,7 @@ describe('retention plans across a region', () => {
       rule: { template: 'tag_rule', params: { num: '2' } },
       deleted: [],
     });
-    const none = await plan('namespace=plans');
+    const none = await plan('namespace=data-lab&name=plan-app');
     expect(none.json<RetentionPlans>().repositories[0]).toMatchObject({
       state: 'none',
       deleted: [],
@@ -93,7 +89,7 @@ describe('retention plans across a region', () => {
 
   it('when exemptions are typed, then the exempt tags are kept with the reason', async () => {
     const answer = await plan(
-      'namespace=plans&template=tag_rule&count=1&exemptTag=t1&exemptPattern=%5Et2%24',
+      'namespace=data-lab&name=plan-app&template=tag_rule&count=1&exemptTag=t1&exemptPattern=%5Et2%24',
     );
     const [app] = answer.json<RetentionPlans>().repositories;
     expect(app!.deleted.map((d) => d.tag)).toEqual(['t3']);
@@ -117,12 +113,15 @@ describe('retention plans across a region', () => {
   });
 
   it('when the storage of the repository is read, then every layer counts once, the shared ones are said, and deleting tags frees what only they use', async () => {
-    const answer = await browser.request('GET', `/api/storage/${region}?namespace=plans`);
+    const answer = await browser.request(
+      'GET',
+      `/api/storage/${region}?namespace=data-lab&name=plan-app`,
+    );
     expect(answer.status, answer.text).toBe(200);
     const [app] = answer.json<{ repositories: Record<string, unknown>[] }>().repositories;
     const all = new Map<string, { size: number; tags: number }>();
     for (const tag of ['t1', 't2', 't3', 't4'])
-      for (const layer of await layersOf(`plans/app:${tag}`)) {
+      for (const layer of await layersOf(`data-lab/plan-app:${tag}`)) {
         const known = all.get(layer.digest);
         if (known) known.tags++;
         else all.set(layer.digest, { size: layer.size, tags: 1 });
@@ -130,8 +129,8 @@ describe('retention plans across a region', () => {
     const bytes = [...all.values()].reduce((sum, l) => sum + l.size, 0);
     const shared = [...all.values()].filter((l) => l.tags > 1).reduce((sum, l) => sum + l.size, 0);
     expect(app).toEqual({
-      namespace: 'plans',
-      name: 'app',
+      namespace: 'data-lab',
+      name: 'plan-app',
       state: 'read',
       tags: 4,
       images: 3,
@@ -146,11 +145,11 @@ describe('retention plans across a region', () => {
       browser
         .request(
           'GET',
-          `/api/storage/${region}/freed?namespace=plans&repository=app&${tags.map((t) => `tag=${t}`).join('&')}`,
+          `/api/storage/${region}/freed?namespace=data-lab&repository=plan-app&${tags.map((t) => `tag=${t}`).join('&')}`,
         )
         .then((a) => a.json<{ tags: number; bytesFreed: number }>());
     expect(await freed(['t1'])).toMatchObject({ tags: 1, bytesFreed: 0 });
-    const t1 = (await layersOf('plans/app:t1')).reduce((sum, l) => sum + l.size, 0);
+    const t1 = (await layersOf('data-lab/plan-app:t1')).reduce((sum, l) => sum + l.size, 0);
     expect(await freed(['t1', 't4', 'gone'])).toMatchObject({ tags: 2, bytesFreed: t1 });
   });
 });

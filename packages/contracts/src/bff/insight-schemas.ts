@@ -22,6 +22,26 @@ const namespaceParam = z
   .max(64, 'An organization name is at most 64 characters.')
   .regex(NAMESPACE_PATTERN, 'Not an organization name.');
 
+/** A page of a region's repositories: an organization, part of a name, offset and limit. */
+const repositoryPageShape = (max: number) => ({
+  /** Only this organization's repositories. */
+  namespace: namespaceParam.optional(),
+  /** Part of the repository name. */
+  name: z.string().max(128, 'At most 128 characters.').optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max, `At most ${max} repositories at once.`)
+    .default(20),
+});
+
+const offsetOfPages = {
+  path: ['offset'],
+  message: 'The offset is a multiple of the limit.',
+};
+
 export const regionsCompareQuery = z
   .object({
     against: z
@@ -33,28 +53,15 @@ export const regionsCompareQuery = z
           .min(1, 'Name a region to compare with.')
           .max(MAX_COMPARED_REGIONS, `At most ${MAX_COMPARED_REGIONS} regions at once.`),
       ),
-    /** Only this organization's repositories. */
-    namespace: namespaceParam.optional(),
+    ...repositoryPageShape(MAX_COMPARED_REPOSITORIES),
     /** The organization they are compared with in the other regions (default: the same name). */
     targetNamespace: namespaceParam.optional(),
-    /** Part of the repository name. */
-    name: z.string().max(128, 'At most 128 characters.').optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_COMPARED_REPOSITORIES, `At most ${MAX_COMPARED_REPOSITORIES} repositories at once.`)
-      .default(20),
   })
   .refine((query) => !query.targetNamespace || query.namespace, {
     path: ['targetNamespace'],
     message: 'Choose the organization it stands for first.',
   })
-  .refine((query) => query.offset % query.limit === 0, {
-    path: ['offset'],
-    message: 'The offset is a multiple of the limit.',
-  });
+  .refine((query) => query.offset % query.limit === 0, offsetOfPages);
 
 export const imageQuery = z.object({
   namespace: namespaceParam,
@@ -84,15 +91,7 @@ const manyOf = (item: z.ZodType<string, string>, max: number, message: string) =
 
 export const retentionPlansQuery = z
   .object({
-    namespace: namespaceParam.optional(),
-    name: z.string().max(128, 'At most 128 characters.').optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_PLANNED_REPOSITORIES, `At most ${MAX_PLANNED_REPOSITORIES} repositories at once.`)
-      .default(20),
+    ...repositoryPageShape(MAX_PLANNED_REPOSITORIES),
     /** A rule typed once, for the repositories without one: keep the newest, or recent days. */
     template: z.enum(['tag_rule', 'date_rule']).optional(),
     count: z.coerce.number().int('A whole number.').optional(),
@@ -104,12 +103,7 @@ export const retentionPlansQuery = z
     ),
   })
   .superRefine((query, ctx) => {
-    if (query.offset % query.limit !== 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['offset'],
-        message: 'The offset is a multiple of the limit.',
-      });
+    if (query.offset % query.limit !== 0) ctx.addIssue({ code: 'custom', ...offsetOfPages });
     if (!query.template) {
       if (query.count !== undefined)
         ctx.addIssue({
@@ -247,20 +241,9 @@ export const retentionPlans = z.object({
 
 export const storageQuery = z
   .object({
-    namespace: namespaceParam.optional(),
-    name: z.string().max(128, 'At most 128 characters.').optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_PLANNED_REPOSITORIES, `At most ${MAX_PLANNED_REPOSITORIES} repositories at once.`)
-      .default(20),
+    ...repositoryPageShape(MAX_PLANNED_REPOSITORIES),
   })
-  .refine((query) => query.offset % query.limit === 0, {
-    path: ['offset'],
-    message: 'The offset is a multiple of the limit.',
-  });
+  .refine((query) => query.offset % query.limit === 0, offsetOfPages);
 
 /** One repository's storage: `read`, or why it could not be (as in a plan). */
 export const repositoryStorage = z.object({

@@ -228,6 +228,9 @@ export const deletion = z.object({
     .optional(),
 });
 
+/** The region an operation is about, as its path names it. */
+const regionParams = z.object({ region: z.string().min(1) });
+
 /** Per operation: its path parameters, query, body and answer (absent when there is none). */
 export const bffOperations = {
   GetConfig: { response: publicConfig },
@@ -238,32 +241,32 @@ export const bffOperations = {
   ListIamUsers: { response: z.object({ users: z.array(named) }) },
   CreateLoginCommand: { body: loginCommandBody, response: loginCommand },
   CheckSignatures: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: signaturesQuery,
     response: signatures,
   },
   CompareRegions: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: regionsCompareQuery,
     response: regionsComparison,
   },
   InspectImage: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: imageQuery,
     response: imageInspection,
   },
   PlanRetentions: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: retentionPlansQuery,
     response: retentionPlans,
   },
   ShowStorage: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: storageQuery,
     response: storagePage,
   },
   EstimateTagDeletion: {
-    params: z.object({ region: z.string().min(1) }),
+    params: regionParams,
     query: freedQuery,
     response: freedBytes,
   },
