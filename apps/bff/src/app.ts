@@ -1,3 +1,4 @@
+import './linear-regexps.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

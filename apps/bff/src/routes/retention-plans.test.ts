@@ -152,4 +152,20 @@ describe('retention plans across a region', () => {
     const t1 = (await layersOf('data-lab/plan-app:t1')).reduce((sum, l) => sum + l.size, 0);
     expect(await freed(['t1', 't4', 'gone'])).toMatchObject({ tags: 2, bytesFreed: t1 });
   });
+
+  it('when an exemption backtracks without end on a long tag, then the plan still answers in time and the BFF goes on serving', async () => {
+    // ^(1|1)*$ takes minutes on a 30-character tag of ones with a tail, on a backtracking engine.
+    await registry.copy(
+      'library/alpine-lite:3.19',
+      `data-lab/redos-app:${'1'.repeat(30)}x`,
+      region,
+    );
+    const started = Date.now();
+    const answer = await plan(
+      'namespace=data-lab&name=redos-app&template=tag_rule&count=1&exemptPattern=%5E(1%7C1)*%24',
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await browser.request('GET', '/api/session')).status).toBe(200);
+  });
 });

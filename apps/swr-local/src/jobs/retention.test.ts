@@ -126,4 +126,27 @@ describe('retention, executed', () => {
     const left = await client.request('ListRepositoryTags', { path: where });
     expect(left.data.map((t) => t.Tag).sort()).toEqual(['latest', 'v6']);
   });
+
+  it('when a rule exempts tags by a pattern that backtracks without end, then the run still ends in time and the sandbox goes on answering', async () => {
+    const long = `${'1'.repeat(30)}x`;
+    await push('redos', [long, 'old']);
+    await sandbox.client(admin).request('CreateRetention', {
+      path: { namespace: 'keep', repository: 'redos' },
+      body: {
+        algorithm: 'or',
+        rules: [
+          {
+            template: 'tag_rule',
+            params: { num: '1' },
+            // ^(1|1)*$ takes minutes on the long tag with a backtracking engine.
+            tag_selectors: [{ kind: 'regexp', pattern: '^(1|1)*$' }],
+          },
+        ],
+      },
+    });
+    // The pattern does not match the long tag (its x): it is not exempt, and as the older tag it goes.
+    await waitFor(async () => (await history('redos')).total === 1, 10_000, 'one record');
+    expect(await pullable('redos', long)).toBe(false);
+    expect(await pullable('redos', 'old')).toBe(true);
+  });
 });

@@ -1,0 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+
+// Users type regular expressions (retention exemptions) that swr-local runs over tag names (retention, triggers). A
+// pattern such as ^(1|1)*$ backtracks for minutes on a 30-character tag and would stop every
+// request meanwhile; V8 then re-runs it on its linear-time engine instead (the console accepts only
+// what that engine runs: no look-around, no back-references). Imported first by the server.
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
