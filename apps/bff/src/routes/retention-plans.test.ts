@@ -103,6 +103,10 @@ describe('retention plans across a region', () => {
       ['template=tag_rule&count=1&exemptPattern=(', ['exemptPattern.0']],
       ['template=tag_rule&count=1&exemptTag=bad%20tag', ['exemptTag.0']],
       ['template=keep_all&count=1', ['template']],
+      [
+        `template=tag_rule&count=1&${Array.from({ length: 30 }, (_, i) => `exemptTag=t${i}&exemptPattern=p${i}`).join('&')}`,
+        ['exemptPattern'],
+      ],
     ];
     for (const [query, fields] of cases) {
       const answer = await plan(query);

@@ -104,6 +104,13 @@ export const retentionPlansQuery = z
   })
   .superRefine((query, ctx) => {
     if (query.offset % query.limit !== 0) ctx.addIssue({ code: 'custom', ...offsetOfPages });
+    // SWR takes at most 50 exemptions per rule, tags and patterns together.
+    if ((query.exemptTag?.length ?? 0) + (query.exemptPattern?.length ?? 0) > 50)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptPattern'],
+        message: 'At most 50 exemptions in all, tags and patterns together.',
+      });
     if (!query.template) {
       if (query.count !== undefined)
         ctx.addIssue({

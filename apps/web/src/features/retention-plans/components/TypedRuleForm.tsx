@@ -8,6 +8,8 @@ import { useT } from '../../../shared/i18n';
 import type { TypedRule } from '../api';
 
 const LIMITS = { tag_rule: [1, 1000], date_rule: [1, 365] } as const;
+/** SWR takes at most this many exemptions per rule, tags and patterns together. */
+const MAX_EXEMPTIONS = 50;
 
 /** What is wrong with a typed rule, field by field; empty when it can be planned. */
 export function typedRuleProblems(
@@ -23,6 +25,8 @@ export function typedRuleProblems(
     .find(([, problem]) => problem);
   if (badTag) problems.exemptions = badTag;
   else if (badPattern) problems.exemptions = `${badPattern[0]}: ${badPattern[1]}`;
+  else if (rule.exemptTags.length + rule.exemptPatterns.length > MAX_EXEMPTIONS)
+    problems.exemptions = `> ${MAX_EXEMPTIONS}`;
   return problems;
 }
 
