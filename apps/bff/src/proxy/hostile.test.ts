@@ -254,6 +254,26 @@ describe('when SWR misbehaves', () => {
     },
   );
 
+  it.each(['silent', 'stall-mid-body', 'truncate-200', 'bad-status', 'reset', 'answer'] as const)(
+    'when the region SWR %s, then images, retention plans and storage answer a 502 or 504 problem in time, never a 500',
+    async (behaviour) => {
+      upstream.state.behaviour = behaviour;
+      for (const path of [
+        '/api/images/ap-southeast-1?namespace=team-web&repository=frontend&reference=latest',
+        '/api/retention-plans/ap-southeast-1?template=tag_rule&count=1',
+        '/api/storage/ap-southeast-1',
+        '/api/storage/ap-southeast-1/freed?namespace=team-web&repository=frontend&tag=latest',
+      ]) {
+        const started = Date.now();
+        const answer = await browser.request('GET', path);
+        expect(bff.alive(), bff.stderr()).toBe(true);
+        expect([502, 504], `${path}: ${answer.text}`).toContain(answer.status);
+        expect(answer.headers.get('content-type')).toContain('application/problem+json');
+        expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+      }
+    },
+  );
+
   it('when SWR is well again, then calls go through', async () => {
     const { value } = await call('answer');
     expect(value?.status).toBe(200);
