@@ -20,12 +20,22 @@ export class Kept<T> {
 }
 
 /** A temporary docker login of the user for the region's registry (SWR's `utils/secret`). */
-export async function temporaryLogin(upstream: RegionUpstream) {
+export async function temporaryLogin(upstream: RegionUpstream, durationSeconds?: number) {
   const answer = await fromSwr(
-    swrClientOf(upstream).request('CreateSecret', { query: { projectname: upstream.region.id } }),
+    swrClientOf(upstream).request('CreateSecret', {
+      query: {
+        projectname: upstream.region.id,
+        ...(durationSeconds ? { duration_seconds: durationSeconds } : {}),
+      },
+    }),
   );
+  // Only the headers carry the login.
   const match = / -u (\S+) -p (\S+)/.exec(answer.headers.get('x-swr-dockerlogin') ?? '');
   if (!match?.[1] || !match[2])
     throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login.', { code: 'NO_LOGIN' });
-  return { username: match[1], password: match[2] };
+  return {
+    username: match[1],
+    password: match[2],
+    expiresAt: answer.headers.get('x-swr-expireat') ?? undefined,
+  };
 }

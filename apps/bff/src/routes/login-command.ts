@@ -2,8 +2,9 @@ import { deriveLoginKey } from '@swr-console/apig-signer';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
 import { loginCommands } from '@swr-console/swr-api';
 import express, { Router } from 'express';
-import { fromSwr, instanceLogin, regionUpstream, swrClientOf } from '../auth/clients.js';
+import { instanceLogin, regionUpstream } from '../auth/clients.js';
 import { HttpProblem, titleOf } from '../problem.js';
+import { temporaryLogin } from '../registry/login.js';
 import type { Topology } from '../regions.js';
 import { requestState } from '../request-state.js';
 import { csrfProtection, requireSignIn } from '../security.js';
@@ -72,23 +73,7 @@ export function loginCommandRoutes({
         username = `${regionId}@${credentials.accessKey}`;
         password = deriveLoginKey(credentials.accessKey, credentials.secretKey);
       } else {
-        const answer = await fromSwr(
-          swrClientOf(upstream).request('CreateSecret', {
-            query: {
-              projectname: regionId,
-              ...(durationSeconds ? { duration_seconds: durationSeconds } : {}),
-            },
-          }),
-        );
-        // Only the headers carry the login.
-        const command = answer.headers.get('x-swr-dockerlogin');
-        const match = command ? / -u (\S+) -p (\S+)/.exec(command) : null;
-        if (!match?.[1] || !match[2])
-          throw new HttpProblem(502, titleOf(502), 'SWR did not issue a login.', {
-            code: 'NO_LOGIN',
-          });
-        [username, password] = [match[1], match[2]];
-        expiresAt = answer.headers.get('x-swr-expireat') ?? undefined;
+        ({ username, password, expiresAt } = await temporaryLogin(upstream, durationSeconds));
       }
       requestState(res).audit = {
         action: `LoginCommand:${kind}`,

@@ -3,17 +3,12 @@ import type { ComparedRegion, ComparedRepository } from '@swr-console/contracts/
 import { ApiError, compareTags, type SwrClient, type TagDigest } from '@swr-console/swr-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  fromSwr,
-  readAs,
-  regionUpstream,
-  swrClientOf,
-  type UpstreamDeps,
-} from '../auth/clients.js';
+import { fromSwr, regionUpstream, swrClientOf, type UpstreamDeps } from '../auth/clients.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import { requireSignIn } from '../security.js';
 import { checked, reply, serve } from './contract.js';
-import { repositoryPage } from './repository-page.js';
+import { eachRepository, repositoryPage } from './repository-page.js';
+import { readTagPages } from './tag-layers.js';
 
 /**
  * `GET /api/regions-compare/{region}`: a page of the region's repositories, each set tag by tag
@@ -22,60 +17,27 @@ import { repositoryPage } from './repository-page.js';
  * otherwise download in full for every tag of every region (docs/web.md has both measured).
  */
 
-/** Tags per page read from SWR: half its largest, so that a page of big manifests stays small. */
-const TAG_PAGE = 500;
 /** Beyond this many tags on either side, a repository is reported, not compared. */
 export const COMPARED_TAGS_CAP = 20_000;
-/** Repositories read at once for one answer. */
-const PARALLEL_REPOSITORIES = 4;
 
-const tagItems = z.array(z.object({ Tag: z.string(), digest: z.string() }));
+const tagDigest = z.object({ Tag: z.string(), digest: z.string() });
 
 type TagsRead = { state: 'read'; tags: TagDigest[] } | { state: 'absent' | 'too-many' };
 
-/** Every tag of a repository, by name, or why there are none to compare. */
+/** Every tag of a repository with its digest, or why there are none to compare. */
 async function readTags(swr: SwrClient, namespace: string, repository: string): Promise<TagsRead> {
-  const tags: TagDigest[] = [];
-  for (let offset = 0; ; offset += TAG_PAGE) {
-    let answer;
-    try {
-      answer = await swr.request('ListRepositoryTags', {
-        path: { namespace, repository },
-        query: { limit: TAG_PAGE, offset, order_column: 'tag', order_type: 'asc' },
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return { state: 'absent' };
-      throw error;
-    }
-    const total = answer.range?.total;
-    if (total !== undefined && total > COMPARED_TAGS_CAP) return { state: 'too-many' };
-    const page = readAs(tagItems, answer.data);
-    for (const item of page) tags.push({ tag: item.Tag, digest: item.digest });
-    if (page.length < TAG_PAGE || (total !== undefined && tags.length >= total)) break;
-    if (tags.length >= COMPARED_TAGS_CAP) return { state: 'too-many' };
+  let listed;
+  try {
+    listed = await readTagPages(swr, namespace, repository, COMPARED_TAGS_CAP, tagDigest);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { state: 'absent' };
+    throw error;
   }
-  return { state: 'read', tags };
+  if (!listed) return { state: 'too-many' };
+  return { state: 'read', tags: listed.map((item) => ({ tag: item.Tag, digest: item.digest })) };
 }
 
 const emptySide = { same: 0, different: 0, missing: 0, onlyThere: 0, differences: [] };
-
-/** Runs `work` over `items`, at most `width` at a time, keeping their order. */
-async function inParallel<T, R>(
-  items: readonly T[],
-  width: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
-}
 
 /** SWR's reason, as a line a person can read, for a region that could not be read. */
 function problemOf(error: unknown): string {
@@ -126,51 +88,46 @@ export function regionsCompareRoutes(deps: UpstreamDeps): Router {
       return known;
     };
 
-    const repositories = await inParallel(
-      page,
-      PARALLEL_REPOSITORIES,
-      async (repo): Promise<ComparedRepository> => {
-        const targetNamespace = query.targetNamespace ?? repo.namespace;
-        // A repository deleted since the listing has no tags left to compare.
-        const read = await fromSwr(readTags(here, repo.namespace, repo.name));
-        const mine: TagsRead = read.state === 'absent' ? { state: 'read', tags: [] } : read;
-        const regions = await Promise.all(
-          others.map(async ({ id, swr }): Promise<ComparedRegion> => {
-            const side = { region: id, namespace: targetNamespace };
-            if (mine.state !== 'read') return { ...side, state: 'too-many-tags', ...emptySide };
-            let theirs: TagsRead;
+    const repositories = await eachRepository(page, async (repo): Promise<ComparedRepository> => {
+      const targetNamespace = query.targetNamespace ?? repo.namespace;
+      // A repository deleted since the listing has no tags left to compare.
+      const read = await fromSwr(readTags(here, repo.namespace, repo.name));
+      const mine: TagsRead = read.state === 'absent' ? { state: 'read', tags: [] } : read;
+      const regions = await Promise.all(
+        others.map(async ({ id, swr }): Promise<ComparedRegion> => {
+          const side = { region: id, namespace: targetNamespace };
+          if (mine.state !== 'read') return { ...side, state: 'too-many-tags', ...emptySide };
+          let theirs: TagsRead;
+          try {
+            theirs = await readTags(swr, targetNamespace, repo.name);
+          } catch (error) {
+            return { ...side, state: 'failed', ...emptySide, problem: problemOf(error) };
+          }
+          if (theirs.state === 'too-many') return { ...side, state: 'too-many-tags', ...emptySide };
+          if (theirs.state === 'absent') {
+            let exists;
             try {
-              theirs = await readTags(swr, targetNamespace, repo.name);
+              exists = await hasOrganization(id, swr, targetNamespace);
             } catch (error) {
               return { ...side, state: 'failed', ...emptySide, problem: problemOf(error) };
             }
-            if (theirs.state === 'too-many')
-              return { ...side, state: 'too-many-tags', ...emptySide };
-            if (theirs.state === 'absent') {
-              let exists;
-              try {
-                exists = await hasOrganization(id, swr, targetNamespace);
-              } catch (error) {
-                return { ...side, state: 'failed', ...emptySide, problem: problemOf(error) };
-              }
-              if (!exists) return { ...side, state: 'no-namespace', ...emptySide };
-            }
-            const compared = compareTags(mine.tags, theirs.state === 'read' ? theirs.tags : []);
-            return {
-              ...side,
-              state: theirs.state === 'absent' ? 'no-repository' : 'compared',
-              ...compared,
-            };
-          }),
-        );
-        return {
-          namespace: repo.namespace,
-          name: repo.name,
-          tags: mine.state === 'read' ? mine.tags.length : 0,
-          regions,
-        };
-      },
-    );
+            if (!exists) return { ...side, state: 'no-namespace', ...emptySide };
+          }
+          const compared = compareTags(mine.tags, theirs.state === 'read' ? theirs.tags : []);
+          return {
+            ...side,
+            state: theirs.state === 'absent' ? 'no-repository' : 'compared',
+            ...compared,
+          };
+        }),
+      );
+      return {
+        namespace: repo.namespace,
+        name: repo.name,
+        tags: mine.state === 'read' ? mine.tags.length : 0,
+        regions,
+      };
+    });
     reply(res, 'CompareRegions', { total, repositories });
   });
   return router;

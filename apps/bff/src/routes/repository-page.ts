@@ -33,3 +33,25 @@ export async function repositoryPage(
   const repositories = readAs(repositoryItems, listed.data);
   return { repositories, total: listed.range?.total ?? query.offset + repositories.length };
 }
+
+/** Repositories read at once for one answer of the account-wide routes. */
+const PARALLEL_REPOSITORIES = 4;
+
+/** `work` over each repository of a page, four at a time, the results in the page's order. */
+export async function eachRepository<T, R>(
+  repositories: readonly T[],
+  work: (repository: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(repositories.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < repositories.length) {
+      const index = next++;
+      results[index] = await work(repositories[index]!);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_REPOSITORIES, repositories.length) }, worker),
+  );
+  return results;
+}

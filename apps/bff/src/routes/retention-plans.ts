@@ -27,7 +27,7 @@ import {
   type ImageRead,
   type ListedTag,
 } from './tag-layers.js';
-import { repositoryPage } from './repository-page.js';
+import { eachRepository, repositoryPage } from './repository-page.js';
 
 /**
  * `GET /api/retention-plans/{region}`: for a page of the region's repositories, what retention
@@ -40,7 +40,6 @@ import { repositoryPage } from './repository-page.js';
 
 /** Beyond this many tags a repository is reported, not planned (the console's plan limit). */
 const PLANNED_TAGS_CAP = 10_000;
-const PARALLEL_REPOSITORIES = 4;
 
 export interface PlanOptions {
   topology: Topology;
@@ -89,15 +88,9 @@ export function retentionPlanRoutes(options: PlanOptions): Router {
       manifests,
     );
 
-    const repositories: RepositoryPlan[] = [];
-    for (let start = 0; start < page.length; start += PARALLEL_REPOSITORIES)
-      repositories.push(
-        ...(await Promise.all(
-          page
-            .slice(start, start + PARALLEL_REPOSITORIES)
-            .map((repo) => planOne(swr, repo, typed, now, images)),
-        )),
-      );
+    const repositories = await eachRepository(page, (repo) =>
+      planOne(swr, repo, typed, now, images),
+    );
     reply(res, 'PlanRetentions', { total, now: now.toISOString(), repositories });
   });
   return router;

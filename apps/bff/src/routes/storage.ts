@@ -10,7 +10,7 @@ import type { Topology } from '../regions.js';
 import { requireSignIn } from '../security.js';
 import type { Sessions } from '../session/sessions.js';
 import { checked, reply, serve } from './contract.js';
-import { repositoryPage } from './repository-page.js';
+import { eachRepository, repositoryPage } from './repository-page.js';
 import {
   imageReader,
   KEPT_MANIFESTS,
@@ -28,7 +28,6 @@ import {
 
 /** Beyond this many tags a repository is reported, not read. */
 const STORAGE_TAGS_CAP = 10_000;
-const PARALLEL_REPOSITORIES = 4;
 
 export interface StorageOptions {
   topology: Topology;
@@ -84,15 +83,7 @@ export function storageRoutes(options: StorageOptions): Router {
       () => (login ??= temporaryLogin(upstream)),
       manifests,
     );
-    const repositories: RepositoryStorage[] = [];
-    for (let start = 0; start < page.length; start += PARALLEL_REPOSITORIES)
-      repositories.push(
-        ...(await Promise.all(
-          page
-            .slice(start, start + PARALLEL_REPOSITORIES)
-            .map((repo) => storageOf(swr, repo, images)),
-        )),
-      );
+    const repositories = await eachRepository(page, (repo) => storageOf(swr, repo, images));
     reply(res, 'ShowStorage', { total, repositories });
   });
 

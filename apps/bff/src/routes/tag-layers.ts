@@ -23,18 +23,15 @@ const TAG_PAGE = 500;
 /** A repository's images are kept by digest across answers: a digest's content never changes. */
 export const KEPT_MANIFESTS = 5_000;
 
-const tagItems = z.array(
-  z.object({
-    Tag: z.string(),
-    digest: z.string(),
-    updated: z.string(),
-    manifest: z.string().optional(),
-    size: z.number().optional(),
-  }),
-);
+const listedTag = z.object({
+  Tag: z.string(),
+  digest: z.string(),
+  updated: z.string(),
+  manifest: z.string().optional(),
+});
 
 /** A tag as the tag list gives it: what plans and storage read of it. */
-export type ListedTag = z.infer<typeof tagItems>[number];
+export type ListedTag = z.infer<typeof listedTag>;
 
 /** The layers a manifest names, or the digests of the images a list names. */
 function partsOf(body: string | undefined) {
@@ -52,9 +49,20 @@ function partsOf(body: string | undefined) {
   return { manifest, layers, images };
 }
 
-/** Every tag of a repository by name, or undefined when it has more than `cap`. */
-export async function readTags(swr: SwrClient, namespace: string, repository: string, cap: number) {
-  const tags: ListedTag[] = [];
+/**
+ * Every tag of a repository by name, as `item` reads each (only the fields it names are kept), or
+ * undefined when the repository has more than `cap`. SWR's errors (a 404 for a missing
+ * repository) are thrown as they are.
+ */
+export async function readTagPages<T>(
+  swr: SwrClient,
+  namespace: string,
+  repository: string,
+  cap: number,
+  item: z.ZodType<T>,
+): Promise<T[] | undefined> {
+  const items = z.array(item);
+  const tags: T[] = [];
   for (let offset = 0; ; offset += TAG_PAGE) {
     const answer = await swr.request('ListRepositoryTags', {
       path: { namespace, repository },
@@ -62,13 +70,17 @@ export async function readTags(swr: SwrClient, namespace: string, repository: st
     });
     const total = answer.range?.total;
     if (total !== undefined && total > cap) return undefined;
-    const page = readAs(tagItems, answer.data);
+    const page = readAs(items, answer.data);
     tags.push(...page);
     if (page.length < TAG_PAGE || (total !== undefined && tags.length >= total)) break;
     if (tags.length >= cap) return undefined;
   }
   return tags;
 }
+
+/** Every tag with what plans and storage read of it (its manifest among them). */
+export const readTags = (swr: SwrClient, namespace: string, repository: string, cap: number) =>
+  readTagPages(swr, namespace, repository, cap, listedTag);
 
 export type ImageRead = (repository: string, digest: string) => Promise<ServedManifest | undefined>;
 

@@ -19,18 +19,7 @@ import {
   retentionPlansQuery,
 } from './insight-schemas.js';
 
-export {
-  freedBytes,
-  freedQuery,
-  storagePage,
-  storageQuery,
-  imageInspection,
-  imageQuery,
-  regionsCompareQuery,
-  regionsComparison,
-  retentionPlans,
-  retentionPlansQuery,
-} from './insight-schemas.js';
+export * from './insight-schemas.js';
 
 /**
  * What the BFF's operations take and answer. The BFF checks every request against these and its

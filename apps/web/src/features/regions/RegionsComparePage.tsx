@@ -1,7 +1,7 @@
 import type { ComparedRepository } from '@swr-console/contracts/bff';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, Flex } from 'antd';
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -15,6 +15,7 @@ import { DataTable } from '../../shared/components/table/DataTable';
 import { Typography } from '../../shared/components/typography/Typography';
 import { useLocale, useT } from '../../shared/i18n';
 import { useListState, type ListDefaults } from '../../shared/list-state';
+import { useEveryPage } from '../../shared/queries/every-page';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { repositoryToUrl, useRegion } from '../../shared/region';
 import { useSession } from '../../shared/session';
@@ -73,11 +74,8 @@ export function RegionsComparePage() {
   const onlyDifferences = state.filters.only === 'differences';
   const namespaces = useQuery(namespaceListQuery(region));
   const comparison = useInfiniteQuery(comparisonQuery(region, filter));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = comparison;
-  // Every page is read, one after the other, so that counts and "only differences" are whole.
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+  // Every page is read, one after the other, so that counts, sorting and filters are whole.
+  useEveryPage(comparison);
 
   const compared = useMemo(
     () => comparison.data?.pages.flatMap((page) => page.repositories) ?? [],
@@ -86,7 +84,7 @@ export function RegionsComparePage() {
   const total = comparison.data?.pages[0]?.total ?? 0;
   const differing = useMemo(() => compared.filter(differs), [compared]);
   const shown = onlyDifferences ? differing : compared;
-  const done = comparison.isSuccess && !hasNextPage;
+  const done = comparison.isSuccess && !comparison.hasNextPage;
   const [picked, setPicked] = useState<string[]>([]);
   const [aligning, setAligning] = useState(false);
   const pickedRepositories = compared.filter(

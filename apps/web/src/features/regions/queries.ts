@@ -1,6 +1,7 @@
 import type { ComparedRepository, RegionsComparison } from '@swr-console/contracts/bff';
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
+import { nextRepositoryOffset } from '../../shared/queries/every-page';
 import { COMPARE_PAGE, compareRegions, type CompareFilter } from './api';
 
 /**
@@ -16,10 +17,7 @@ export const comparisonQuery = (region: string, filter: CompareFilter) =>
     queryKey: comparisonKey(region, filter),
     queryFn: ({ pageParam, signal }) => compareRegions(region, filter, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last: RegionsComparison, pages: RegionsComparison[]) => {
-      const next = pages.length * COMPARE_PAGE;
-      return last.repositories.length === COMPARE_PAGE && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextRepositoryOffset(COMPARE_PAGE),
     enabled: filter.against.length > 0,
     // Reading every tag of every repository is the costly part: never again on a window focus.
     staleTime: Infinity,

@@ -1,7 +1,7 @@
 import type { RepositoryPlan } from '@swr-console/contracts/bff';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, Flex } from 'antd';
-import { lazy, useEffect, useMemo, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -14,6 +14,7 @@ import { DataTable } from '../../shared/components/table/DataTable';
 import { Typography } from '../../shared/components/typography/Typography';
 import { formatBytes } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
+import { useEveryPage } from '../../shared/queries/every-page';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { repositoryToUrl, useRegion } from '../../shared/region';
 import type { PlanFilter, TypedRule } from './api';
@@ -70,10 +71,8 @@ export function RetentionPlansPage() {
     });
   const namespaces = useQuery(namespaceListQuery(region));
   const plans = useInfiniteQuery(plansQuery(region, filter, rule));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = plans;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+  // Every page is read, one after the other, so that counts, sorting and filters are whole.
+  useEveryPage(plans);
 
   const all = useMemo(
     () => plans.data?.pages.flatMap((page) => page.repositories) ?? [],
@@ -91,7 +90,7 @@ export function RetentionPlansPage() {
     [all],
   );
   const total = plans.data?.pages[0]?.total ?? 0;
-  const done = plans.isSuccess && !hasNextPage;
+  const done = plans.isSuccess && !plans.hasNextPage;
   const sum = (state: RepositoryPlan['state']) =>
     all
       .filter((plan) => plan.state === state)

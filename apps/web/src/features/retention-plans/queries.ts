@@ -1,6 +1,6 @@
-import type { RetentionPlans } from '@swr-console/contracts/bff';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { swrKeys } from '../../shared/keys';
+import { nextRepositoryOffset } from '../../shared/queries/every-page';
 import { PLAN_PAGE, planRetentions, type PlanFilter, type TypedRule } from './api';
 
 /** Under the region's key: a change anywhere in the region plans again. */
@@ -13,10 +13,7 @@ export const plansQuery = (region: string, filter: PlanFilter, rule: TypedRule |
     queryKey: plansKey(region, filter, rule),
     queryFn: ({ pageParam, signal }) => planRetentions(region, filter, rule, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last: RetentionPlans, pages: RetentionPlans[]) => {
-      const next = pages.length * PLAN_PAGE;
-      return last.repositories.length === PLAN_PAGE && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextRepositoryOffset(PLAN_PAGE),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });

@@ -1,7 +1,7 @@
 import type { RepositoryStorage } from '@swr-console/contracts/bff';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Flex } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyText } from '../../shared/components/EmptyText';
 import { ErrorAlert } from '../../shared/components/ErrorAlert';
@@ -13,6 +13,7 @@ import { DataTable } from '../../shared/components/table/DataTable';
 import { Typography } from '../../shared/components/typography/Typography';
 import { formatBytes } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
+import { useEveryPage } from '../../shared/queries/every-page';
 import { namespaceListQuery } from '../../shared/queries/namespaces';
 import { repositoryToUrl, useRegion } from '../../shared/region';
 import { storageKey, storageQuery, type StorageFilter } from './api';
@@ -47,10 +48,8 @@ export function StoragePage() {
     });
   const namespaces = useQuery(namespaceListQuery(region));
   const storage = useInfiniteQuery(storageQuery(region, filter));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = storage;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, error, fetchNextPage]);
+  // Every page is read, one after the other, so that counts, sorting and filters are whole.
+  useEveryPage(storage);
   const all = useMemo(
     () =>
       (storage.data?.pages.flatMap((page) => page.repositories) ?? []).sort(
@@ -59,7 +58,7 @@ export function StoragePage() {
     [storage.data],
   );
   const total = storage.data?.pages[0]?.total ?? 0;
-  const done = storage.isSuccess && !hasNextPage;
+  const done = storage.isSuccess && !storage.hasNextPage;
   const bytes = all.reduce((sum, r) => sum + r.bytes, 0);
   const shared = all.reduce((sum, r) => sum + r.sharedBytes, 0);
   const n = (value: number) => value.toLocaleString(locale);

@@ -2,6 +2,7 @@ import type { StoragePage } from '@swr-console/contracts/bff';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { bff } from '../../shared/http';
 import { swrKeys } from '../../shared/keys';
+import { nextRepositoryOffset } from '../../shared/queries/every-page';
 
 export interface StorageFilter {
   namespace?: string;
@@ -33,10 +34,7 @@ export const storageQuery = (region: string, filter: StorageFilter) =>
     queryKey: storageKey(region, filter),
     queryFn: ({ pageParam, signal }) => readStorage(region, filter, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last: StoragePage, pages: StoragePage[]) => {
-      const next = pages.length * STORAGE_PAGE;
-      return last.repositories.length === STORAGE_PAGE && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextRepositoryOffset(STORAGE_PAGE),
     staleTime: 60_000,
     refetchOnWindowFocus: false,
   });
