@@ -66,11 +66,17 @@ export interface ImageShape {
   base?: string[];
   /** Run settings merged into the config's `config` (Env, Entrypoint, Labels, User, …). */
   settings?: Record<string, unknown>;
+  /**
+   * Files by path (`etc/os-release`, `var/lib/dpkg/status`; at most 100 bytes, ustar's limit),
+   * written as they are in one more layer between the base layers and the image's own: images a
+   * scanner can read packages from.
+   */
+  files?: Record<string, string>;
 }
 
-/** One layer: a tar of one file, gzipped so that the same content always gives the same blob. */
-function layerOf(file: string, content: string, created: Date) {
-  const layerTar = tar({ [file]: `${content}\n` }, created.getTime());
+/** One layer: a tar of these files, gzipped so that the same content always gives the same blob. */
+function layerOfFiles(files: Record<string, string>, created: Date) {
+  const layerTar = tar(files, created.getTime());
   const layer = gzipSync(layerTar, { level: 9 });
   // gzip's header holds a time and OS byte; zero them so the same content always gives the same digest.
   layer.fill(0, 4, 8);
@@ -78,10 +84,14 @@ function layerOf(file: string, content: string, created: Date) {
   return { diffId: digestOf(layerTar), data: layer };
 }
 
+/** One layer of one text file. */
+const layerOf = (file: string, content: string, created: Date) =>
+  layerOfFiles({ [file]: `${content}\n` }, created);
+
 /**
- * A tiny but real OCI image: one text file (over the `base` layers, if any), a config with the
- * layers' diff ids and a history entry per layer, and a manifest. Different `content` gives a
- * different image.
+ * A tiny but real OCI image: one text file (over the `base` and `files` layers, if any), a config
+ * with the layers' diff ids and a history entry per layer, and a manifest. Different `content`
+ * gives a different image.
  */
 export function buildImage(
   content: string,
@@ -91,6 +101,7 @@ export function buildImage(
 ): BuiltImage {
   const layers = [
     ...(shape.base ?? []).map((base, i) => layerOf(`etc/swr-demo/base-${i}.txt`, base, created)),
+    ...(shape.files ? [layerOfFiles(shape.files, created)] : []),
     layerOf('etc/swr-demo/hello.txt', content, created),
   ];
   const config = Buffer.from(
