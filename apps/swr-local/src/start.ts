@@ -31,6 +31,7 @@ import { seedEnterpriseDemo } from './seed/enterprise.js';
 import { allInstances, ensureInstances } from './enterprise/records.js';
 import { enterpriseBackend } from './enterprise/registry.js';
 import { runSignExecution, SIGN_JOB, signOnPush } from './enterprise/signing.js';
+import { runScan, SCAN_JOB, scanOnPush } from './enterprise/scans.js';
 import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
@@ -158,7 +159,10 @@ export async function startSwrLocal(
           services,
           instance,
           () => services.instances.get(instance.id)?.registry,
-          (push) => signOnPush(services, push),
+          (push) => {
+            signOnPush(services, push);
+            scanOnPush(services, push);
+          },
         ),
         previous?.instances?.[instance.id],
       );
@@ -179,6 +183,8 @@ export async function startSwrLocal(
         if (kind === 'retention-run')
           await runRetention(services, (payload as { repositoryId: number }).repositoryId);
         else if (kind === 'maintenance') dailyMaintenance(services);
+        else if (kind === SCAN_JOB)
+          await runScan(services, (payload as { artifactId: number }).artifactId);
         else if (kind === SIGN_JOB)
           await runSignExecution(services, (payload as { executionId: number }).executionId);
         else throw new Error(`unknown job kind ${kind}`);

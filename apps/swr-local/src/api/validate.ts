@@ -69,7 +69,7 @@ export function validateQuery(operation: Operation, rawQuery: string): unknown {
     ['limit', 'offset'],
     ['order_column', 'order_type'],
   ] as const) {
-    if (a in shape && (values[a] === undefined) !== (values[b] === undefined)) {
+    if (a in shape && b in shape && (values[a] === undefined) !== (values[b] === undefined)) {
       throw invalidParameter(`Invalid query: ${a} and ${b} go together`);
     }
   }

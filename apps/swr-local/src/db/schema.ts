@@ -330,4 +330,38 @@ export const migrations: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE ent_scans (
+    artifact_id INTEGER PRIMARY KEY REFERENCES ent_artifacts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    report TEXT,
+    status_text TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+  );
+  CREATE TABLE ent_cve_allowlists (
+    namespace_id INTEGER PRIMARY KEY REFERENCES ent_namespaces(id) ON DELETE CASCADE,
+    items TEXT NOT NULL,
+    expires_at INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE ent_immutable_rules (
+    id INTEGER PRIMARY KEY,
+    namespace_id INTEGER NOT NULL REFERENCES ent_namespaces(id) ON DELETE CASCADE,
+    definition TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE ent_audit_logs (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    username TEXT NOT NULL,
+    op_time TEXT NOT NULL
+  );
+  CREATE INDEX ent_audit_logs_by_operation ON ent_audit_logs (instance_id, operation, id);
+  `,
 ];

@@ -34,4 +34,7 @@ export const entError = {
   forbidden: (message: string) => new SwrError(403, EnterpriseErrorCode.forbidden, message),
   notFound: (message: string) => new SwrError(404, EnterpriseErrorCode.notFound, message),
   exists: (message: string) => new SwrError(409, EnterpriseErrorCode.exists, message),
+  busy: (message: string) => new SwrError(409, EnterpriseErrorCode.busy, message),
+  immutable: (message: string) => new SwrError(412, EnterpriseErrorCode.immutable, message),
+  unavailable: (message: string) => new SwrError(503, EnterpriseErrorCode.unavailable, message),
 };

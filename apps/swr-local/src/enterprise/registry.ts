@@ -12,12 +12,16 @@ import {
   findEntRepository,
   isPublic,
   splitEnterpriseImage,
+  tagsOfArtifact,
   type ArtifactRow,
   type EntNamespaceRow,
   type EntRepositoryRow,
   type InstanceRow,
 } from './records.js';
 import { signatureTurns, turnOf } from './turns.js';
+import { recordAudit, resourceOf, type AuditOperation } from './audit.js';
+import { immutableRefusal, immutableTags } from './immutability.js';
+import { pullRefusal } from './scans.js';
 
 /** A manifest now recorded in an instance, for what happens after a push (automatic signing). */
 export interface RecordedPush {
@@ -133,8 +137,18 @@ export function enterpriseBackend(
     const repository = namespace && findEntRepository(db, namespace.id, image.repository);
     return { namespace, repository };
   };
+  const audit = (operation: AuditOperation, image: ImageName, reference: string, userId: string) =>
+    recordAudit(db, {
+      instanceId: instance.id,
+      operation,
+      resourceType: 'artifact',
+      resource: resourceOf(`${image.namespace}/${image.repository}`, reference),
+      username: identity.userById(userId)?.name ?? userId,
+      at: clock().toISOString(),
+    });
   const manifestPushed = (image: ImageName, pushed: PushedManifest) => {
     const recorded = recordEnterprisePush(db, instance, image, pushed, clock().toISOString());
+    if (recorded && pushed.pusher) audit('create', image, pushed.reference, pushed.pusher);
     if (recorded?.changed) afterPush(recorded);
     return Promise.resolve();
   };
@@ -161,10 +175,43 @@ export function enterpriseBackend(
       const namespace = findEntNamespace(db, instance.id, image.namespace);
       return Boolean(user?.isAdmin && user.domainId === instance.domain_id && namespace);
     },
+    refusal(image, change) {
+      const { namespace, repository } = locate(image);
+      if (!namespace || !repository) return undefined;
+      const path = `${image.namespace}/${image.repository}`;
+      if (change.kind === 'pull') {
+        const artifact = isDigest(change.reference)
+          ? findArtifact(db, repository.id, change.reference)
+          : (db
+              .prepare(
+                'SELECT a.* FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id WHERE t.repository_id = ? AND t.name = ?',
+              )
+              .get(repository.id, change.reference) as ArtifactRow | undefined);
+        return artifact && pullRefusal(services, namespace, artifact);
+      }
+      if (change.kind === 'push') {
+        if (isDigest(change.reference)) return undefined;
+        const current = db
+          .prepare(
+            'SELECT a.digest FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id WHERE t.repository_id = ? AND t.name = ?',
+          )
+          .pluck()
+          .get(repository.id, change.reference) as string | undefined;
+        // Writing the same manifest again changes nothing, so a retried push still succeeds.
+        if (current === undefined || current === change.digest) return undefined;
+        const locked = immutableTags(db, namespace.id, repository.name, [change.reference]);
+        return locked.length > 0 ? immutableRefusal(path, locked) : undefined;
+      }
+      const artifact = findArtifact(db, repository.id, change.digest);
+      const tags = artifact ? tagsOfArtifact(db, artifact.id) : [];
+      const locked = immutableTags(db, namespace.id, repository.name, tags);
+      return locked.length > 0 ? immutableRefusal(path, locked) : undefined;
+    },
     manifestPushed,
-    manifestDeleted(image, digest) {
+    manifestDeleted(image, digest, userId) {
       const { repository } = locate(image);
       if (!repository) return;
+      audit('delete', image, digest, userId);
       const recorded = signaturesOf(db, repository.id, digest);
       forgetArtifact(db, repository.id, digest);
       // Its signatures go with it, so a later push of the same digest starts unsigned: after any
@@ -183,9 +230,10 @@ export function enterpriseBackend(
           services.log.warn({ err: error, digest }, 'signatures not deleted'),
         );
     },
-    pulled(image, reference) {
+    pulled(image, reference, userId) {
       const { repository } = locate(image);
       if (!repository) return;
+      audit('pull', image, reference, userId);
       const at = clock().toISOString();
       db.prepare('UPDATE ent_repositories SET pull_count = pull_count + 1 WHERE id = ?').run(
         repository.id,

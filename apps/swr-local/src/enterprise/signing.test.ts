@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as suite from '../testing/enterprise-suite.js';
 import {
   ENTERPRISE_SUITE,
+  SECURITY_SUITE,
   SIGNING_SUITE,
   at,
   call,
@@ -378,11 +379,13 @@ describe('Enterprise repositories', { timeout: 30_000 }, () => {
   });
 });
 
-describe('both Enterprise suites', () => {
+describe('the Enterprise suites', () => {
   it('when they ran, then together they called every Enterprise and key service operation', () => {
     const edition = Object.entries(operations)
       .filter(([, operation]) => 'edition' in operation)
       .map(([id]) => id);
-    expect([...new Set([...ENTERPRISE_SUITE, ...SIGNING_SUITE])].sort()).toEqual(edition.sort());
+    expect([...new Set([...ENTERPRISE_SUITE, ...SIGNING_SUITE, ...SECURITY_SUITE])].sort()).toEqual(
+      edition.sort(),
+    );
   });
 });

@@ -133,6 +133,16 @@ export class RegistryClient {
     };
   }
 
+  /** A whole blob in memory, for the small ones (configs) and layers the scanner reads. */
+  async readBlob(repository: string, digest: string): Promise<Buffer> {
+    const response = await this.expect(
+      await this.call(`/v2/${repository}/blobs/${digest}`),
+      [200],
+      `GET blob ${digest}`,
+    );
+    return Buffer.from(await response.arrayBuffer());
+  }
+
   /** Mounts a blob from another repository of the same registry; false when it is not there. */
   async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
     const response = await this.call(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createServer,
   request as httpRequest,
@@ -8,7 +9,8 @@ import {
 import type { Services } from '../services.js';
 import type { User } from '../identity/identity.js';
 import { parseScopes, type Access, type Action, type Subject, type TokenSigner } from './access.js';
-import { isDigest, manifestProblem } from '../domain/manifests.js';
+import { manifestProblem } from '../domain/manifests.js';
+import { invalidReference, originForm, readBody } from './requests.js';
 import type { ImageName, PushedManifest } from './events.js';
 
 const TOKEN_LIFETIME_SECONDS = 300;
@@ -27,11 +29,29 @@ export interface RegistryBackend {
   allowed(subject: Subject, repository: string, now: Date): Action[];
   /** Before a push: make the repository exist; false when the user may not create it. */
   ensureRepository(image: ImageName, userId: string): boolean;
+  /**
+   * Before a manifest is written or deleted: why the registry's rules refuse it (an immutable
+   * tag), or undefined to let it through.
+   */
+  refusal?(image: ImageName, change: ManifestChange): Refusal | undefined;
   manifestPushed(image: ImageName, pushed: PushedManifest): Promise<void>;
-  manifestDeleted(image: ImageName, digest: string): void;
-  pulled(image: ImageName, reference: string): void;
+  manifestDeleted(image: ImageName, digest: string, userId: string): void;
+  pulled(image: ImageName, reference: string, userId: string): void;
   /** The registry's own notification envelope. */
   notified(envelope: unknown): Promise<void>;
+}
+
+/** A manifest about to be written (at a tag or a digest), deleted (by digest) or read. */
+export type ManifestChange =
+  | { kind: 'push'; reference: string; digest: string }
+  | { kind: 'delete'; digest: string }
+  | { kind: 'pull'; reference: string };
+
+/** A change the registry's rules refuse, in Distribution's error words. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
 }
 
 export interface FrontOptions {
@@ -148,12 +168,21 @@ export class RegistryFront {
     }
     if (kind === 'manifests' && req.method === 'PUT')
       return this.putManifest(req, res, url, image, rest.slice(1), claims.sub);
+    if (kind === 'manifests' && (req.method === 'DELETE' || req.method === 'GET')) {
+      const refusal = this.options.backend.refusal?.(
+        image,
+        req.method === 'GET'
+          ? { kind: 'pull', reference: rest.slice(1) }
+          : { kind: 'delete', digest: rest.slice(1) },
+      );
+      if (refusal) return refuse(res, refusal);
+    }
     await this.proxy(req, res, url, async (status) => {
       if (kind === 'manifests' && status === 200 && req.method === 'GET') {
-        this.options.backend.pulled(image, rest.slice(1));
+        this.options.backend.pulled(image, rest.slice(1), claims.sub);
       }
       if (kind === 'manifests' && req.method === 'DELETE' && status === 202) {
-        this.options.backend.manifestDeleted(image, rest.slice(1));
+        this.options.backend.manifestDeleted(image, rest.slice(1), claims.sub);
       }
     });
   }
@@ -242,6 +271,12 @@ export class RegistryFront {
     const problem = manifestProblem(body.toString('utf8'));
     if (problem)
       return send(res, 400, { errors: [{ code: 'MANIFEST_INVALID', message: problem }] });
+    const refusal = this.options.backend.refusal?.(image, {
+      kind: 'push',
+      reference,
+      digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+    });
+    if (refusal) return refuse(res, refusal);
     await this.proxy(
       req,
       res,
@@ -318,51 +353,6 @@ class RegistryDown extends Error {
   }
 }
 
-/**
- * The request target as a URL, when it is a path (origin form); undefined for anything else a
- * client may send: `*`, an absolute URL, `//host…`, or something no URL parser takes.
- */
-function originForm(target: string | undefined, base: string): URL | undefined {
-  if (!target?.startsWith('/') || target.startsWith('//')) return undefined;
-  try {
-    return new URL(target, base);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Distribution's grammar for a tag and for an upload's id. */
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const UPLOAD = /^uploads\/(?:[A-Za-z0-9_.=-]+)?$/;
-
-/**
- * What is wrong with a manifest reference, a blob digest or an upload id, in Distribution's words;
- * checked here, so that the registry never meets one it would fail on.
- */
-function invalidReference(
-  kind: string,
-  rest: string,
-): { code: string; message: string } | undefined {
-  const reference = rest.slice(1);
-  if (kind === 'manifests') {
-    if (reference.includes(':'))
-      return isDigest(reference)
-        ? undefined
-        : { code: 'DIGEST_INVALID', message: 'the digest is not valid' };
-    return TAG.test(reference)
-      ? undefined
-      : { code: 'TAG_INVALID', message: 'the tag is not valid' };
-  }
-  if (kind === 'blobs') {
-    if (reference === 'uploads' || reference.startsWith('uploads/'))
-      return UPLOAD.test(reference)
-        ? undefined
-        : { code: 'BLOB_UPLOAD_UNKNOWN', message: 'the upload is not known' };
-    if (!isDigest(reference)) return { code: 'DIGEST_INVALID', message: 'the digest is not valid' };
-  }
-  return undefined;
-}
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -373,18 +363,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  send(res, refusal.status, { errors: [{ code: refusal.code, message: refusal.message }] });
+}
+
 /** SWR's own words for a refused pull or push, as docker prints them. */
 function denied(res: ServerResponse): void {
   send(res, 403, { errors: [{ code: 'DENIED', message: 'you do not have the permission' }] });
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -39,6 +39,13 @@ export function callOf(id: OperationId, t: Target): Call {
   const E = `${I}/namespaces/platform`;
   const ER = `${E}/repositories/base-image`;
   const P = `${E}/signature/policies/1`;
+  const TAGS = `/v2/instances/${t.instance}/namespaces/platform/repositories/base-image/tags`;
+  const immutable = {
+    tag_selectors: [{ kind: 'doublestar', decoration: 'matches', pattern: '**' }],
+    scope_selectors: {
+      repository: [{ kind: 'doublestar', decoration: 'repoMatches', pattern: '**' }],
+    },
+  };
   const sync = { remoteRegionId: 'ap-southeast-1', remoteNamespace: 'team-web' };
   const calls: Record<OperationId, Call> = {
     ListApiVersions: { method: 'GET', path: '/' },
@@ -182,6 +189,25 @@ export function callOf(id: OperationId, t: Target): Call {
     ListInstanceArtifacts: { method: 'GET', path: `${ER}/artifacts` },
     ShowInstanceArtifact: { method: 'GET', path: `${ER}/artifacts/${DIGEST}` },
     ListInstanceAccessories: { method: 'GET', path: `${ER}/artifacts/${DIGEST}/accessories` },
+    UpdateInstanceNamespace: { method: 'PUT', path: E, body: { metadata: { public: 'true' } } },
+    ListInstanceAllArtifacts: { method: 'GET', path: `${I}/artifacts` },
+    DeleteInstanceArtifact: { method: 'DELETE', path: `${ER}/artifacts/${DIGEST}` },
+    ShowInstanceArtifactAddition: {
+      method: 'GET',
+      path: `${ER}/artifacts/${DIGEST}/additions/build_history`,
+    },
+    ListInstanceTags: { method: 'GET', path: `${TAGS}` },
+    DeleteInstanceTag: { method: 'DELETE', path: `${TAGS}/latest` },
+    StartManualScanning: { method: 'POST', path: `${ER}/artifacts/${DIGEST}/scan` },
+    ListInstanceArtifactVulnerabilities: {
+      method: 'GET',
+      path: `${ER}/artifacts/${DIGEST}/vulnerabilities`,
+    },
+    CreateImmutableRule: { method: 'POST', path: `${E}/immutabletagrules`, body: immutable },
+    ListImmutableRules: { method: 'GET', path: `${I}/immutabletagrules` },
+    UpdateImmutableRule: { method: 'PUT', path: `${E}/immutabletagrules/1`, body: immutable },
+    DeleteImmutableRule: { method: 'DELETE', path: `${E}/immutabletagrules/1` },
+    ListAuditLogs: { method: 'GET', path: `${I}/audit-logs?operation=pull` },
     ListInstanceSignPolicies: { method: 'GET', path: `${I}/signature/policies` },
     CreateInstanceSignPolicy: {
       method: 'POST',

@@ -21,6 +21,8 @@ import {
  *   owning account only; a public repository or a share gives none of it.
  * - `sync-admin`: read on the repository, and an administrator of the owning account.
  * - `instance-admin`: the account or its administrators, in the instance's own project.
+ * - `instance-admin-unscoped`: the same, for the tag operations whose paths name no project: to
+ *   another account, the instance does not exist.
  * - `kms-read` / `kms-admin`: any user / an administrator, in the caller's own project.
  */
 export type Rule =
@@ -36,6 +38,7 @@ export type Rule =
   | 'repo-manage'
   | 'sync-admin'
   | 'instance-admin'
+  | 'instance-admin-unscoped'
   | 'kms-read'
   | 'kms-admin';
 
@@ -121,6 +124,19 @@ export const ACCESS: Record<OperationId, Rule> = {
   ListInstanceSignPolicyExecutions: 'instance-admin',
   ListInstanceSignPolicyExecTasks: 'instance-admin',
   ListInstanceSignatureExecutionSubtasks: 'instance-admin',
+  UpdateInstanceNamespace: 'instance-admin',
+  ListInstanceAllArtifacts: 'instance-admin',
+  DeleteInstanceArtifact: 'instance-admin',
+  ShowInstanceArtifactAddition: 'instance-admin',
+  ListInstanceTags: 'instance-admin-unscoped',
+  DeleteInstanceTag: 'instance-admin-unscoped',
+  StartManualScanning: 'instance-admin',
+  ListInstanceArtifactVulnerabilities: 'instance-admin',
+  CreateImmutableRule: 'instance-admin',
+  ListImmutableRules: 'instance-admin',
+  UpdateImmutableRule: 'instance-admin',
+  DeleteImmutableRule: 'instance-admin',
+  ListAuditLogs: 'instance-admin',
   CreateKey: 'kms-admin',
   ListKeys: 'kms-read',
   ShowPublicKey: 'kms-read',
@@ -156,12 +172,15 @@ const refused = (status: number, code: string): Outcome => ({ kind: 'refused', s
 const NOT_FOUND = refused(404, SwrErrorCode.namespaceNotFound);
 const FORBIDDEN = refused(403, SwrErrorCode.insufficientPermissions);
 const INSTANCE_FORBIDDEN = refused(403, EnterpriseErrorCode.forbidden);
+const INSTANCE_NOT_FOUND = refused(404, EnterpriseErrorCode.notFound);
 const KEYS_FORBIDDEN = refused(403, KmsErrorCode.forbidden);
 
 /** What `caller` gets from an operation under `rule`. */
 export function outcome(rule: Rule, caller: Caller): Outcome {
   if (caller === 'anonymous') return refused(401, GatewayErrorCode.authFailed);
   if (rule === 'instance-admin') return INSTANCE_FORBIDDEN;
+  if (rule === 'instance-admin-unscoped')
+    return caller.startsWith('reader') ? INSTANCE_FORBIDDEN : INSTANCE_NOT_FOUND;
   if (caller !== 'reader' && caller !== 'reader-public') {
     // partner-co, another account.
     if (rule === 'signed-in' || rule === 'account-admin') return own;
@@ -199,6 +218,7 @@ const RULE_WORDS: Record<Rule, string> = {
   'repo-manage': 'manage on the repository',
   'sync-admin': 'the owning account’s administrators',
   'instance-admin': 'the account and its administrators',
+  'instance-admin-unscoped': 'the account and its administrators (other accounts: 404)',
   'kms-read': 'any user of the account',
   'kms-admin': 'the account and its administrators',
 };

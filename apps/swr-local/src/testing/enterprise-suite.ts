@@ -237,3 +237,22 @@ export const SIGNING_SUITE: readonly OperationId[] = [
   'ShowPublicKey',
   'UpdateInstanceSignPolicy',
 ];
+export const SECURITY_SUITE: readonly OperationId[] = [
+  'CreateImmutableRule',
+  'CreateInstanceNamespace',
+  'DeleteImmutableRule',
+  'DeleteInstanceArtifact',
+  'DeleteInstanceTag',
+  'ListAuditLogs',
+  'ListImmutableRules',
+  'ListInstance',
+  'ListInstanceAllArtifacts',
+  'ListInstanceArtifactVulnerabilities',
+  'ListInstanceTags',
+  'ShowInstanceArtifact',
+  'ShowInstanceArtifactAddition',
+  'ShowInstanceNamespace',
+  'StartManualScanning',
+  'UpdateImmutableRule',
+  'UpdateInstanceNamespace',
+];

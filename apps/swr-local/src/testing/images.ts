@@ -22,3 +22,10 @@ export function ociIndex(content: string): string {
   );
   return `oci:${dir}:img`;
 }
+
+/** An OCI layout holding an image with these files too (an os-release, a package database…). */
+export function ociImageWithFiles(content: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oci-'));
+  writeOciLayout(dir, 'img', buildImage(content, undefined, undefined, { files }));
+  return `oci:${dir}:img`;
+}

@@ -20,6 +20,10 @@ const TABLES = [
   'kms_keys',
   'ent_sign_policies',
   'ent_sign_executions',
+  'ent_scans',
+  'ent_cve_allowlists',
+  'ent_immutable_rules',
+  'ent_audit_logs',
 ];
 
 /** Every stored row of the metadata, to prove a refused request changed nothing. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Operation } from './operation.js';
 import { accountOperations } from './resources/account.js';
 import { enterpriseOperations } from './resources/enterprise.js';
+import { enterpriseSecurityOperations } from './resources/enterprise-security.js';
 import { kmsOperations } from './resources/kms.js';
 import { namespaceOperations } from './resources/namespaces.js';
 import { permissionOperations } from './resources/permissions.js';
@@ -32,6 +33,7 @@ export const operations = {
   ...retentionOperations,
   ...accountOperations,
   ...enterpriseOperations,
+  ...enterpriseSecurityOperations,
   ...signingOperations,
   ...kmsOperations,
 } satisfies Record<string, Operation>;

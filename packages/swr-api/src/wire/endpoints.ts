@@ -22,6 +22,11 @@ const I = '/v2/{project_id}/instances/{instance_id}';
 const NS = `${I}/namespaces/{namespace_name}`;
 const REPO = `${NS}/repositories/{repository_name}`;
 const POLICY = `${NS}/signature/policies/{policy_id}`;
+const ARTIFACT = `${REPO}/artifacts/{reference}`;
+/** The instance's tag operations alone carry no project id in their paths. */
+const TAGS =
+  '/v2/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}/tags';
+const IMMUTABLE = `${NS}/immutabletagrules`;
 
 /** The Enterprise edition's operations the console uses, under an instance. */
 const enterpriseEndpoints = {
@@ -52,11 +57,28 @@ const enterpriseEndpoints = {
   DeleteInstanceRepository: { method: 'DELETE', path: REPO, status: 204 },
   ListInstanceArtifacts: { method: 'GET', path: `${REPO}/artifacts`, status: 200 },
   ShowInstanceArtifact: { method: 'GET', path: `${REPO}/artifacts/{reference}`, status: 200 },
-  ListInstanceAccessories: {
+  ListInstanceAccessories: { method: 'GET', path: `${ARTIFACT}/accessories`, status: 200 },
+  UpdateInstanceNamespace: { method: 'PUT', path: NS, status: 200 },
+  ListInstanceAllArtifacts: { method: 'GET', path: `${I}/artifacts`, status: 200 },
+  DeleteInstanceArtifact: { method: 'DELETE', path: ARTIFACT, status: 204 },
+  ShowInstanceArtifactAddition: {
     method: 'GET',
-    path: `${REPO}/artifacts/{reference}/accessories`,
+    path: `${ARTIFACT}/additions/{addition}`,
     status: 200,
   },
+  ListInstanceTags: { method: 'GET', path: TAGS, status: 200 },
+  DeleteInstanceTag: { method: 'DELETE', path: `${TAGS}/{tag_name}`, status: 204 },
+  StartManualScanning: { method: 'POST', path: `${ARTIFACT}/scan`, status: 202 },
+  ListInstanceArtifactVulnerabilities: {
+    method: 'GET',
+    path: `${ARTIFACT}/vulnerabilities`,
+    status: 200,
+  },
+  CreateImmutableRule: { method: 'POST', path: IMMUTABLE, status: 201 },
+  ListImmutableRules: { method: 'GET', path: `${I}/immutabletagrules`, status: 200 },
+  UpdateImmutableRule: { method: 'PUT', path: `${IMMUTABLE}/{immutable_rule_id}`, status: 200 },
+  DeleteImmutableRule: { method: 'DELETE', path: `${IMMUTABLE}/{immutable_rule_id}`, status: 204 },
+  ListAuditLogs: { method: 'GET', path: `${I}/audit-logs`, status: 200 },
   ListInstanceSignPolicies: { method: 'GET', path: `${I}/signature/policies`, status: 200 },
   CreateInstanceSignPolicy: { method: 'POST', path: `${NS}/signature/policies`, status: 201 },
   ShowInstanceSignPolicy: { method: 'GET', path: POLICY, status: 200 },

@@ -48,6 +48,10 @@ export const EnterpriseErrorCode = {
   forbidden: 'SWR.403001',
   notFound: 'SWR.404001',
   exists: 'SWR.409001',
+  /** A scan of the artifact is already waiting or running. */
+  busy: 'SWR.409002',
+  /** The change would alter or delete an immutable tag. */
+  immutable: 'SWR.412001',
   internal: 'SWR.500001',
   unavailable: 'SWR.503001',
 } as const;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { type ArtifactRow, type EntRepositoryRow } from '../../enterprise/records.js';
 
 import type { Handlers } from '../handler.js';
+import { auditEntry, recordAudit } from '../../enterprise/audit.js';
 
 import { instanceOf, namespaceOf, page, repositoryScope, artifactOf } from './enterprise-scope.js';
 
@@ -30,7 +31,7 @@ function toRepository(
   };
 }
 
-function toArtifact(
+export function toArtifact(
   db: Db,
   artifact: ArtifactRow,
   repository: EntRepositoryRow,
@@ -106,7 +107,6 @@ type Ids =
   | 'ShowInstanceRepository'
   | 'DeleteInstanceRepository'
   | 'ListInstanceArtifacts'
-  | 'ShowInstanceArtifact'
   | 'ListInstanceAccessories';
 
 /** Repositories and artifacts of an instance. */
@@ -144,7 +144,19 @@ export const enterpriseArtifactHandlers: Pick<Handlers, Ids> = {
       .all(repository.id) as string[];
     for (const digest of digests)
       await registry?.deleteManifest(`${namespace.name}/${repository.name}`, digest);
-    db.prepare('DELETE FROM ent_repositories WHERE id = ?').run(repository.id);
+    db.transaction(() => {
+      db.prepare('DELETE FROM ent_repositories WHERE id = ?').run(repository.id);
+      recordAudit(
+        db,
+        auditEntry(
+          context,
+          instance,
+          'delete',
+          'repository',
+          `${namespace.name}/${repository.name}`,
+        ),
+      );
+    })();
   },
 
   ListInstanceArtifacts(context) {
@@ -172,12 +184,6 @@ export const enterpriseArtifactHandlers: Pick<Handlers, Ids> = {
     return {
       body: { artifacts: rows.map((row) => toArtifact(db, row, repository, namespace.id)), total },
     };
-  },
-
-  ShowInstanceArtifact(context) {
-    const { db, namespace, repository } = repositoryScope(context);
-    const artifact = artifactOf(db, repository, context.params.reference);
-    return { body: toArtifact(db, artifact, repository, namespace.id) };
   },
 
   ListInstanceAccessories(context) {

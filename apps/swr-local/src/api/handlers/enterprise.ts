@@ -12,6 +12,7 @@ import {
   type InstanceRow,
 } from '../../enterprise/records.js';
 import { issueTemporaryLogin } from '../../registry/access.js';
+import { auditEntry, recordAudit } from '../../enterprise/audit.js';
 
 import type { Handlers } from '../handler.js';
 import type { Services } from '../../services.js';
@@ -52,7 +53,7 @@ function toInstance(
   };
 }
 
-function toNamespace(db: Db, namespace: EntNamespaceRow): EnterpriseNamespace {
+export function toNamespace(db: Db, namespace: EntNamespaceRow): EnterpriseNamespace {
   return {
     namespace_id: namespace.id,
     name: namespace.name,
@@ -94,7 +95,6 @@ type Ids =
   | 'CreateInstanceTempCredential'
   | 'CreateInstanceNamespace'
   | 'ListInstanceNamespaces'
-  | 'ShowInstanceNamespace'
   | 'DeleteInstanceNamespace'
   | 'CreateSubResourceTags'
   | 'DeleteSubResourceTags'
@@ -161,13 +161,15 @@ export const enterpriseHandlers: Pick<Handlers, Ids> = {
     if (findEntNamespace(db, instance.id, name))
       throw entError.exists(`Namespace "${name}" already exists.`);
     const at = context.now.toISOString();
-    const id = Number(
-      db
+    const id = db.transaction(() => {
+      const inserted = db
         .prepare(
           'INSERT INTO ent_namespaces (instance_id, name, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(instance.id, name, JSON.stringify(metadata), at, at).lastInsertRowid,
-    );
+        .run(instance.id, name, JSON.stringify(metadata), at, at).lastInsertRowid;
+      recordAudit(db, auditEntry(context, instance, 'create', 'namespace', name));
+      return Number(inserted);
+    })();
     return { body: { id } };
   },
 
@@ -200,12 +202,6 @@ export const enterpriseHandlers: Pick<Handlers, Ids> = {
     return { body: { namespaces: rows.map((row) => toNamespace(db, row)), total } };
   },
 
-  ShowInstanceNamespace(context) {
-    const instance = instanceOf(context);
-    const { db } = context.services;
-    return { body: toNamespace(db, namespaceOf(db, instance, context.params.namespace_name)) };
-  },
-
   DeleteInstanceNamespace(context) {
     const instance = instanceOf(context, true);
     const { db } = context.services;
@@ -219,7 +215,10 @@ export const enterpriseHandlers: Pick<Handlers, Ids> = {
         `Namespace "${namespace.name}" still holds ${repositories} repositories; delete them first.`,
       );
     }
-    db.prepare('DELETE FROM ent_namespaces WHERE id = ?').run(namespace.id);
+    db.transaction(() => {
+      db.prepare('DELETE FROM ent_namespaces WHERE id = ?').run(namespace.id);
+      recordAudit(db, auditEntry(context, instance, 'delete', 'namespace', namespace.name));
+    })();
   },
 
   CreateSubResourceTags(context) {

@@ -2,6 +2,9 @@ import type { Handlers } from '../handler.js';
 import { accountHandlers } from './account.js';
 import { enterpriseArtifactHandlers } from './enterprise-artifacts.js';
 import { enterpriseHandlers } from './enterprise.js';
+import { enterpriseImmutableHandlers } from './enterprise-immutable.js';
+import { enterpriseSecurityHandlers } from './enterprise-security.js';
+import { enterpriseTagHandlers } from './enterprise-tags.js';
 import { kmsHandlers } from './kms.js';
 import { namespaceHandlers } from './namespaces.js';
 import { permissionHandlers } from './permissions.js';
@@ -26,6 +29,9 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...enterpriseHandlers,
   ...enterpriseArtifactHandlers,
+  ...enterpriseTagHandlers,
+  ...enterpriseSecurityHandlers,
+  ...enterpriseImmutableHandlers,
   ...signingHandlers,
   ...kmsHandlers,
 };

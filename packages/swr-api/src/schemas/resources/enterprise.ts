@@ -276,12 +276,6 @@ export const enterpriseOperations = {
     }),
     response: z.looseObject({ namespaces: z.array(enterpriseNamespace), total: z.int() }),
   }),
-  ShowInstanceNamespace: defineOperation({
-    ...endpoints.ShowInstanceNamespace,
-    summary: 'One namespace.',
-    params: enterpriseNamespaceParams,
-    response: enterpriseNamespace,
-  }),
   DeleteInstanceNamespace: defineOperation({
     ...endpoints.DeleteInstanceNamespace,
     summary: 'Delete a namespace without repositories, with its tags and signing policies.',
@@ -369,13 +363,6 @@ export const enterpriseOperations = {
       tags: z.string().max(128).optional().describe('Artifacts with a tag containing this text.'),
     }),
     response: z.looseObject({ artifacts: z.array(artifact), total: z.int() }),
-  }),
-  ShowInstanceArtifact: defineOperation({
-    ...endpoints.ShowInstanceArtifact,
-    summary: 'One artifact by digest.',
-    params: artifactParams,
-    query: z.object({ with_scan_overview: z.enum(['true', 'false']).optional() }),
-    response: artifact,
   }),
   ListInstanceAccessories: defineOperation({
     ...endpoints.ListInstanceAccessories,

@@ -11,7 +11,7 @@ import { enterpriseNamespaceParams, instanceParams, pagedQuery } from './enterpr
  * or also on every push), and scope rules choosing repositories and tags by doublestar glob.
  */
 
-const glob = z
+export const globPattern = z
   .string()
   .min(1, 'Enter a pattern.')
   .max(MAX_GLOB_LENGTH, `A pattern has at most ${MAX_GLOB_LENGTH} characters.`)
@@ -31,14 +31,14 @@ const extras = z
 export const repositorySelector = z.object({
   kind: z.literal('doublestar'),
   decoration: z.literal('repoMatches'),
-  pattern: glob,
+  pattern: globPattern,
   extras,
 });
 
 export const tagSelector = z.object({
   kind: z.literal('doublestar'),
   decoration: z.enum(['matches', 'excludes']),
-  pattern: glob,
+  pattern: globPattern,
   extras,
 });
 

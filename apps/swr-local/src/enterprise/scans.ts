@@ -1,0 +1,221 @@
+import {
+  fieldsOf,
+  itemsOf,
+  parseJson,
+  stringOf,
+  VULNERABILITY_REPORT_TYPE,
+  type CveAllowlist,
+  type ScanOverview,
+  type ScanStatus,
+  type VulnerabilityReport as WireReport,
+} from '@swr-console/swr-api';
+import { entError } from '../domain/errors.js';
+import type { RegistryClient } from '../registry/client.js';
+import { loadAdvisories, type Advisory } from '../scanning/advisories.js';
+import type { LayerBlob } from '../scanning/inventory.js';
+import { summaryOf, SCANNER, type VulnerabilityReport } from '../scanning/report.js';
+import { scanLayers } from '../scanning/scan.js';
+import { highestSeverity, severityOfLabel, severityRank } from '../scanning/severity.js';
+import type { Refusal } from '../registry/front.js';
+import type { Services } from '../services.js';
+import { allowedCves, allowlistOf } from './allowlist.js';
+import type { ArtifactRow, EntNamespaceRow } from './records.js';
+import type { RecordedPush } from './registry.js';
+
+/**
+ * Vulnerability scans of Enterprise artifacts, as background jobs: a request marks the artifact
+ * `Pending` and queues a job; the job reads the image's layers from the instance's registry,
+ * scans them (`../scanning`) and keeps the report. A scan that cannot read the image ends in
+ * `Error` with the reason; a later request scans again. Reports are kept as scanned; the
+ * allowlist is applied when they are read, so changing it takes effect at once.
+ */
+
+export const SCAN_JOB = 'ent-scan';
+
+interface ScanRow {
+  artifact_id: number;
+  status: ScanStatus;
+  report: string | null;
+  status_text: string;
+  started_at: string;
+  ended_at: string | null;
+}
+
+let advisories: readonly Advisory[] | undefined;
+/** The advisories shipped with swr-local, read once. */
+const knownAdvisories = () => (advisories ??= loadAdvisories());
+
+function scanRowOf(services: Pick<Services, 'db'>, artifactId: number): ScanRow | undefined {
+  return services.db.prepare('SELECT * FROM ent_scans WHERE artifact_id = ?').get(artifactId) as
+    ScanRow | undefined;
+}
+
+/** Queues a scan of an artifact; 409 while one is waiting or running. */
+export function requestScan(services: Services, artifact: ArtifactRow): void {
+  if (artifact.type === 'SIGNATURE')
+    throw entError.invalid('A signature is not an image; scan the artifact it signs.');
+  const { db, jobs, clock } = services;
+  const queued = db.transaction(() => {
+    const current = scanRowOf(services, artifact.id);
+    if (current && (current.status === 'Pending' || current.status === 'Running')) return false;
+    db.prepare(
+      `INSERT INTO ent_scans (artifact_id, status, report, status_text, started_at, ended_at)
+       VALUES (?, 'Pending', NULL, '', ?, NULL)
+       ON CONFLICT (artifact_id) DO UPDATE SET status = 'Pending', report = NULL, status_text = '',
+         started_at = excluded.started_at, ended_at = NULL`,
+    ).run(artifact.id, clock().toISOString());
+    return true;
+  })();
+  if (!queued) throw entError.busy(`A scan of "${artifact.digest}" is already waiting or running.`);
+  jobs.enqueue(SCAN_JOB, { artifactId: artifact.id });
+}
+
+/** The platform images of an artifact: itself, or each image an index lists. */
+async function imagesOf(client: RegistryClient, path: string, digest: string): Promise<string[]> {
+  const manifest = await client.getManifest(path, digest);
+  if (!manifest) throw new Error(`The manifest ${digest} is no longer in the registry.`);
+  const parsed = fieldsOf(parseJson(manifest.body));
+  const children = itemsOf(parsed?.manifests)
+    .map((child) => stringOf(fieldsOf(child)?.digest))
+    .filter((child): child is string => child !== undefined);
+  return children.length > 0 ? children : [digest];
+}
+
+/** Each layer of each image, fetched when the scanner asks for it (one in memory at a time). */
+async function* layersOf(
+  client: RegistryClient,
+  path: string,
+  images: string[],
+): AsyncGenerator<LayerBlob> {
+  for (const image of images) {
+    const manifest = await client.getManifest(path, image);
+    const layers = itemsOf(fieldsOf(parseJson(manifest?.body ?? ''))?.layers);
+    for (const layer of layers) {
+      const digest = stringOf(fieldsOf(layer)?.digest);
+      if (digest) yield { digest, data: await client.readBlob(path, digest) };
+    }
+  }
+}
+
+/** Runs a queued scan; always ends it (Success or Error), so a job is never retried blindly. */
+export async function runScan(services: Services, artifactId: number): Promise<void> {
+  const { db, clock } = services;
+  const row = scanRowOf(services, artifactId);
+  const target = db
+    .prepare(
+      `SELECT a.*, r.name AS repository, n.name AS namespace, n.instance_id FROM ent_artifacts a
+       JOIN ent_repositories r ON r.id = a.repository_id JOIN ent_namespaces n ON n.id = r.namespace_id
+       WHERE a.id = ?`,
+    )
+    .get(artifactId) as
+    (ArtifactRow & { repository: string; namespace: string; instance_id: string }) | undefined;
+  if (!row || !target || row.status === 'Success' || row.status === 'Error') return;
+  const finish = (status: ScanStatus, report: VulnerabilityReport | null, text: string) =>
+    db
+      .prepare(
+        'UPDATE ent_scans SET status = ?, report = ?, status_text = ?, ended_at = ? WHERE artifact_id = ?',
+      )
+      .run(status, report && JSON.stringify(report), text, clock().toISOString(), artifactId);
+  db.prepare("UPDATE ent_scans SET status = 'Running' WHERE artifact_id = ?").run(artifactId);
+  const client = services.instances.get(target.instance_id)?.registry;
+  const path = `${target.namespace}/${target.repository}`;
+  try {
+    if (!client) throw new Error('The instance registry is not running.');
+    const images = await imagesOf(client, path, target.digest);
+    const report = await scanLayers(
+      layersOf(client, path, images),
+      knownAdvisories(),
+      { repository_name: path, digest: target.digest, mime_type: target.manifest_media_type },
+      clock(),
+    );
+    finish('Success', report, '');
+  } catch (error) {
+    services.log.warn({ err: error, artifactId }, 'scan failed');
+    finish('Error', null, (error as Error).message);
+  }
+}
+
+/** The report of an artifact's last finished scan, or undefined. */
+export function reportOf(
+  services: Pick<Services, 'db'>,
+  artifactId: number,
+): WireReport | undefined {
+  const row = scanRowOf(services, artifactId);
+  return row?.report ? (JSON.parse(row.report) as WireReport) : undefined;
+}
+
+/**
+ * The scan overview of an artifact, keyed by report type; undefined before any scan. Its counts and
+ * severity leave out the CVEs the namespace's allowlist accepts now.
+ */
+export function overviewOf(
+  services: Pick<Services, 'db' | 'clock'>,
+  artifact: ArtifactRow,
+  allowlist: CveAllowlist,
+): Record<string, ScanOverview> | undefined {
+  const row = scanRowOf(services, artifact.id);
+  if (!row) return undefined;
+  const report = row.report ? (JSON.parse(row.report) as VulnerabilityReport) : undefined;
+  const allowed = allowedCves(allowlist, services.clock());
+  const counted = report && {
+    ...report,
+    vulnerabilities: report.vulnerabilities.filter((v) => !allowed.has(v.id)),
+  };
+  const ended = row.ended_at ? Date.parse(row.ended_at) : undefined;
+  const overview: ScanOverview = {
+    report_id: `${artifact.id}-${row.started_at}`,
+    scan_status: row.status,
+    start_time: row.started_at,
+    complete_percent: row.status === 'Success' || row.status === 'Error' ? 100 : 0,
+    scanner: SCANNER,
+    ...(ended === undefined
+      ? {}
+      : {
+          end_time: row.ended_at!,
+          duration: Math.round((ended - Date.parse(row.started_at)) / 1000),
+        }),
+    ...(counted
+      ? {
+          severity: highestSeverity(counted.vulnerabilities.map((v) => v.severity)),
+          summary: summaryOf(counted) as ScanOverview['summary'],
+        }
+      : {}),
+    ...(row.status === 'Error' ? { status_text: row.status_text } : {}),
+  };
+  return { [VULNERABILITY_REPORT_TYPE]: overview };
+}
+
+/** Scan on push: a namespace with `auto_scan` scans each new image once it is pushed. */
+export function scanOnPush(services: Services, push: RecordedPush): void {
+  const metadata = JSON.parse(push.namespace.metadata) as { auto_scan?: string };
+  if (metadata.auto_scan !== 'true' || push.artifact.type === 'SIGNATURE') return;
+  if (scanRowOf(services, push.artifact.id)) return;
+  requestScan(services, push.artifact);
+}
+
+/**
+ * Pull prevention: a namespace with `prevent_vul` refuses to hand out an image whose last report
+ * has a vulnerability at or above its `severity` that the allowlist does not accept (Harbor's
+ * "prevent vulnerable images from running"). Images not scanned yet are let through, as in Harbor.
+ */
+export function pullRefusal(
+  services: Pick<Services, 'db' | 'clock'>,
+  namespace: EntNamespaceRow,
+  artifact: ArtifactRow,
+): Refusal | undefined {
+  const metadata = JSON.parse(namespace.metadata) as { prevent_vul?: string; severity?: string };
+  if (metadata.prevent_vul !== 'true') return undefined;
+  const report = reportOf(services, artifact.id);
+  if (!report) return undefined;
+  const threshold = severityOfLabel(metadata.severity ?? 'low') ?? 'Low';
+  const allowed = allowedCves(allowlistOf(services.db, namespace), services.clock());
+  const blocking = report.vulnerabilities.filter(
+    (v) => !allowed.has(v.id) && severityRank(v.severity) >= severityRank(threshold),
+  );
+  if (blocking.length === 0) return undefined;
+  return {
+    status: 412,
+    code: 'PRECONDITION',
+    message: `current image with ${blocking.length} vulnerabilities cannot be pulled due to configured policy in 'Prevent images with vulnerability severity of "${threshold}" or higher from running.' Ask the namespace administrator to accept the CVEs in its allowlist: ${[...new Set(blocking.map((v) => v.id))].slice(0, 10).join(', ')}`,
+  };
+}
