@@ -16,11 +16,12 @@ const features = existsSync(featuresDir)
 
 /**
  * What a feature offers the rest of the console; `detail-routes.tsx` holds pages that load apart
- * from the feature's first page.
+ * from the feature's first page, and each module of `pages/` one more page with a chunk of its own.
  */
 const FEATURE_ENTRIES = [
   'routes.tsx',
   'detail-routes.tsx',
+  'pages',
   'messages.ts',
   'messages.zh.ts',
   'prefetch.ts',

@@ -204,6 +204,31 @@ export class EnterprisePage {
       .filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
+  /** The instance's temporary docker login, from its dialog, as a user would copy it. */
+  async temporaryLogin(): Promise<{ registry: string; username: string; password: string }> {
+    const registry = await this.registry();
+    await this.page.getByRole('button', { name: this.t('ent.login.open') }).click();
+    const dialog = this.page.getByRole('dialog', { name: this.t('ent.login.title') });
+    await dialog.getByRole('button', { name: this.t('ent.login.get') }).click();
+    const docker = await dialog.getByText(/^docker login /).innerText();
+    const [, username, password] = / -u (\S+) -p (\S+)/.exec(docker)!;
+    await dialog
+      .getByRole('button', { name: this.t('common.close'), exact: true })
+      .last()
+      .click();
+    await expect(dialog).toBeHidden();
+    return { registry, username: username!, password: password! };
+  }
+
+  /** The artifacts of a repository of the open namespace, its row expanded. */
+  async artifactsOf(repository: string): Promise<Locator> {
+    await this.page.getByRole('tab', { name: this.t('ent.tab.repositories') }).click();
+    await this.page.getByRole('button', { name: this.t('ent.refresh') }).click();
+    const row = this.page.getByRole('row').filter({ hasText: repository });
+    await row.getByRole('button', { name: /expand row/i }).click();
+    return this.page.getByRole('table', { name: this.t('ent.artifacts.of', { repository }) });
+  }
+
   /** Creates a namespace, with tags given in the same dialog. */
   async createNamespace(name: string, tags: { key: string; value: string }[] = []): Promise<void> {
     await this.page.getByRole('button', { name: this.t('ent.ns.create') }).click();

@@ -115,6 +115,14 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ...page(async () => (await import('../features/enterprise/routes')).EnterprisePage),
         },
         {
+          path: 'enterprise/:instance/namespaces/:namespace/artifacts/*',
+          ...page(async () => (await import('../features/enterprise/pages/artifact')).ArtifactPage),
+        },
+        {
+          path: 'enterprise/:instance/audit',
+          ...page(async () => (await import('../features/enterprise/pages/audit')).AuditPage),
+        },
+        {
           path: 'enterprise/:instance/namespaces/:namespace/:tab?',
           ...page(
             async () =>

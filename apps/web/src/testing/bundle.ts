@@ -54,6 +54,11 @@ export const PAGES: PageDefinition[] = [
     name: 'Enterprise namespace',
     routes: [SIGNED_IN, 'src/features/enterprise/detail-routes.tsx'],
   },
+  {
+    name: 'Enterprise artifact',
+    routes: [SIGNED_IN, 'src/features/enterprise/pages/artifact.tsx'],
+  },
+  { name: 'Enterprise audit log', routes: [SIGNED_IN, 'src/features/enterprise/pages/audit.tsx'] },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
   { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },
   // A repository's tabs other than tags load when opened.

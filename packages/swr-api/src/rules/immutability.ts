@@ -19,7 +19,7 @@ export interface ImmutableSelector {
 export interface ImmutableRuleShape {
   id?: number | undefined;
   disabled?: boolean | undefined;
-  scope_selectors: { repository: ImmutableSelector[] };
+  scope_selectors: { repository?: ImmutableSelector[] | undefined };
   tag_selectors: ImmutableSelector[];
 }
 
@@ -35,7 +35,7 @@ export class ImmutabilityMatcher {
 
   constructor(rules: readonly ImmutableRuleShape[]) {
     this.rules = rules.flatMap((rule) => {
-      const repository = rule.scope_selectors.repository[0];
+      const repository = rule.scope_selectors.repository?.[0];
       const tag = rule.tag_selectors[0];
       if (rule.disabled || !repository || !tag) return [];
       try {

@@ -84,3 +84,7 @@ export function signedDigestOf(tag: string): string | undefined {
   const match = /^(sha256|sha384|sha512)-([a-f0-9]{64,128})\.sig$/.exec(tag);
   return match ? `${match[1]}:${match[2]}` : undefined;
 }
+
+/** The media type of Harbor's native vulnerability report, the key of reports and scan overviews. */
+export const VULNERABILITY_REPORT_TYPE =
+  'application/vnd.security.vulnerability.report; version=1.1';

@@ -137,7 +137,8 @@ export function EnterprisePage() {
               onClick={() => setLoggingIn(true)}
             >
               {t('ent.login.open')}
-            </Button>
+            </Button>{' '}
+            <Link to={`/${region}/enterprise/${ref.instance}/audit`}>{t('sec.audit.open')}</Link>
           </Typography.Paragraph>
           {loggingIn ? (
             <Suspense fallback={null}>

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Space } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Tabs } from '../../shared/components/tabs/Tabs';
 import { Typography } from '../../shared/components/typography/Typography';
 import { DataTable } from '../../shared/components/table/DataTable';
@@ -15,6 +16,15 @@ import { ArtifactsTable } from './components/ArtifactsTable';
 import { SigningPanel } from './components/SigningPanel';
 import { useInstance } from './instance';
 import { enterpriseKeys, enterpriseQueries } from './queries';
+import { PageLoading } from '../../shared/components/Loading';
+
+// The security tabs load when first opened.
+const SecurityPanel = lazy(async () => ({
+  default: (await import('./components/SecurityPanel')).SecurityPanel,
+}));
+const ImmutabilityPanel = lazy(async () => ({
+  default: (await import('./components/ImmutabilityPanel')).ImmutabilityPanel,
+}));
 
 /** One namespace of an instance: its repositories with their artifacts, and its signing policies. */
 export function NamespacePage() {
@@ -110,6 +120,24 @@ export function NamespacePage() {
               key: 'signing',
               label: t('ent.tab.signing'),
               children: <SigningPanel target={ref} namespace={namespace} admin={admin} />,
+            },
+            {
+              key: 'security',
+              label: t('sec.tab.security'),
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <SecurityPanel target={ref} namespace={namespace} admin={admin} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'immutability',
+              label: t('sec.tab.immutability'),
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <ImmutabilityPanel target={ref} namespace={namespace} admin={admin} />
+                </Suspense>
+              ),
             },
           ]}
         />

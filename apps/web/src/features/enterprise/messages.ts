@@ -1,3 +1,5 @@
+import { securityMessages } from './security-messages';
+
 /** English; `messages.zh.ts` has every key in Chinese (the compiler checks), loaded only in Chinese. */
 export const enterpriseMessages = {
   'ent.title': 'Enterprise edition',
@@ -174,4 +176,5 @@ export const enterpriseMessages = {
   'ent.exec.status.Succeed': 'Succeeded',
   'ent.exec.status.Failed': 'Failed',
   'ent.exec.status.Stopped': 'Stopped',
+  ...securityMessages,
 } as const;

@@ -1,3 +1,4 @@
+import { securityMessagesZh } from './security-messages.zh';
 import type { Translation } from '../../shared/i18n';
 import type { enterpriseMessages } from './messages';
 
@@ -167,4 +168,5 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.exec.status.Succeed': '成功',
   'ent.exec.status.Failed': '失败',
   'ent.exec.status.Stopped': '已停止',
+  ...securityMessagesZh,
 };

@@ -22,9 +22,6 @@ import { globPattern } from './signing.js';
  * models (Go 0.1.179–0.1.182, Java 3.1.177), which the 3.1.128 Node SDK predates.
  */
 
-export const VULNERABILITY_REPORT_TYPE =
-  'application/vnd.security.vulnerability.report; version=1.1';
-
 export const scanSeverity = z.enum(['None', 'Unknown', 'Low', 'Medium', 'High', 'Critical']);
 export type ScanSeverity = z.infer<typeof scanSeverity>;
 

@@ -14,10 +14,13 @@ import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import type { ArtifactSignatures } from '@swr-console/swr-api';
 import type { InstanceRef } from '../api';
+import { ScanButton, ScanSummary, useScanOverviews } from './scans';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { enterpriseQueries } from '../queries';
 
 /** The badge of one artifact, from the BFF's own verification. */
-function SignatureBadge({
+export function SignatureBadge({
   result,
   loading,
 }: {
@@ -67,14 +70,33 @@ export function ArtifactsTable({
   const digests = (artifacts.data ?? []).map((a) => a.digest);
   const signatures = useQuery(enterpriseQueries.signatures(target, namespace, repository, digests));
   const byDigest = new Map((signatures.data ?? []).map((s) => [s.digest, s]));
+  const scans = useScanOverviews(target, namespace, repository, digests);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const artifactPath = (digest: string) =>
+    `/${target.region}/enterprise/${target.instance}/namespaces/${namespace}/artifacts/${repository}@${digest}`;
   if (artifacts.error)
     return <ErrorAlert error={artifacts.error} onRetry={() => void artifacts.refetch()} />;
   return (
     <>
       {signatures.error ? <ErrorAlert error={signatures.error} /> : null}
+      <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
+        <ScanButton
+          target={target}
+          namespace={namespace}
+          repository={repository}
+          digests={chosen}
+        />
+        <Typography.Text type="secondary">{t('sec.scan.hint')}</Typography.Text>
+      </Flex>
       <DataTable
         size="small"
         rowKey="digest"
+        rowSelection={{
+          selectedRowKeys: chosen,
+          onChange: (keys) => setChosen(keys.map(String)),
+          label: (artifact) => t('sec.scan.choose', { digest: shortDigest(artifact.digest) }),
+          allLabel: t('sec.scan.chooseAll'),
+        }}
         aria-label={t('ent.artifacts.of', { repository })}
         loading={artifacts.isPending}
         dataSource={artifacts.data ?? []}
@@ -85,9 +107,9 @@ export function ArtifactsTable({
             key: 'digest',
             title: t('ent.artifacts.digest'),
             render: (_, artifact) => (
-              <Typography.Text code copyable={{ text: artifact.digest }}>
-                {shortDigest(artifact.digest)}
-              </Typography.Text>
+              <Link to={artifactPath(artifact.digest)}>
+                <Typography.Text code>{shortDigest(artifact.digest)}</Typography.Text>
+              </Link>
             ),
           },
           {
@@ -109,6 +131,16 @@ export function ArtifactsTable({
             key: 'pushed',
             title: t('ent.artifacts.pushed'),
             render: (_, artifact) => formatTime(artifact.push_time, locale),
+          },
+          {
+            key: 'vulnerabilities',
+            title: t('sec.vulnerabilities'),
+            render: (_, artifact) => (
+              <ScanSummary
+                overview={scans.get(artifact.digest)?.overview}
+                loading={scans.get(artifact.digest)?.loading}
+              />
+            ),
           },
           {
             key: 'signature',

@@ -1,0 +1,2 @@
+// The audit log loads apart from the instance's pages.
+export { AuditPage } from '../AuditPage';
