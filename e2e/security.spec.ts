@@ -154,3 +154,33 @@ test('when a tag is immutable, then skopeo cannot push over it and the console s
   await expect(deleted).toContainText(admin.name);
   await expect(deleted).toContainText('tag');
 });
+
+test.describe('in Chinese, in the dark theme', () => {
+  test.use({ language: 'zh-CN', colorScheme: 'dark' });
+
+  test('when the audit log and a namespace’s security tabs are opened, then they speak Chinese and are accessible', async ({
+    page,
+    t,
+    signIn,
+    enterprise,
+  }) => {
+    test.setTimeout(120_000);
+    await signIn.withAccessKey(sandboxUser('swr-demo'));
+    await enterprise.open();
+    await page.getByRole('link', { name: t('sec.audit.open') }).click();
+    await expect(page.getByRole('heading', { name: t('sec.audit.title') })).toBeVisible();
+    await page.getByRole('radio', { name: t('sec.audit.op.create') }).check();
+    // The demo's pushes are there, with who pushed them.
+    await expect(page.getByRole('table', { name: t('sec.audit.title') })).toContainText('swr-demo');
+    await expectAccessible(page, 'the audit log, in Chinese and dark');
+
+    await page.getByRole('link', { name: t('sec.audit.back') }).click();
+    await page.getByRole('link', { name: 'platform', exact: true }).click();
+    await page.getByRole('tab', { name: t('sec.tab.security') }).click();
+    await expect(page.getByRole('textbox', { name: t('sec.allow.label') })).toBeVisible();
+    await expectAccessible(page, 'the scanning and allowlist settings, in Chinese and dark');
+    await page.getByRole('tab', { name: t('sec.tab.immutability') }).click();
+    await expect(page.getByText(t('sec.rules.empty'))).toBeVisible();
+    await expectAccessible(page, 'the immutability rules, in Chinese and dark');
+  });
+});

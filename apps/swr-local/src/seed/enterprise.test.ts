@@ -1,4 +1,4 @@
-import { signatureTagOf } from '@swr-console/swr-api';
+import { signatureTagOf, VULNERABILITY_REPORT_TYPE } from '@swr-console/swr-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cosignVerifies } from '../testing/cosign-verify.js';
 import { startSandbox, type Sandbox } from '../testing/sandbox.js';
@@ -71,6 +71,24 @@ describe('the Enterprise demo', () => {
       );
     }
     expect(verdicts).toEqual({ 'v1.0': true, 'v1.1': true, dev: false });
+
+    // The payments API was scanned at start: its Debian glibc is in its report.
+    const [api] = (
+      await client.request('ListInstanceArtifacts', {
+        path: { ...at, namespace_name: 'payments', repository_name: 'api' },
+      })
+    ).data.artifacts;
+    const reports = await client.request('ListInstanceArtifactVulnerabilities', {
+      path: { ...at, namespace_name: 'payments', repository_name: 'api', reference: api!.digest },
+    });
+    expect(reports.data[VULNERABILITY_REPORT_TYPE]?.vulnerabilities.map((v) => v.id)).toContain(
+      'CVE-2023-4911',
+    );
+    const pushes = await client.request('ListAuditLogs', {
+      path: at,
+      query: { operation: 'create', offset: 0, limit: 100 },
+    });
+    expect(pushes.data.audit_logs.map((entry) => entry.resource)).toContain('payments/api:1.4.2');
     // Nothing seeded is left for a background job.
     expect(
       sandbox.services.db

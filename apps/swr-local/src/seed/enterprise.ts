@@ -8,6 +8,10 @@ import {
   type PolicyRow,
 } from '../enterprise/signing.js';
 import { buildImage } from '../images/build.js';
+import { recordAudit } from '../enterprise/audit.js';
+import { runScan } from '../enterprise/scans.js';
+import { findArtifact, findEntRepository } from '../enterprise/records.js';
+import { DEBIAN_12_OS_RELEASE, debian12Status } from '../scanning/testing.js';
 import type { Services } from '../services.js';
 import type { SignPolicyBody } from '@swr-console/swr-api';
 
@@ -31,6 +35,9 @@ const IMAGES = [
   ['platform', 'base-image', 'dev'],
   ['payments', 'api', '1.4.2'],
 ] as const;
+
+/** The payments API is a Debian 12 image with the glibc before DSA-5514-1: its scan finds it. */
+const DEBIAN_IMAGES: ReadonlySet<string> = new Set(['payments/api']);
 
 /**
  * The first account's Enterprise instance, alive on first start: tagged namespaces, a signing key,
@@ -57,8 +64,18 @@ export async function seedEnterpriseDemo(services: Services): Promise<void> {
         value,
       );
   }
-  for (const [namespace, repository, tag] of IMAGES)
+  for (const [namespace, repository, tag] of IMAGES) {
     await push(services, instance, namespace, repository, tag);
+    recordAudit(db, {
+      instanceId: instance.id,
+      operation: 'create',
+      resourceType: 'artifact',
+      resource: `${namespace}/${repository}:${tag}`,
+      username: account.domain_name,
+      at: at(),
+    });
+  }
+  await scanDemo(services, instance, 'payments', 'api');
 
   const key = createKey(
     db,
@@ -123,7 +140,14 @@ async function push(
 ): Promise<void> {
   const runtime = services.instances.get(instance.id)!;
   const name = `${namespace}/${repository}`;
-  const built = buildImage(`${name} ${tag}`);
+  const built = DEBIAN_IMAGES.has(name)
+    ? buildImage(`${name} ${tag}`, undefined, undefined, {
+        files: {
+          'usr/lib/os-release': DEBIAN_12_OS_RELEASE,
+          'var/lib/dpkg/status': debian12Status(),
+        },
+      })
+    : buildImage(`${name} ${tag}`);
   for (const blob of built.blobs) {
     if (!(await runtime.registry.hasBlob(name, blob.digest)))
       await runtime.registry.pushBlob(name, blob.digest, blob.data, blob.size);
@@ -141,4 +165,24 @@ async function push(
     { reference: tag, digest, body: built.manifest.body, contentType: built.manifest.mediaType },
     services.clock().toISOString(),
   );
+}
+
+/** Scans the demo's Debian image before start-up ends, so its report is there from the start. */
+async function scanDemo(
+  services: Services,
+  instance: InstanceRow,
+  namespace: string,
+  repository: string,
+): Promise<void> {
+  const { db, clock } = services;
+  const found = findEntRepository(db, findEntNamespace(db, instance.id, namespace)!.id, repository);
+  const digest = db
+    .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? ORDER BY id LIMIT 1')
+    .pluck()
+    .get(found!.id) as string;
+  const artifact = findArtifact(db, found!.id, digest)!;
+  db.prepare(
+    "INSERT INTO ent_scans (artifact_id, status, report, status_text, started_at) VALUES (?, 'Pending', NULL, '', ?)",
+  ).run(artifact.id, clock().toISOString());
+  await runScan(services, artifact.id);
 }
