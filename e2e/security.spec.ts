@@ -40,6 +40,10 @@ test('when an image with a vulnerable glibc is scanned from the console, then it
   await expectAccessible(page, 'the artifacts with their scan overviews');
 
   await row.getByRole('link').first().click();
+  // Its layers as the registry serves them: the package files and the image's own.
+  await expect(
+    page.getByRole('table', { name: t('sec.image.layers') }).getByRole('row'),
+  ).toHaveCount(3);
   const report = page.getByRole('table', { name: t('sec.report.title') });
   const cve = report.getByRole('row').filter({ hasText: 'CVE-2023-4911' });
   await expect(cve.first()).toContainText(FIXED_GLIBC);

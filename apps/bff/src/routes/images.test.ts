@@ -87,6 +87,42 @@ describe('inspecting an image', () => {
     });
   });
 
+  it('when an Enterprise artifact is inspected with its instance, then it is read from that instance’s registry', async () => {
+    const project = sandboxUser().projects[region]!;
+    const api = `/api/swr/${region}/v2/${project}/instances`;
+    const { instances } = (await browser.request('GET', api)).json<{
+      instances: { id: string }[];
+    }>();
+    const instance = instances[0]!.id;
+    const { artifacts } = (
+      await browser.request(
+        'GET',
+        `${api}/${instance}/namespaces/platform/repositories/base-image/artifacts`,
+      )
+    ).json<{ artifacts: { digest: string; tags: { name: string }[] }[] }>();
+    const release = artifacts.find((a) => a.tags.some((tag) => tag.name === 'v1.0'))!;
+    const query = 'namespace=platform&repository=base-image&reference=v1.0';
+    const answer = await inspect(`instance=${instance}&${query}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json<ImageInspection>()).toMatchObject({
+      digest: release.digest,
+      platforms: [],
+      image: { platform: 'linux/amd64' },
+    });
+    // The region's registry has no such image; another account has no such instance.
+    expect((await inspect(query)).status).not.toBe(200);
+    const partner = new Browser(bff.url);
+    await partner.signInWithKey(sandboxUser(undefined, 1));
+    const foreign = await inspect(`instance=${instance}&${query}`, partner);
+    expect(foreign.status, foreign.text).toBe(404);
+    // An Enterprise namespace may start with a digit; an organization may not.
+    const digitFirst = await inspect(
+      `instance=${instance}&namespace=1st&repository=a&reference=v1`,
+    );
+    expect(digitFirst.status).not.toBe(400);
+    expect((await inspect('namespace=1st&repository=a&reference=v1')).status).toBe(400);
+  });
+
   it('when the parameters are wrong, then 400 names each one', async () => {
     const answer = await inspect(
       'namespace=Bad!&repository=a&reference=has%20space&platform=linux',

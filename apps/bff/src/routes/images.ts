@@ -11,7 +11,7 @@ import {
   type ImageInspection,
 } from '@swr-console/swr-api';
 import { Router } from 'express';
-import { regionUpstream } from '../auth/clients.js';
+import { instanceLogin, regionUpstream } from '../auth/clients.js';
 import { Kept, temporaryLogin } from '../registry/login.js';
 import { HttpProblem, titleOf } from '../problem.js';
 import {
@@ -26,8 +26,9 @@ import type { Sessions } from '../session/sessions.js';
 import { checked, reply, serve } from './contract.js';
 
 /**
- * `GET /api/images/{region}`: one tag (or digest) of a repository as its registry serves it, read
- * with a temporary login of the signed-in user, so that only what the user may pull is shown: the
+ * `GET /api/images/{region}`: one tag (or digest) of a repository as its registry serves it (the
+ * region's, or with `instance` an Enterprise instance's), read with a temporary login of the
+ * signed-in user, so that only what the user may pull is shown: the
  * platforms of a list, and one image's layers, config and history. Manifests and configs named by
  * digest never change, so they are kept (by registry, repository and digest) once read; the tag
  * itself is always read again, with the user's own token, before anything kept is used.
@@ -69,8 +70,11 @@ export function imageRoutes(options: ImageOptions): Router {
       detail: 'Some parameters need attention.',
     });
     const upstream = await regionUpstream(res, options, String(req.params.region));
-    const login = await temporaryLogin(upstream);
-    const base = `${options.insecureRegistries ? 'http' : 'https'}://${upstream.region.registry}`;
+    // An instance's image is read from its own registry with the instance's temporary login.
+    const instance = query.instance ? await instanceLogin(upstream, query.instance) : undefined;
+    const login = instance ?? (await temporaryLogin(upstream));
+    const host = instance?.registry ?? upstream.region.registry;
+    const base = `${options.insecureRegistries ? 'http' : 'https'}://${host}`;
     const repository = `${query.namespace}/${query.repository}`;
     const reader = new RegistryReader(base, repository, login, options.timeoutMs);
     const keptKey = (digest: string) => `${base}/${repository}@${digest}`;

@@ -1,4 +1,5 @@
 import {
+  ENTERPRISE_NAME_PATTERN,
   NAMESPACE_PATTERN,
   REPOSITORY_PATTERN,
   TAG_PATTERN,
@@ -63,24 +64,37 @@ export const regionsCompareQuery = z
   })
   .refine((query) => query.offset % query.limit === 0, offsetOfPages);
 
-export const imageQuery = z.object({
-  namespace: namespaceParam,
-  repository: z
-    .string()
-    .max(255, 'A repository name is at most 255 characters.')
-    .regex(REPOSITORY_PATTERN, 'Not a repository name.'),
-  reference: z
-    .string()
-    .regex(
-      new RegExp(`${TAG_PATTERN.source}|^sha256:[a-f0-9]{64}$`),
-      'A tag, or a digest sha256:<64 hex>.',
-    ),
-  /** One platform of a multi-platform list, `os/architecture[/variant]`; the first otherwise. */
-  platform: z
-    .string()
-    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'A platform is os/architecture[/variant].')
-    .optional(),
-});
+export const imageQuery = z
+  .object({
+    /** An Enterprise instance of the region: the image is read from its registry instead. */
+    instance: z.string().min(1).max(64, 'An instance id is at most 64 characters.').optional(),
+    namespace: z.string().max(64, 'A namespace name is at most 64 characters.'),
+    repository: z
+      .string()
+      .max(255, 'A repository name is at most 255 characters.')
+      .regex(REPOSITORY_PATTERN, 'Not a repository name.'),
+    reference: z
+      .string()
+      .regex(
+        new RegExp(`${TAG_PATTERN.source}|^sha256:[a-f0-9]{64}$`),
+        'A tag, or a digest sha256:<64 hex>.',
+      ),
+    /** One platform of a multi-platform list, `os/architecture[/variant]`; the first otherwise. */
+    platform: z
+      .string()
+      .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'A platform is os/architecture[/variant].')
+      .optional(),
+  })
+  // An organization of the Basic edition, or a namespace of an instance by the Enterprise rule.
+  .superRefine((query, context) => {
+    const pattern = query.instance ? ENTERPRISE_NAME_PATTERN : NAMESPACE_PATTERN;
+    if (!pattern.test(query.namespace))
+      context.addIssue({
+        code: 'custom',
+        path: ['namespace'],
+        message: query.instance ? 'Not a namespace name.' : 'Not an organization name.',
+      });
+  });
 
 const manyOf = (item: z.ZodType<string, string>, max: number, message: string) =>
   z

@@ -13,6 +13,7 @@ import { useLocale, useT } from '../../shared/i18n';
 import { SignatureBadge } from './components/ArtifactsTable';
 import { artifactQuery, overviewOf, ScanButton, ScanSummary } from './components/scans';
 import { VulnerabilityTable } from './components/VulnerabilityTable';
+import { ImageSection } from './components/ImageSection';
 import { useInstance } from './instance';
 import { enterpriseQueries } from './queries';
 import { deleteArtifactCall, deleteTagCall } from './security-api';
@@ -165,6 +166,18 @@ function ArtifactView({
           }
         />
       </Flex>
+
+      <section aria-labelledby="artifact-image">
+        <Typography.Title level={2} id="artifact-image">
+          {t('sec.image.title')}
+        </Typography.Title>
+        <ImageSection
+          target={target}
+          namespace={namespace}
+          repository={repository}
+          digest={digest}
+        />
+      </section>
 
       <section aria-labelledby="artifact-tags">
         <Typography.Title level={2} id="artifact-tags">

@@ -8,6 +8,7 @@ import {
   type VulnerabilityReport,
 } from '@swr-console/swr-api';
 import { sendDeletion } from '../../shared/deletions';
+import { bff } from '../../shared/http';
 import { send, swrClient } from '../../shared/swr';
 import { listRepositories, type InstanceRef } from './api';
 
@@ -261,4 +262,29 @@ export async function auditPage(
     { signal },
   );
   return { entries: data.audit_logs, total: data.total };
+}
+
+/** The artifact as its registry serves it (read by the BFF with the instance's login). */
+export function inspectArtifact(
+  ref: InstanceRef,
+  namespace: string,
+  repository: string,
+  digest: string,
+  platform: string | undefined,
+  signal?: AbortSignal,
+) {
+  return bff.call(
+    'InspectImage',
+    {
+      params: { region: ref.region },
+      query: {
+        instance: ref.instance,
+        namespace,
+        repository,
+        reference: digest,
+        ...(platform ? { platform } : {}),
+      },
+    },
+    { signal },
+  );
 }

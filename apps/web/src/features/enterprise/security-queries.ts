@@ -5,6 +5,7 @@ import { enterpriseKeys } from './queries';
 import {
   buildHistory,
   immutableRules,
+  inspectArtifact,
   namespaceDetail,
   namespaceTagsByRepository,
   repositoryTags,
@@ -38,6 +39,25 @@ export const securityQueries = {
     queryOptions({
       queryKey: [...enterpriseKeys.namespace(ref, namespace), 'report', repository, digest, scan],
       queryFn: ({ signal }) => vulnerabilityReport(ref, namespace, repository, digest, signal),
+    }),
+  image: (
+    ref: InstanceRef,
+    namespace: string,
+    repository: string,
+    digest: string,
+    platform: string | undefined,
+  ) =>
+    queryOptions({
+      queryKey: [
+        ...enterpriseKeys.namespace(ref, namespace),
+        'image',
+        repository,
+        digest,
+        platform ?? '',
+      ],
+      queryFn: ({ signal }) =>
+        inspectArtifact(ref, namespace, repository, digest, platform, signal),
+      staleTime: Infinity,
     }),
   history: (ref: InstanceRef, namespace: string, repository: string, digest: string) =>
     queryOptions({
