@@ -31,7 +31,7 @@ import { seedEnterpriseDemo } from './seed/enterprise.js';
 import { allInstances, ensureInstances } from './enterprise/records.js';
 import { enterpriseBackend } from './enterprise/registry.js';
 import { runSignExecution, SIGN_JOB, signOnPush } from './enterprise/signing.js';
-import { runScan, SCAN_JOB, scanOnPush } from './enterprise/scans.js';
+import { resumeScans, runScan, SCAN_JOB, scanOnPush } from './enterprise/scans.js';
 import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
@@ -178,6 +178,7 @@ export async function startSwrLocal(
     const iam = await listen(createIam(services), portOf(options.regions.length));
     servers.push(iam);
 
+    resumeScans(services);
     jobs.start({
       run: async (kind, payload) => {
         if (kind === 'retention-run')

@@ -16,7 +16,7 @@ import express, {
   type Request,
   type Response,
 } from 'express';
-import { RegistryUnavailable } from '../registry/client.js';
+import { RegistryError, RegistryUnavailable } from '../registry/client.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
 import { SwrError } from '../domain/errors.js';
@@ -89,6 +89,14 @@ function asSwrError(error: unknown): SwrError | undefined {
   if (error instanceof SwrError) return error;
   if (error instanceof RegistryUnavailable)
     return new SwrError(503, SwrErrorCode.unavailable, error.message);
+  // The registry refused a call the records said would work (a blob gone, a registry restarting):
+  // the storage is not answering as it should, which is not the client's doing.
+  if (error instanceof RegistryError)
+    return new SwrError(
+      503,
+      SwrErrorCode.unavailable,
+      'The registry could not complete the request',
+    );
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.too.large')
     return new SwrError(
@@ -102,8 +110,9 @@ function asSwrError(error: unknown): SwrError | undefined {
       SwrErrorCode.invalidParameter,
       'Request bodies are accepted uncompressed only: send no Content-Encoding (or identity)',
     );
-  // Anything else the body reader refuses (a body cut short, a length that lies) is the client's.
-  if (typeof status === 'number' && status >= 400 && status < 500)
+  // Anything else the body reader refuses (a body cut short, a length that lies) is the client's;
+  // its errors carry a `type`.
+  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500)
     return new SwrError(400, SwrErrorCode.invalidParameter, 'The request body could not be read');
   return undefined;
 }
@@ -132,6 +141,7 @@ const ENTERPRISE_BY_STATUS: Record<number, string> = {
   403: EnterpriseErrorCode.forbidden,
   404: EnterpriseErrorCode.notFound,
   409: EnterpriseErrorCode.exists,
+  503: EnterpriseErrorCode.unavailable,
 };
 const KMS_BY_STATUS: Record<number, string> = {
   400: KmsErrorCode.invalidParameter,

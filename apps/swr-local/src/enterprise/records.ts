@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ENTERPRISE_NAME_PATTERN } from '@swr-console/swr-api';
+import { ENTERPRISE_NAME_PATTERN, type EnterpriseNamespace } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import { splitImageName } from '../registry/access.js';
 
@@ -47,13 +47,28 @@ export interface ArtifactRow {
   pull_time: string;
 }
 
-export interface NamespaceMetadata {
-  public: 'true' | 'false';
-  [flag: string]: string;
+/** The flags of a namespace, as the SDK's NamespaceMetadata has them; metadata holds no other key. */
+export const NAMESPACE_FLAGS = ['public', 'auto_scan', 'prevent_vul', 'severity'] as const;
+
+export type NamespaceMetadata = EnterpriseNamespace['metadata'];
+
+/** The flags of stored metadata (rows written before other keys were refused may hold more). */
+export function flagsOf(metadata: string): NamespaceMetadata {
+  const stored = JSON.parse(metadata) as Record<string, unknown>;
+  return Object.fromEntries(
+    NAMESPACE_FLAGS.filter((flag) => typeof stored[flag] === 'string').map((flag) => [
+      flag,
+      stored[flag],
+    ]),
+  ) as NamespaceMetadata;
 }
 
+/** The first key of requested metadata that is not a namespace flag, to refuse it by name. */
+export const unknownFlagOf = (metadata: object): string | undefined =>
+  Object.keys(metadata).find((key) => !(NAMESPACE_FLAGS as readonly string[]).includes(key));
+
 function metadataOf(namespace: EntNamespaceRow): NamespaceMetadata {
-  return JSON.parse(namespace.metadata) as NamespaceMetadata;
+  return flagsOf(namespace.metadata);
 }
 
 export const isPublic = (namespace: EntNamespaceRow) => metadataOf(namespace).public === 'true';

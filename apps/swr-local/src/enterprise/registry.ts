@@ -18,7 +18,7 @@ import {
   type EntRepositoryRow,
   type InstanceRow,
 } from './records.js';
-import { signatureTurns, turnOf } from './turns.js';
+import { repositoryTurnOf, repositoryTurns, signatureTurns, turnOf } from './turns.js';
 import { recordAudit, resourceOf, type AuditOperation } from './audit.js';
 import { immutableRefusal, immutableTags } from './immutability.js';
 import { pullRefusal } from './scans.js';
@@ -207,6 +207,11 @@ export function enterpriseBackend(
       const locked = immutableTags(db, namespace.id, repository.name, tags);
       return locked.length > 0 ? immutableRefusal(path, locked) : undefined;
     },
+    exclusive: (image, task) =>
+      repositoryTurns.run(
+        repositoryTurnOf(instance.id, `${image.namespace}/${image.repository}`),
+        task,
+      ),
     manifestPushed,
     manifestDeleted(image, digest, userId) {
       const { repository } = locate(image);
@@ -272,12 +277,19 @@ export function enterpriseBackend(
           const { repository } = locate(image);
           const known = repository && findArtifact(db, repository.id, target.digest);
           if (known && !target.tag) continue;
-          await manifestPushed(image, {
-            reference: target.tag ?? target.digest,
-            digest: target.digest,
-            body: manifest.body,
-            contentType: manifest.mediaType,
-            pusher: '',
+          const path = `${image.namespace}/${image.repository}`;
+          const { tag, digest } = target;
+          await repositoryTurns.run(repositoryTurnOf(instance.id, path), async () => {
+            // Notifications arrive late, and again after a failed delivery: a tag pushed since
+            // names another digest now, and this event must not move it back.
+            if (tag && (await client.getManifest(path, tag))?.digest !== digest) return;
+            await manifestPushed(image, {
+              reference: tag ?? digest,
+              digest,
+              body: manifest.body,
+              contentType: manifest.mediaType,
+              pusher: '',
+            });
           });
         }
       }

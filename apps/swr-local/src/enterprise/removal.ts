@@ -1,26 +1,25 @@
 import { signatureTagOf } from '@swr-console/swr-api';
-import { KeyedMutex } from '../domain/mutex.js';
 import { entError } from '../domain/errors.js';
 import type { Services } from '../services.js';
 import { recordAudit } from './audit.js';
 import { immutableTags } from './immutability.js';
 import {
+  findArtifact,
   tagsOfArtifact,
   type ArtifactRow,
   type EntNamespaceRow,
   type EntRepositoryRow,
   type InstanceRow,
 } from './records.js';
-import { signatureTurns, turnOf } from './turns.js';
+import { repositoryTurnOf, repositoryTurns, signatureTurns, turnOf } from './turns.js';
 
 /**
  * Deleting tags and artifacts through the instance's API: both refuse to touch an immutable tag,
  * both change the registry first and the records after (a failure in between leaves records that
  * the registry's own notifications or a retry put right), and both are written to the audit log.
- * Changes to one repository take turns, since untagging re-writes the manifest.
+ * Changes to one repository take turns with each other and with pushes through the registry front,
+ * since untagging re-writes the manifest.
  */
-
-const repositoryTurns = new KeyedMutex();
 
 export interface ArtifactScope {
   services: Services;
@@ -61,11 +60,14 @@ function audit(scope: ArtifactScope, resourceType: string, resource: string): vo
 /** Deletes an artifact with its tags and its signatures. */
 export function deleteArtifact(scope: ArtifactScope, artifact: ArtifactRow): Promise<void> {
   const { db } = scope.services;
-  refuseImmutable(scope, tagsOfArtifact(db, artifact.id));
   const client = registryOf(scope);
   const path = pathOf(scope);
-  return repositoryTurns.run(`${scope.instance.id}/${path}`, () =>
+  return repositoryTurns.run(repositoryTurnOf(scope.instance.id, path), () =>
     signatureTurns.run(turnOf(scope.instance.id, path, artifact.digest), async () => {
+      // Checked in turn: a push just before may have tagged it, a deletion removed it.
+      if (!findArtifact(db, scope.repository.id, artifact.digest))
+        throw entError.notFound(`Artifact "${artifact.digest}" does not exist.`);
+      refuseImmutable(scope, tagsOfArtifact(db, artifact.id));
       const signatures = db
         .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? AND subject_digest = ?')
         .pluck()
@@ -84,11 +86,34 @@ export function deleteArtifact(scope: ArtifactScope, artifact: ArtifactRow): Pro
   );
 }
 
+/** Deletes a repository with every artifact; refused while any of its tags is immutable. */
+export function deleteRepository(scope: ArtifactScope): Promise<void> {
+  const { db } = scope.services;
+  const client = registryOf(scope);
+  const path = pathOf(scope);
+  return repositoryTurns.run(repositoryTurnOf(scope.instance.id, path), async () => {
+    const tags = db
+      .prepare('SELECT name FROM ent_tags WHERE repository_id = ? ORDER BY name')
+      .pluck()
+      .all(scope.repository.id) as string[];
+    refuseImmutable(scope, tags);
+    const digests = db
+      .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ?')
+      .pluck()
+      .all(scope.repository.id) as string[];
+    for (const digest of digests) await client.deleteManifest(path, digest);
+    db.transaction(() => {
+      db.prepare('DELETE FROM ent_repositories WHERE id = ?').run(scope.repository.id);
+      audit(scope, 'repository', path);
+    })();
+  });
+}
+
 /** Removes one tag; the artifact stays, with its other tags, as SWR keeps untagged artifacts. */
 export function deleteTag(scope: ArtifactScope, tag: string): Promise<void> {
   const { db } = scope.services;
   const path = pathOf(scope);
-  return repositoryTurns.run(`${scope.instance.id}/${path}`, async () => {
+  return repositoryTurns.run(repositoryTurnOf(scope.instance.id, path), async () => {
     const row = db
       .prepare(
         'SELECT t.id, t.artifact_id, a.digest FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id WHERE t.repository_id = ? AND t.name = ?',

@@ -13,7 +13,13 @@ import { entError } from '../domain/errors.js';
 import type { RegistryClient } from '../registry/client.js';
 import { loadAdvisories, type Advisory } from '../scanning/advisories.js';
 import type { LayerBlob } from '../scanning/inventory.js';
-import { summaryOf, SCANNER, type VulnerabilityReport } from '../scanning/report.js';
+import {
+  mergeReports,
+  summaryOf,
+  SCANNER,
+  type ScanArtifact,
+  type VulnerabilityReport,
+} from '../scanning/report.js';
 import { scanLayers } from '../scanning/scan.js';
 import { highestSeverity, severityOfLabel, severityRank } from '../scanning/severity.js';
 import type { Refusal } from '../registry/front.js';
@@ -55,6 +61,8 @@ export function requestScan(services: Services, artifact: ArtifactRow): void {
   if (artifact.type === 'SIGNATURE')
     throw entError.invalid('A signature is not an image; scan the artifact it signs.');
   const { db, jobs, clock } = services;
+  // The scan and its job are stored together: a scan left Pending without a job would never end,
+  // and would refuse every later request with 409.
   const queued = db.transaction(() => {
     const current = scanRowOf(services, artifact.id);
     if (current && (current.status === 'Pending' || current.status === 'Running')) return false;
@@ -64,10 +72,28 @@ export function requestScan(services: Services, artifact: ArtifactRow): void {
        ON CONFLICT (artifact_id) DO UPDATE SET status = 'Pending', report = NULL, status_text = '',
          started_at = excluded.started_at, ended_at = NULL`,
     ).run(artifact.id, clock().toISOString());
+    jobs.enqueue(SCAN_JOB, { artifactId: artifact.id }, clock(), false);
     return true;
   })();
   if (!queued) throw entError.busy(`A scan of "${artifact.digest}" is already waiting or running.`);
-  jobs.enqueue(SCAN_JOB, { artifactId: artifact.id });
+  jobs.wake();
+}
+
+/**
+ * At start-up: queues again every scan that is waiting or running without a job to run it (one
+ * whose job failed, or stored by a version that queued it apart), so that each one ends.
+ */
+export function resumeScans(services: Pick<Services, 'db' | 'jobs'>): number {
+  const orphans = services.db
+    .prepare(
+      `SELECT artifact_id FROM ent_scans s WHERE s.status IN ('Pending', 'Running')
+       AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = ? AND j.status IN ('waiting', 'running')
+         AND json_extract(j.payload, '$.artifactId') = s.artifact_id)`,
+    )
+    .pluck()
+    .all(SCAN_JOB) as number[];
+  for (const artifactId of orphans) services.jobs.enqueue(SCAN_JOB, { artifactId });
+  return orphans.length;
 }
 
 /** The platform images of an artifact: itself, or each image an index lists. */
@@ -81,20 +107,49 @@ async function imagesOf(client: RegistryClient, path: string, digest: string): P
   return children.length > 0 ? children : [digest];
 }
 
-/** Each layer of each image, fetched when the scanner asks for it (one in memory at a time). */
+/**
+ * Each layer of one platform image, streamed from the registry as the scanner reads it: no layer
+ * is held whole, and each download ends once the scanner moves on.
+ */
 async function* layersOf(
   client: RegistryClient,
   path: string,
-  images: string[],
+  image: string,
 ): AsyncGenerator<LayerBlob> {
-  for (const image of images) {
-    const manifest = await client.getManifest(path, image);
-    const layers = itemsOf(fieldsOf(parseJson(manifest?.body ?? ''))?.layers);
-    for (const layer of layers) {
-      const digest = stringOf(fieldsOf(layer)?.digest);
-      if (digest) yield { digest, data: await client.readBlob(path, digest) };
+  const manifest = await client.getManifest(path, image);
+  if (!manifest) throw new Error(`The manifest ${image} is no longer in the registry.`);
+  const layers = itemsOf(fieldsOf(parseJson(manifest.body))?.layers);
+  for (const layer of layers) {
+    const digest = stringOf(fieldsOf(layer)?.digest);
+    if (!digest) continue;
+    const { stream } = await client.getBlob(path, digest);
+    try {
+      yield { digest, data: stream };
+    } finally {
+      stream.destroy();
     }
   }
+}
+
+/**
+ * Scans an artifact: an image by its layers; an index platform by platform (each image its own
+ * file system), its report listing each finding once with the images that have it.
+ */
+async function scanArtifact(
+  client: RegistryClient,
+  path: string,
+  artifact: ScanArtifact,
+  now: Date,
+): Promise<VulnerabilityReport> {
+  const images = await imagesOf(client, path, artifact.digest);
+  const reports: { digest: string; report: VulnerabilityReport }[] = [];
+  for (const image of images)
+    reports.push({
+      digest: image,
+      report: await scanLayers(layersOf(client, path, image), knownAdvisories(), artifact, now),
+    });
+  const single = reports.length === 1 && reports[0]!.digest === artifact.digest;
+  return single ? reports[0]!.report : mergeReports(reports, artifact, now);
 }
 
 /** Runs a queued scan; always ends it (Success or Error), so a job is never retried blindly. */
@@ -121,10 +176,9 @@ export async function runScan(services: Services, artifactId: number): Promise<v
   const path = `${target.namespace}/${target.repository}`;
   try {
     if (!client) throw new Error('The instance registry is not running.');
-    const images = await imagesOf(client, path, target.digest);
-    const report = await scanLayers(
-      layersOf(client, path, images),
-      knownAdvisories(),
+    const report = await scanArtifact(
+      client,
+      path,
       { repository_name: path, digest: target.digest, mime_type: target.manifest_media_type },
       clock(),
     );
@@ -194,6 +248,25 @@ export function scanOnPush(services: Services, push: RecordedPush): void {
 }
 
 /**
+ * What the reports of the repository's indexes found in one of their platform images: a platform
+ * pulled by its digest is judged by its index's scan when it has none of its own.
+ */
+function foundInIndexes(services: Pick<Services, 'db'>, artifact: ArtifactRow) {
+  const reports = services.db
+    .prepare(
+      `SELECT s.report FROM ent_scans s JOIN ent_artifacts a ON a.id = s.artifact_id
+       WHERE a.repository_id = ? AND s.report IS NOT NULL AND instr(s.report, ?) > 0`,
+    )
+    .pluck()
+    .all(artifact.repository_id, artifact.digest) as string[];
+  return reports.flatMap((text) =>
+    (JSON.parse(text) as WireReport).vulnerabilities.filter((v) =>
+      v.artifact_digests?.includes(artifact.digest),
+    ),
+  );
+}
+
+/**
  * Pull prevention: a namespace with `prevent_vul` refuses to hand out an image whose last report
  * has a vulnerability at or above its `severity` that the allowlist does not accept (Harbor's
  * "prevent vulnerable images from running"). Images not scanned yet are let through, as in Harbor.
@@ -205,11 +278,11 @@ export function pullRefusal(
 ): Refusal | undefined {
   const metadata = JSON.parse(namespace.metadata) as { prevent_vul?: string; severity?: string };
   if (metadata.prevent_vul !== 'true') return undefined;
-  const report = reportOf(services, artifact.id);
-  if (!report) return undefined;
+  const vulnerabilities =
+    reportOf(services, artifact.id)?.vulnerabilities ?? foundInIndexes(services, artifact);
   const threshold = severityOfLabel(metadata.severity ?? 'low') ?? 'Low';
   const allowed = allowedCves(allowlistOf(services.db, namespace), services.clock());
-  const blocking = report.vulnerabilities.filter(
+  const blocking = vulnerabilities.filter(
     (v) => !allowed.has(v.id) && severityRank(v.severity) >= severityRank(threshold),
   );
   if (blocking.length === 0) return undefined;

@@ -9,3 +9,13 @@ export const signatureTurns = new KeyedMutex();
 
 export const turnOf = (instanceId: string, repository: string, digest: string) =>
   `${instanceId}/${repository}@${digest}`;
+
+/**
+ * Changes to one repository's manifests take turns: a push through the registry front, a deletion
+ * there, and the API's tag, artifact and repository deletions. Untagging deletes a manifest and
+ * writes it back under its other tags; a push in between would be undone by it.
+ */
+export const repositoryTurns = new KeyedMutex();
+
+export const repositoryTurnOf = (instanceId: string, repository: string) =>
+  `${instanceId}/${repository}`;

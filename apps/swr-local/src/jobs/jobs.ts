@@ -87,14 +87,18 @@ export class Jobs {
     if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
   }
 
-  enqueue(kind: string, payload: unknown, runAfter: Date = this.clock()): void {
+  /**
+   * Stores a job and starts it when a worker is free. Inside a transaction, pass `wake: false` and
+   * call `wake()` once it is committed, so that the job is stored with the change it belongs to.
+   */
+  enqueue(kind: string, payload: unknown, runAfter: Date = this.clock(), wake = true): void {
     const at = this.clock().toISOString();
     this.db
       .prepare(
         'INSERT INTO jobs (kind, payload, run_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
       )
       .run(kind, JSON.stringify(payload), runAfter.toISOString(), at, at);
-    this.wake();
+    if (wake) this.wake();
   }
 
   /** Whether a job of this kind and payload is already waiting (to coalesce repeated triggers). */

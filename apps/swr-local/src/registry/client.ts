@@ -7,7 +7,8 @@ export const INTERNAL_AGENT = 'swr-local-internal';
 
 const ACCEPT = [...MANIFEST_TYPES].join(', ');
 
-class RegistryError extends Error {
+/** The registry answered a request with an error the call did not expect. */
+export class RegistryError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -133,14 +134,29 @@ export class RegistryClient {
     };
   }
 
-  /** A whole blob in memory, for the small ones (configs) and layers the scanner reads. */
-  async readBlob(repository: string, digest: string): Promise<Buffer> {
+  /**
+   * A whole blob in memory, for the small ones (image configs); undefined when it has more than
+   * `limit` bytes, which are never read: whoever pushed it decides its size.
+   */
+  async readBlob(repository: string, digest: string, limit: number): Promise<Buffer | undefined> {
     const response = await this.expect(
       await this.call(`/v2/${repository}/blobs/${digest}`),
       [200],
       `GET blob ${digest}`,
     );
-    return Buffer.from(await response.arrayBuffer());
+    const reader = response.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks);
+      size += value.length;
+      if (size > limit) {
+        await reader.cancel();
+        return undefined;
+      }
+      chunks.push(value);
+    }
   }
 
   /** Mounts a blob from another repository of the same registry; false when it is not there. */

@@ -189,10 +189,13 @@ export class RegistryEvents {
     if (!repository) return;
     const known = findManifest(db, repository.id, digest);
     if (known && (!tag || tagsOfDigest(db, repository.id, digest).includes(tag))) return;
-    const manifest = await this.registries
-      .get(region)
-      ?.getManifest(`${image.namespace}/${image.repository}`, digest);
+    const registry = this.registries.get(region);
+    const path = `${image.namespace}/${image.repository}`;
+    const manifest = await registry?.getManifest(path, digest);
     if (!manifest) return;
+    // A notification can come late (the registry retries failed deliveries): the tag is moved
+    // only if the registry still has it on this digest.
+    if (tag && (await registry?.getManifest(path, tag))?.digest !== digest) return;
     await this.manifestPushed(region, image, {
       reference: tag ?? digest,
       digest,

@@ -10,13 +10,12 @@ import type { Services } from '../services.js';
 import type { User } from '../identity/identity.js';
 import { parseScopes, type Access, type Action, type Subject, type TokenSigner } from './access.js';
 import { manifestProblem } from '../domain/manifests.js';
-import { invalidReference, originForm, readBody } from './requests.js';
+import { imagePathOf, invalidReference, originForm, readBody } from './requests.js';
 import type { ImageName, PushedManifest } from './events.js';
 
 const TOKEN_LIFETIME_SECONDS = 300;
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const API_VERSION = { 'Docker-Distribution-API-Version': 'registry/2.0' };
-const IMAGE_PATH = /^\/v2\/(.+?)\/(manifests|blobs|tags)(\/.*)?$/;
 
 /**
  * Whose registry a front guards: a region's Basic-edition registry or an Enterprise instance's.
@@ -34,6 +33,11 @@ export interface RegistryBackend {
    * tag), or undefined to let it through.
    */
   refusal?(image: ImageName, change: ManifestChange): Refusal | undefined;
+  /**
+   * Runs a manifest write or deletion of one repository (its check, the registry's answer and the
+   * record) in turn with the other changes of that repository, so that none interleaves with it.
+   */
+  exclusive?<T>(image: ImageName, task: () => Promise<T>): Promise<T>;
   manifestPushed(image: ImageName, pushed: PushedManifest): Promise<void>;
   manifestDeleted(image: ImageName, digest: string, userId: string): void;
   pulled(image: ImageName, reference: string, userId: string): void;
@@ -136,14 +140,9 @@ export class RegistryFront {
       if (!this.claims(req)) return this.challenge(res);
       return send(res, 200, {});
     }
-    const match = IMAGE_PATH.exec(url.pathname);
-    if (!match) return send(res, 404, { errors: [{ code: 'UNSUPPORTED', message: 'not found' }] });
-    const [, name, kind, rest = ''] = match as unknown as [
-      string,
-      string,
-      string,
-      string | undefined,
-    ];
+    const target = imagePathOf(url.pathname);
+    if (!target) return send(res, 404, { errors: [{ code: 'UNSUPPORTED', message: 'not found' }] });
+    const { name, kind, rest } = target;
     const action: Action =
       req.method === 'GET' || req.method === 'HEAD'
         ? 'pull'
@@ -168,22 +167,42 @@ export class RegistryFront {
     }
     if (kind === 'manifests' && req.method === 'PUT')
       return this.putManifest(req, res, url, image, rest.slice(1), claims.sub);
-    if (kind === 'manifests' && (req.method === 'DELETE' || req.method === 'GET')) {
-      const refusal = this.options.backend.refusal?.(
-        image,
-        req.method === 'GET'
-          ? { kind: 'pull', reference: rest.slice(1) }
-          : { kind: 'delete', digest: rest.slice(1) },
+    if (kind === 'manifests' && req.method === 'DELETE')
+      return this.exclusive(image, () =>
+        this.deleteManifest(req, res, url, image, rest.slice(1), claims.sub),
       );
+    if (kind === 'manifests' && req.method === 'GET') {
+      const refusal = this.options.backend.refusal?.(image, {
+        kind: 'pull',
+        reference: rest.slice(1),
+      });
       if (refusal) return refuse(res, refusal);
     }
     await this.proxy(req, res, url, async (status) => {
       if (kind === 'manifests' && status === 200 && req.method === 'GET') {
         this.options.backend.pulled(image, rest.slice(1), claims.sub);
       }
-      if (kind === 'manifests' && req.method === 'DELETE' && status === 202) {
-        this.options.backend.manifestDeleted(image, rest.slice(1), claims.sub);
-      }
+    });
+  }
+
+  /** A change of a repository's manifests, in turn with its other changes (see `exclusive`). */
+  private exclusive(image: ImageName, task: () => Promise<void>): Promise<void> {
+    const { backend } = this.options;
+    return backend.exclusive ? backend.exclusive(image, task) : task();
+  }
+
+  private async deleteManifest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    image: ImageName,
+    digest: string,
+    userId: string,
+  ): Promise<void> {
+    const refusal = this.options.backend.refusal?.(image, { kind: 'delete', digest });
+    if (refusal) return refuse(res, refusal);
+    await this.proxy(req, res, url, async (status) => {
+      if (status === 202) this.options.backend.manifestDeleted(image, digest, userId);
     });
   }
 
@@ -260,7 +279,7 @@ export class RegistryFront {
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
-    image: { namespace: string; repository: string },
+    image: ImageName,
     reference: string,
     pusher: string,
   ): Promise<void> {
@@ -271,29 +290,32 @@ export class RegistryFront {
     const problem = manifestProblem(body.toString('utf8'));
     if (problem)
       return send(res, 400, { errors: [{ code: 'MANIFEST_INVALID', message: problem }] });
-    const refusal = this.options.backend.refusal?.(image, {
-      kind: 'push',
-      reference,
-      digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+    // The body is read first, so a slow client does not hold the repository's turn.
+    return this.exclusive(image, async () => {
+      const refusal = this.options.backend.refusal?.(image, {
+        kind: 'push',
+        reference,
+        digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
+      });
+      if (refusal) return refuse(res, refusal);
+      await this.proxy(
+        req,
+        res,
+        url,
+        async (status, headers) => {
+          if (status !== 201) return;
+          const digest = String(headers['docker-content-digest'] ?? '');
+          await this.options.backend.manifestPushed(image, {
+            reference,
+            digest,
+            body: body.toString('utf8'),
+            contentType: req.headers['content-type'],
+            pusher,
+          });
+        },
+        body,
+      );
     });
-    if (refusal) return refuse(res, refusal);
-    await this.proxy(
-      req,
-      res,
-      url,
-      async (status, headers) => {
-        if (status !== 201) return;
-        const digest = String(headers['docker-content-digest'] ?? '');
-        await this.options.backend.manifestPushed(image, {
-          reference,
-          digest,
-          body: body.toString('utf8'),
-          contentType: req.headers['content-type'],
-          pusher,
-        });
-      },
-      body,
-    );
   }
 
   /**

@@ -226,5 +226,5 @@ describe('tag changes through the registry', () => {
       10_000,
       'the notification to be recorded',
     );
-  });
+  }, 15_000);
 });

@@ -16,6 +16,28 @@ export function originForm(target: string | undefined, base: string): URL | unde
   }
 }
 
+/**
+ * `/v2/<name>/manifests/<reference>`, `/v2/<name>/blobs/<digest>`, `/v2/<name>/blobs/uploads/[id]`
+ * and `/v2/<name>/tags/list`. The name is the longest that leaves one of those, as Distribution's
+ * routes read it, so a repository may be called `tags`, `blobs` or `manifests`
+ * (`/v2/team/tags/blobs/…` is a blob of `team/tags`, not a listing of `team`).
+ */
+const IMAGE_PATH =
+  /^\/v2\/(.+)\/(?:(manifests)(\/[^/]*)|(blobs)(\/uploads\/[^/]*|\/[^/]*)|(tags)(\/list))$/;
+
+/** The repository name, what of it is asked for, and the rest (`/reference`, …) of an image path. */
+export function imagePathOf(
+  pathname: string,
+): { name: string; kind: 'manifests' | 'blobs' | 'tags'; rest: string } | undefined {
+  const match = IMAGE_PATH.exec(pathname);
+  if (!match) return undefined;
+  return {
+    name: match[1]!,
+    kind: (match[2] ?? match[4] ?? match[6]) as 'manifests' | 'blobs' | 'tags',
+    rest: (match[3] ?? match[5] ?? match[7])!,
+  };
+}
+
 /** Distribution's grammar for a tag and for an upload's id. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const UPLOAD = /^uploads\/(?:[A-Za-z0-9_.=-]+)?$/;

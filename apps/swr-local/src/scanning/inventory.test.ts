@@ -238,3 +238,45 @@ describe('what is kept in memory', () => {
     expect(namesOf(await readInventory([big], limits))).toContain('libc6');
   });
 });
+
+describe('layers read as streams', () => {
+  async function* inChunks(data: Buffer, size = 7): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+  }
+
+  it('when layers come in small chunks, gzipped or not, then the inventory is the one of the whole layers', async () => {
+    const plain = tarOf([{ path: 'var/lib/dpkg/status', content: debian12Status(FIXED_GLIBC) }]);
+    const whole = await readInventory([debianBase(), plain]);
+    const streamed = await readInventory([
+      { digest: digestOf(debianBase()), data: inChunks(debianBase()) },
+      { digest: digestOf(plain), data: inChunks(plain, 3) },
+    ]);
+    expect(streamed).toEqual(whole);
+    expect(versionOf(streamed, 'libc6')).toBe(FIXED_GLIBC);
+  });
+
+  it('when a download breaks off mid-layer, then reading fails with an InventoryError naming the layer', async () => {
+    async function* cutOff(): AsyncGenerator<Uint8Array> {
+      yield debianBase().subarray(0, 100);
+      throw new Error('the connection was reset');
+    }
+    const failed = readInventory([{ digest: 'sha256:x', data: cutOff() }]);
+    await expect(failed).rejects.toBeInstanceOf(InventoryError);
+    await expect(failed).rejects.toThrow(/^layer 1: the connection was reset/);
+  });
+
+  it('when a tar ends before its stream does, then the rest is never read and the stream is closed', async () => {
+    let closed = false;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      try {
+        yield tarOf([{ path: 'etc/os-release', content: DEBIAN_12_OS_RELEASE }]);
+        for (;;) yield Buffer.alloc(64 * 1024);
+      } finally {
+        closed = true;
+      }
+    }
+    const inventory = await readInventory([{ digest: 'sha256:x', data: endless() }]);
+    expect(inventory.os?.ecosystem).toBe('Debian:12');
+    expect(closed).toBe(true);
+  });
+});

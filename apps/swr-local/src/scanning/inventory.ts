@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import {
   ecosystemOf,
@@ -36,8 +37,12 @@ export interface Inventory {
   packages: Package[];
 }
 
-/** A layer blob (gzip-compressed or plain tar), with its digest when the caller knows it. */
-export type LayerBlob = Uint8Array | { digest: string; data: Uint8Array };
+/**
+ * A layer blob (gzip-compressed or plain tar), with its digest when the caller knows it: whole, or
+ * as a stream of chunks (a registry download), which is read as it comes and never held whole.
+ */
+export type LayerBlob =
+  Uint8Array | { digest: string; data: Uint8Array | AsyncIterable<Uint8Array> };
 
 /** Bounds on what reading an image may cost, whatever its layers claim. */
 export interface InventoryLimits extends TarLimits {
@@ -133,21 +138,63 @@ const isGzip = (data: Uint8Array) => data[0] === 0x1f && data[1] === 0x8b;
 const isZstd = (data: Uint8Array) =>
   data[0] === 0x28 && data[1] === 0xb5 && data[2] === 0x2f && data[3] === 0xfd;
 
-/** A layer's tar bytes: gunzipped in chunks when its magic bytes say gzip, as they are otherwise. */
-async function* tarBytes(data: Uint8Array, maxBytes: number): AsyncGenerator<Buffer> {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (isZstd(bytes)) throw new InventoryError('zstd-compressed layers are not supported');
-  if (!isGzip(bytes)) {
-    yield bytes;
+const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+async function* chunksOf(data: Uint8Array | AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  if (data instanceof Uint8Array) yield asBuffer(data);
+  else for await (const chunk of data) yield asBuffer(chunk);
+}
+
+/**
+ * A layer's tar bytes, as they come: gunzipped in chunks when its first bytes say gzip, passed on
+ * otherwise. Stopping early (the archive ended) stops reading the source too.
+ */
+async function* tarBytes(
+  data: Uint8Array | AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): AsyncGenerator<Buffer> {
+  const source = chunksOf(data);
+  try {
+    yield* unpacked(source, maxBytes);
+  } finally {
+    // Stopped early (the archive ended) or failed: the rest is not wanted, and a download is
+    // closed. Not awaited: a read the gunzip stream has pending may wait on the network.
+    void source.return(undefined).catch(() => undefined);
+  }
+}
+
+async function* unpacked(source: AsyncGenerator<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  while (headBytes < 4) {
+    const next = await source.next();
+    if (next.done) break;
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const start = Buffer.concat(head);
+  if (isZstd(start)) throw new InventoryError('zstd-compressed layers are not supported');
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* head;
+    yield* source;
+  }
+  if (!isGzip(start)) {
+    yield* all();
     return;
   }
   const gunzip = createGunzip();
-  gunzip.end(bytes);
+  // A source that fails mid-way (a download cut off) fails the gunzip read below with its error.
+  pipeline(Readable.from(all()), gunzip, () => undefined);
   let total = 0;
-  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) throw new InventoryError(`layer unpacks to more than ${maxBytes} bytes`);
-    yield chunk;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes)
+        throw new InventoryError(`layer unpacks to more than ${maxBytes} bytes`);
+      yield chunk;
+    }
+  } finally {
+    gunzip.destroy();
   }
 }
 
@@ -199,7 +246,7 @@ export async function readInventory(
     const data = layer instanceof Uint8Array ? layer : layer.data;
     const digest =
       layer instanceof Uint8Array
-        ? `sha256:${createHash('sha256').update(data).digest('hex')}`
+        ? `sha256:${createHash('sha256').update(layer).digest('hex')}`
         : layer.digest;
     try {
       for await (const entry of readTar(tarBytes(data, limits.maxLayerBytes), isWanted, limits)) {

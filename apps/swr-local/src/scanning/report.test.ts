@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseAdvisory } from './advisories.js';
 import type { Package } from './inventory.js';
 import type { Finding } from './match.js';
-import { buildReport, REPORT_MIME_TYPE, SCANNER, summaryOf, type ScanArtifact } from './report.js';
+import {
+  buildReport,
+  mergeReports,
+  REPORT_MIME_TYPE,
+  SCANNER,
+  summaryOf,
+  type ScanArtifact,
+} from './report.js';
 
 const ARTIFACT: ScanArtifact = {
   repository_name: 'library/app',
@@ -129,5 +136,41 @@ describe('the scan overview', () => {
       fixable: 0,
       summary: {},
     });
+  });
+});
+
+describe('the report of an index', () => {
+  const amd64 = `sha256:${'1'.repeat(64)}`;
+  const arm64 = `sha256:${'2'.repeat(64)}`;
+
+  it('when its platform images are reported, then each finding is listed once with the images that have it', () => {
+    const merged = mergeReports(
+      [
+        { digest: amd64, report: buildReport([CRITICAL, MEDIUM], ARTIFACT, NOW) },
+        { digest: arm64, report: buildReport([MEDIUM], ARTIFACT, NOW) },
+      ],
+      ARTIFACT,
+      NOW,
+    );
+    expect(merged).toMatchObject({ artifact: ARTIFACT, severity: 'Critical', scanner: SCANNER });
+    expect(merged.vulnerabilities.map((v) => [v.id, v.artifact_digests])).toEqual([
+      ['CVE-2020-1', [amd64]],
+      ['GHSA-x', [amd64, arm64]],
+    ]);
+    expect(summaryOf(merged).total).toBe(2);
+  });
+
+  it('when no platform image has a finding, then the report is empty and its severity None', () => {
+    const empty = buildReport([], ARTIFACT, NOW);
+    expect(
+      mergeReports(
+        [
+          { digest: amd64, report: empty },
+          { digest: arm64, report: empty },
+        ],
+        ARTIFACT,
+        NOW,
+      ),
+    ).toMatchObject({ severity: 'None', vulnerabilities: [] });
   });
 });

@@ -30,6 +30,8 @@ export interface ReportVulnerability {
   description: string;
   links: string[];
   layer?: { digest: string };
+  /** In an index's report: the platform images that have it. */
+  artifact_digests?: string[];
   preferred_cvss: { score_v3: number | null; vector_v3: string };
   cwe_ids: string[];
   vendor_attributes: {
@@ -103,6 +105,34 @@ export function buildReport(
   now: Date,
 ): VulnerabilityReport {
   const vulnerabilities = findings.map(vulnerabilityOf).sort(byRelevance);
+  return {
+    generated_at: now.toISOString(),
+    artifact,
+    scanner: SCANNER,
+    severity: highestSeverity(vulnerabilities.map((v) => v.severity)),
+    vulnerabilities,
+  };
+}
+
+/**
+ * The report of an index from those of its platform images: each vulnerable package (CVE, package,
+ * version) once, with the digests of the images that have it.
+ */
+export function mergeReports(
+  parts: readonly { digest: string; report: VulnerabilityReport }[],
+  artifact: ScanArtifact,
+  now: Date,
+): VulnerabilityReport {
+  const merged = new Map<string, ReportVulnerability & { artifact_digests: string[] }>();
+  for (const { digest, report } of parts) {
+    for (const vulnerability of report.vulnerabilities) {
+      const key = `${vulnerability.id}\0${vulnerability.package}\0${vulnerability.version}`;
+      const seen = merged.get(key);
+      if (!seen) merged.set(key, { ...vulnerability, artifact_digests: [digest] });
+      else if (!seen.artifact_digests.includes(digest)) seen.artifact_digests.push(digest);
+    }
+  }
+  const vulnerabilities = [...merged.values()].sort(byRelevance);
   return {
     generated_at: now.toISOString(),
     artifact,

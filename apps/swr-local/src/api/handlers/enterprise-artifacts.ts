@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { type ArtifactRow, type EntRepositoryRow } from '../../enterprise/records.js';
 
 import type { Handlers } from '../handler.js';
-import { auditEntry, recordAudit } from '../../enterprise/audit.js';
+import { deleteRepository } from '../../enterprise/removal.js';
 
 import { instanceOf, namespaceOf, page, repositoryScope, artifactOf } from './enterprise-scope.js';
 
@@ -136,27 +136,14 @@ export const enterpriseArtifactHandlers: Pick<Handlers, Ids> = {
   },
 
   async DeleteInstanceRepository(context) {
-    const { db, instance, namespace, repository } = repositoryScope(context, true);
-    const registry = context.services.instances.get(instance.id)?.registry;
-    const digests = db
-      .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ?')
-      .pluck()
-      .all(repository.id) as string[];
-    for (const digest of digests)
-      await registry?.deleteManifest(`${namespace.name}/${repository.name}`, digest);
-    db.transaction(() => {
-      db.prepare('DELETE FROM ent_repositories WHERE id = ?').run(repository.id);
-      recordAudit(
-        db,
-        auditEntry(
-          context,
-          instance,
-          'delete',
-          'repository',
-          `${namespace.name}/${repository.name}`,
-        ),
-      );
-    })();
+    const { instance, namespace, repository } = repositoryScope(context, true);
+    await deleteRepository({
+      services: context.services,
+      instance,
+      namespace,
+      repository,
+      username: context.principal.user.name,
+    });
   },
 
   ListInstanceArtifacts(context) {

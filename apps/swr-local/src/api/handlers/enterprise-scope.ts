@@ -5,6 +5,8 @@ import {
   findEntNamespace,
   findEntRepository,
   findInstance,
+  NAMESPACE_FLAGS,
+  unknownFlagOf,
   type ArtifactRow,
   type EntNamespaceRow,
   type EntRepositoryRow,
@@ -79,4 +81,13 @@ export function artifactOf(db: Db, repository: EntRepositoryRow, digest: string)
 /** An Enterprise page: default 10; the schema already checked the bounds and the multiple. */
 export function page(query: { offset?: number | undefined; limit?: number | undefined }) {
   return { offset: query.offset ?? 0, limit: query.limit ?? ENTERPRISE_PAGE_SIZE };
+}
+
+/** Namespace metadata holds its flags only: another key is refused by name, before any change. */
+export function refuseUnknownFlags(metadata: object): void {
+  const unknown = unknownFlagOf(metadata);
+  if (unknown !== undefined)
+    throw entError.invalid(
+      `Invalid body.metadata.${unknown}: not a namespace flag; the flags are ${NAMESPACE_FLAGS.join(', ')}.`,
+    );
 }

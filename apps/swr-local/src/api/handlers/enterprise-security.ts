@@ -4,13 +4,20 @@ import {
   type VulnerabilityReport,
 } from '@swr-console/swr-api';
 import { allowlistOf, saveAllowlist } from '../../enterprise/allowlist.js';
-import type { EntNamespaceRow } from '../../enterprise/records.js';
+import { flagsOf, type EntNamespaceRow } from '../../enterprise/records.js';
 import { overviewOf, reportOf, requestScan } from '../../enterprise/scans.js';
 import { entError } from '../../domain/errors.js';
 import type { Handlers } from '../handler.js';
 import { toArtifact } from './enterprise-artifacts.js';
 import { toNamespace } from './enterprise.js';
-import { artifactOf, instanceOf, namespaceOf, page, repositoryScope } from './enterprise-scope.js';
+import {
+  artifactOf,
+  instanceOf,
+  namespaceOf,
+  page,
+  refuseUnknownFlags,
+  repositoryScope,
+} from './enterprise-scope.js';
 
 type Ids =
   | 'ShowInstanceNamespace'
@@ -34,6 +41,7 @@ export const enterpriseSecurityHandlers: Pick<Handlers, Ids> = {
     const { db, clock } = context.services;
     const namespace = namespaceOf(db, instance, context.params.namespace_name);
     const { metadata, cve_allowlist: allowlist } = context.body;
+    refuseUnknownFlags(metadata);
     if (allowlist?.id !== undefined && allowlist.id !== namespace.id)
       throw entError.invalid(
         `cve_allowlist.id ${allowlist.id} is not the allowlist of "${namespace.name}" (${namespace.id}).`,
@@ -44,7 +52,7 @@ export const enterpriseSecurityHandlers: Pick<Handlers, Ids> = {
       );
     const at = clock().toISOString();
     // Flags not given keep their values, as in Harbor's metadata update.
-    const merged = { ...(JSON.parse(namespace.metadata) as object), ...metadata };
+    const merged = { ...flagsOf(namespace.metadata), ...metadata };
     db.transaction(() => {
       db.prepare('UPDATE ent_namespaces SET metadata = ?, updated_at = ? WHERE id = ?').run(
         JSON.stringify(merged),

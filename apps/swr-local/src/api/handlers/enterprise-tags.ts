@@ -41,6 +41,9 @@ const scopeOf = (
   };
 };
 
+/** An image config is a few KiB; a larger "config" is some other artifact's data, left unread. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
 interface TagRow {
   id: number;
   name: string;
@@ -103,7 +106,12 @@ export const enterpriseTagHandlers: Pick<Handlers, Ids> = {
       throw entError.notFound(
         `Artifact "${artifact.digest}" has no build history (it is an index).`,
       );
-    const config = fieldsOf(parseJson((await client.readBlob(path, configDigest)).toString()));
+    const blob = await client.readBlob(path, configDigest, MAX_CONFIG_BYTES);
+    if (!blob)
+      throw entError.notFound(
+        `Artifact "${artifact.digest}" has no build history: its config is larger than ${MAX_CONFIG_BYTES} bytes, so it is no image config.`,
+      );
+    const config = fieldsOf(parseJson(blob.toString()));
     // History steps that made a layer take the manifest's layers in order.
     const layers = itemsOf(parsed.layers).map(fieldsOf);
     const histories = itemsOf(config?.history).map((item) => {

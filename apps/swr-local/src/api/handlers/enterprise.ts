@@ -8,6 +8,7 @@ import {
 import type { Db } from '../../db/database.js';
 import {
   findEntNamespace,
+  flagsOf,
   type EntNamespaceRow,
   type InstanceRow,
 } from '../../enterprise/records.js';
@@ -18,7 +19,13 @@ import type { Handlers } from '../handler.js';
 import type { Services } from '../../services.js';
 
 import { entError } from '../../domain/errors.js';
-import { instanceOf, namespaceOf, page, requireInstanceAdmin } from './enterprise-scope.js';
+import {
+  instanceOf,
+  namespaceOf,
+  page,
+  refuseUnknownFlags,
+  requireInstanceAdmin,
+} from './enterprise-scope.js';
 
 const TEMP_CREDENTIAL_HOURS = 6;
 
@@ -57,7 +64,7 @@ export function toNamespace(db: Db, namespace: EntNamespaceRow): EnterpriseNames
   return {
     namespace_id: namespace.id,
     name: namespace.name,
-    metadata: JSON.parse(namespace.metadata) as EnterpriseNamespace['metadata'],
+    metadata: flagsOf(namespace.metadata),
     repo_count: db
       .prepare('SELECT COUNT(*) FROM ent_repositories WHERE namespace_id = ?')
       .pluck()
@@ -158,6 +165,7 @@ export const enterpriseHandlers: Pick<Handlers, Ids> = {
     const instance = instanceOf(context, true);
     const { db } = context.services;
     const { namespace_name: name, metadata } = context.body;
+    refuseUnknownFlags(metadata);
     if (findEntNamespace(db, instance.id, name))
       throw entError.exists(`Namespace "${name}" already exists.`);
     const at = context.now.toISOString();
