@@ -83,6 +83,10 @@ export const sharedMessages = {
   'deletion.what.DeleteNamespaceAuth': 'a permission on organization {namespace}',
   'deletion.what.DeleteInstanceNamespace': 'namespace {namespace_name}',
   'deletion.what.DeleteInstanceSignPolicy': 'signing policy {policy_id}',
+  'deletion.what.DeleteInstanceTag': 'tag {tag_name} of {namespace_name}/{repository_name}',
+  'deletion.what.DeleteInstanceArtifact':
+    'artifact {reference} of {namespace_name}/{repository_name}',
+  'deletion.what.DeleteImmutableRule': 'immutability rule {immutable_rule_id} of {namespace_name}',
   'deletion.what.other': '{operation}',
   'request.show': 'API request',
   'palette.open': 'Search',

@@ -55,6 +55,22 @@ export const PAGES: PageDefinition[] = [
     routes: [SIGNED_IN, 'src/features/enterprise/detail-routes.tsx'],
   },
   {
+    name: 'Enterprise namespace: scanning tab',
+    routes: [
+      SIGNED_IN,
+      'src/features/enterprise/detail-routes.tsx',
+      'src/features/enterprise/components/SecurityPanel.tsx',
+    ],
+  },
+  {
+    name: 'Enterprise namespace: immutable tags tab',
+    routes: [
+      SIGNED_IN,
+      'src/features/enterprise/detail-routes.tsx',
+      'src/features/enterprise/components/ImmutabilityPanel.tsx',
+    ],
+  },
+  {
     name: 'Enterprise artifact',
     routes: [SIGNED_IN, 'src/features/enterprise/pages/artifact.tsx'],
   },

@@ -11,7 +11,8 @@ import { Typography } from '../../shared/components/typography/Typography';
 import { formatBytes, formatTime, shortDigest } from '../../shared/format';
 import { useLocale, useT } from '../../shared/i18n';
 import { SignatureBadge } from './components/ArtifactsTable';
-import { artifactQuery, overviewOf, ScanButton, ScanSummary } from './components/scans';
+import { artifactQuery, isScanning, overviewOf, ScanButton, ScanSummary } from './components/scans';
+import { PendingMark } from '../../shared/components/HeldMark';
 import { VulnerabilityTable } from './components/VulnerabilityTable';
 import { ImageSection } from './components/ImageSection';
 import { useInstance } from './instance';
@@ -36,7 +37,7 @@ function splitReference(reference: string): { repository: string; digest: string
 export function ArtifactPage() {
   const t = useT();
   const { namespace = '', '*': reference = '' } = useParams();
-  const { ref } = useInstance();
+  const { ref, admin } = useInstance();
   const { repository, digest } = splitReference(reference);
   return (
     <>
@@ -50,23 +51,59 @@ export function ArtifactPage() {
           ) : null
         }
       />
-      {ref && digest.startsWith('sha256:') ? (
-        <ArtifactView target={ref} namespace={namespace} repository={repository} digest={digest} />
+      {ref && /^sha256:[a-f0-9]{64}$/.test(digest) ? (
+        <ArtifactView
+          target={ref}
+          namespace={namespace}
+          repository={repository}
+          digest={digest}
+          admin={admin}
+        />
+      ) : ref ? (
+        <Missing target={ref} namespace={namespace} name={reference} />
       ) : null}
     </>
   );
 }
+
+/** A link to an artifact that is gone (deleted since) or was never one. */
+function Missing({
+  target,
+  namespace,
+  name,
+}: {
+  target: InstanceRef;
+  namespace: string;
+  name: string;
+}) {
+  const t = useT();
+  return (
+    <Typography.Paragraph>
+      {t('sec.artifact.missing', { name: `${namespace}/${name}` })}{' '}
+      <Link to={`/${target.region}/enterprise/${target.instance}/namespaces/${namespace}`}>
+        {t('sec.artifact.back', { namespace })}
+      </Link>
+    </Typography.Paragraph>
+  );
+}
+
+const INDEX_TYPES: ReadonlySet<string> = new Set([
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+]);
 
 function ArtifactView({
   target,
   namespace,
   repository,
   digest,
+  admin,
 }: {
   target: InstanceRef;
   namespace: string;
   repository: string;
   digest: string;
+  admin: boolean;
 }) {
   const t = useT();
   const [locale] = useLocale();
@@ -77,15 +114,23 @@ function ArtifactView({
     ...securityQueries.report(target, namespace, repository, digest, overview?.end_time ?? ''),
     enabled: overview?.scan_status === 'Success',
   });
-  const history = useQuery(securityQueries.history(target, namespace, repository, digest));
+  const isIndex = INDEX_TYPES.has(artifact.data?.manifest_media_type ?? '');
+  const history = useQuery({
+    ...securityQueries.history(target, namespace, repository, digest),
+    enabled: artifact.data !== undefined && !isIndex,
+  });
   const signatures = useQuery(
     enterpriseQueries.signatures(target, namespace, repository, [digest]),
   );
-  const { namespace: detail, matcher, error } = useImmutability(target, namespace);
+  const { namespace: detail, matcher, error: rulesError } = useImmutability(target, namespace);
   const removeTag = useDeleteTag(target, namespace, repository);
   const removeArtifact = useDeleteArtifact(target, namespace, repository);
   if (artifact.error)
-    return <ErrorAlert error={artifact.error} onRetry={() => void artifact.refetch()} />;
+    return (artifact.error as { status?: number }).status === 404 ? (
+      <Missing target={target} namespace={namespace} name={`${repository}@${digest}`} />
+    ) : (
+      <ErrorAlert error={artifact.error} onRetry={() => void artifact.refetch()} />
+    );
   const data = artifact.data;
   const tags = data?.tags ?? [];
   const locked = matcher
@@ -94,13 +139,22 @@ function ArtifactView({
         tags.map((tag) => tag.name),
       )
     : [];
-  const lockedText = (names: string[]) =>
-    matcher
-      ? t('sec.immutable.blocked', { tags: names.join(', '), namespace })
-      : t('sec.immutable.checking');
+  /** Why a deletion cannot go, or undefined when it can. */
+  const refusalOf = (names: string[]) => {
+    if (!admin) return t('ent.adminOnly');
+    if (rulesError) return t('sec.immutable.unreadable');
+    if (!matcher) return t('sec.immutable.checking');
+    const rules = [
+      ...new Set(names.flatMap((name) => matcher.rulesProtecting(repository, name))),
+    ].join(', ');
+    return names.length > 0
+      ? t('sec.immutable.blocked', { tags: names.join(', '), namespace, rules })
+      : undefined;
+  };
+  const artifactRefusal = refusalOf(locked);
   return (
     <Flex vertical gap={24}>
-      {error ? <ErrorAlert error={error} /> : null}
+      {rulesError ? <ErrorAlert error={rulesError} /> : null}
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}
@@ -142,19 +196,20 @@ function ArtifactView({
           repository={repository}
           digests={[digest]}
           label={t('sec.scan.now')}
+          admin={admin}
+          busy={isScanning(overview)}
         />
         <DeleteButton
           label={t('sec.artifact.delete', { digest: shortDigest(digest) })}
           title={t('sec.artifact.deleteTitle', { digest: shortDigest(digest) })}
           text={
-            locked.length > 0 || !matcher
-              ? lockedText(locked)
-              : t('sec.artifact.deleteText', {
-                  name: `${namespace}/${repository}@${shortDigest(digest)}`,
-                  tags: tags.map((tag) => tag.name).join(', ') || t('ent.artifacts.untagged'),
-                })
+            artifactRefusal ??
+            t('sec.artifact.deleteText', {
+              name: `${namespace}/${repository}@${shortDigest(digest)}`,
+              tags: tags.map((tag) => tag.name).join(', ') || t('ent.artifacts.untagged'),
+            })
           }
-          blocked={locked.length > 0 || !matcher}
+          blocked={artifactRefusal !== undefined}
           mutation={removeArtifact}
           variables={digest}
           request={{
@@ -168,7 +223,7 @@ function ArtifactView({
       </Flex>
 
       <section aria-labelledby="artifact-image">
-        <Typography.Title level={2} id="artifact-image">
+        <Typography.Title level={3} id="artifact-image">
           {t('sec.image.title')}
         </Typography.Title>
         <ImageSection
@@ -180,7 +235,7 @@ function ArtifactView({
       </section>
 
       <section aria-labelledby="artifact-tags">
-        <Typography.Title level={2} id="artifact-tags">
+        <Typography.Title level={3} id="artifact-tags">
           {t('ent.artifacts.tags')}
         </Typography.Title>
         <DataTable
@@ -211,58 +266,75 @@ function ArtifactView({
             {
               key: 'actions',
               title: t('common.actions'),
-              render: (_, tag) => (
-                <DeleteButton
-                  compact
-                  label={t('sec.tag.delete', { tag: tag.name })}
-                  title={t('sec.tag.deleteTitle', { tag: tag.name })}
-                  text={
-                    locked.includes(tag.name) || !matcher
-                      ? lockedText([tag.name])
-                      : t('sec.tag.deleteText', {
+              render: (_, tag) => {
+                const refusal = refusalOf(locked.includes(tag.name) ? [tag.name] : []);
+                return (
+                  <PendingMark
+                    region={target.region}
+                    operation="DeleteInstanceTag"
+                    params={{
+                      instance_id: target.instance,
+                      namespace_name: namespace,
+                      repository_name: repository,
+                      tag_name: tag.name,
+                    }}
+                  >
+                    <DeleteButton
+                      compact
+                      label={t('sec.tag.delete', { tag: tag.name })}
+                      title={t('sec.tag.deleteTitle', { tag: tag.name })}
+                      text={
+                        refusal ??
+                        t('sec.tag.deleteText', {
                           tag: `${namespace}/${repository}:${tag.name}`,
                           digest: shortDigest(digest),
                         })
-                  }
-                  blocked={locked.includes(tag.name) || !matcher}
-                  mutation={removeTag}
-                  variables={tag.name}
-                  request={{
-                    region: target.region,
-                    calls: () => [deleteTagCall(target, namespace, repository, tag.name)],
-                  }}
-                  onDeleted={() => undefined}
-                />
-              ),
+                      }
+                      blocked={refusal !== undefined}
+                      mutation={removeTag}
+                      variables={tag.name}
+                      request={{
+                        region: target.region,
+                        calls: () => [deleteTagCall(target, namespace, repository, tag.name)],
+                      }}
+                      onDeleted={() => undefined}
+                    />
+                  </PendingMark>
+                );
+              },
             },
           ]}
         />
       </section>
 
       <section aria-labelledby="artifact-vulnerabilities">
-        <Typography.Title level={2} id="artifact-vulnerabilities">
+        <Typography.Title level={3} id="artifact-vulnerabilities">
           {t('sec.vulnerabilities')}
         </Typography.Title>
         {report.error ? <ErrorAlert error={report.error} /> : null}
         {report.data && detail ? (
           <VulnerabilityTable report={report.data} allowed={allowedNow(detail.cve_allowlist)} />
         ) : (
-          <Typography.Text type="secondary">
-            {overview?.scan_status === 'Error'
-              ? t('sec.scan.failedText')
-              : overview
-                ? t('common.loading')
-                : t('sec.scan.neverText')}
-          </Typography.Text>
+          <Typography.Paragraph type="secondary" role="status">
+            {artifact.isPending || (overview?.scan_status === 'Success' && report.isPending)
+              ? t('common.loading')
+              : overview?.scan_status === 'Error'
+                ? t('sec.scan.failedText', { reason: String(overview.status_text ?? '') })
+                : isScanning(overview)
+                  ? t('sec.scan.runningText')
+                  : t('sec.scan.neverText')}
+          </Typography.Paragraph>
         )}
       </section>
 
       <section aria-labelledby="artifact-history">
-        <Typography.Title level={2} id="artifact-history">
+        <Typography.Title level={3} id="artifact-history">
           {t('sec.history.title')}
         </Typography.Title>
-        {history.error ? (
-          <Typography.Text type="secondary">{t('sec.history.none')}</Typography.Text>
+        {isIndex ? (
+          <Typography.Paragraph type="secondary">{t('sec.history.index')}</Typography.Paragraph>
+        ) : history.error ? (
+          <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
         ) : (
           <DataTable
             size="small"

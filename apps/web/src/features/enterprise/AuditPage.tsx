@@ -21,6 +21,7 @@ import { auditPage } from './security-api';
 import { matchesAudit, type AuditFilter } from './security-rules';
 
 const PAGE_SIZE = 20;
+const RESOURCE_TYPES: ReadonlySet<string> = new Set(['artifact', 'tag', 'repository', 'namespace']);
 /** How far back a filtered search reads, in entries (SWR filters by operation only). */
 export const SEARCH_LIMIT = 2000;
 
@@ -33,7 +34,9 @@ async function searchAudit(ref: InstanceRef, filter: AuditFilter, signal: AbortS
   const from = filter.from === '' ? -Infinity : new Date(filter.from).getTime();
   for (let offset = 0; offset < SEARCH_LIMIT; offset += 100) {
     const { entries, total } = await auditPage(ref, filter.operation, offset, 100, signal);
-    found.push(...entries.filter((entry) => matchesAudit(entry, filter)));
+    // Entries logged meanwhile shift the pages: one seen already is not listed twice.
+    const seen = new Set(found.map((entry) => entry.id));
+    found.push(...entries.filter((entry) => !seen.has(entry.id) && matchesAudit(entry, filter)));
     const oldest = entries.at(-1);
     if (!oldest || offset + 100 >= total || Date.parse(oldest.op_time) < from)
       return { entries: found, complete: true };
@@ -67,7 +70,7 @@ export function AuditPage() {
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
   const searching = filter.resource !== '' || filter.from !== '' || filter.to !== '';
   const set = (changes: Record<string, string>) =>
     setParams(
@@ -90,7 +93,7 @@ export function AuditPage() {
     placeholderData: keepPreviousData,
   });
   const searched = useQuery({
-    queryKey: [...enterpriseKeys.instance(target), 'audit-search', filter],
+    queryKey: [...enterpriseKeys.instance(target), 'audit', 'search', filter],
     queryFn: ({ signal }) => searchAudit(target, filter, signal),
     enabled: ref !== undefined && searching,
   });
@@ -103,6 +106,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={t('sec.audit.title')}
+        refresh={[[...enterpriseKeys.instance(target), 'audit']]}
         extra={
           ref ? (
             <Link to={`/${ref.region}/enterprise/${ref.instance}`}>
@@ -188,7 +192,14 @@ export function AuditPage() {
                 return link ? <Link to={link}>{entry.resource}</Link> : entry.resource;
               },
             },
-            { key: 'type', title: t('sec.audit.type'), dataIndex: 'resource_type' },
+            {
+              key: 'type',
+              title: t('sec.audit.type'),
+              render: (_, entry) =>
+                RESOURCE_TYPES.has(entry.resource_type)
+                  ? t(`sec.audit.types.${entry.resource_type}`)
+                  : entry.resource_type,
+            },
           ]}
         />
       )}

@@ -138,7 +138,12 @@ export function EnterprisePage() {
             >
               {t('ent.login.open')}
             </Button>{' '}
-            <Link to={`/${region}/enterprise/${ref.instance}/audit`}>{t('sec.audit.open')}</Link>
+            <Link
+              to={`/${region}/enterprise/${ref.instance}/audit`}
+              style={{ textDecoration: 'underline' }}
+            >
+              {t('sec.audit.open')}
+            </Link>
           </Typography.Paragraph>
           {loggingIn ? (
             <Suspense fallback={null}>

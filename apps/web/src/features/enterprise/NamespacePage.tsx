@@ -93,6 +93,7 @@ export function NamespacePage() {
                             target={ref}
                             namespace={namespace}
                             repository={repository.name}
+                            admin={admin}
                           />
                         ),
                       }}

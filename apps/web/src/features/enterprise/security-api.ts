@@ -4,7 +4,6 @@ import {
   type AuditLog,
   type ImmutableRuleBody,
   type InstanceTag,
-  type ScanOverview,
   type VulnerabilityReport,
 } from '@swr-console/swr-api';
 import { sendDeletion } from '../../shared/deletions';
@@ -68,22 +67,6 @@ export const updateNamespaceCall = (
       },
     },
   });
-
-/** An artifact with its last scan's overview (undefined before any scan). */
-export async function artifactWithScan(
-  ref: InstanceRef,
-  namespace: string,
-  repository: string,
-  digest: string,
-  signal?: AbortSignal,
-): Promise<{ overview: ScanOverview | undefined }> {
-  const { data } = await swrClient(ref.region).request(
-    'ShowInstanceArtifact',
-    { path: ofArtifact(ref, namespace, repository, digest), query: { with_scan_overview: 'true' } },
-    { signal },
-  );
-  return { overview: data.scan_overview?.[VULNERABILITY_REPORT_TYPE] };
-}
 
 export async function artifactDetail(
   ref: InstanceRef,

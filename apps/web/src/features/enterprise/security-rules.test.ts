@@ -70,7 +70,7 @@ describe('the audit log filters', () => {
     resource_type: 'artifact',
     resource: 'team/app:v1',
     username: 'swr-demo',
-    op_time: '2026-12-04T10:00:00.000Z',
+    op_time: '2026-12-04T10:00:30.000Z',
   };
   it('when filtered by resource and time, then an entry passes only inside both', () => {
     const filter = { operation: 'pull' as const, resource: '', from: '', to: '' };
@@ -86,6 +86,8 @@ describe('the audit log filters', () => {
     expect(matchesAudit(entry, { ...filter, from: local(-60_000), to: local(60_000) })).toBe(true);
     expect(matchesAudit(entry, { ...filter, from: local(60_000) })).toBe(false);
     expect(matchesAudit(entry, { ...filter, to: local(-60_000) })).toBe(false);
+    // "To" a minute takes in the whole of it.
+    expect(matchesAudit(entry, { ...filter, to: local(0) })).toBe(true);
   });
 });
 

@@ -55,7 +55,8 @@ export function matchesAudit(entry: AuditLog, filter: AuditFilter): boolean {
   return (
     (filter.resource === '' || entry.resource.includes(filter.resource)) &&
     (filter.from === '' || at >= new Date(filter.from).getTime()) &&
-    (filter.to === '' || at <= new Date(filter.to).getTime())
+    // The inputs give minutes: "to 19:43" takes in the whole of that minute.
+    (filter.to === '' || at < new Date(filter.to).getTime() + 60_000)
   );
 }
 

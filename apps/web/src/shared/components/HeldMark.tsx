@@ -26,6 +26,9 @@ const DESCRIBED = new Set<string>([
   'DeleteNamespaceAuth',
   'DeleteInstanceNamespace',
   'DeleteInstanceSignPolicy',
+  'DeleteInstanceTag',
+  'DeleteInstanceArtifact',
+  'DeleteImmutableRule',
 ] satisfies OperationId[]);
 
 /** What a deletion takes away, in words ("tag v1 of team/app"). */

@@ -14,7 +14,7 @@ import { formatBytes, formatTime, shortDigest } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import type { ArtifactSignatures } from '@swr-console/swr-api';
 import type { InstanceRef } from '../api';
-import { ScanButton, ScanSummary, useScanOverviews } from './scans';
+import { isScanning, ScanButton, ScanSummary, useScanOverviews } from './scans';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { enterpriseQueries } from '../queries';
@@ -59,10 +59,12 @@ export function ArtifactsTable({
   target,
   namespace,
   repository,
+  admin,
 }: {
   target: InstanceRef;
   namespace: string;
   repository: string;
+  admin: boolean;
 }) {
   const t = useT();
   const [locale] = useLocale();
@@ -84,7 +86,8 @@ export function ArtifactsTable({
           target={target}
           namespace={namespace}
           repository={repository}
-          digests={chosen}
+          digests={chosen.filter((digest) => !isScanning(scans.get(digest)?.overview))}
+          admin={admin}
         />
         <Typography.Text type="secondary">{t('sec.scan.hint')}</Typography.Text>
       </Flex>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Descriptions, Flex } from 'antd';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
@@ -30,7 +30,11 @@ export function ImageSection({
   const platformLabel = useId();
   const [params, setParams] = useSearchParams();
   const platform = params.get('platform') ?? undefined;
-  const image = useQuery(securityQueries.image(target, namespace, repository, digest, platform));
+  // The platform chosen before stays shown while the next is read, so the choice keeps its focus.
+  const image = useQuery({
+    ...securityQueries.image(target, namespace, repository, digest, platform),
+    placeholderData: keepPreviousData,
+  });
   if (image.error) return <ErrorAlert error={image.error} onRetry={() => void image.refetch()} />;
   const data = image.data;
   const config = data?.image.config;
@@ -70,8 +74,12 @@ export function ImageSection({
             label: t('sec.image.size'),
             children: data ? formatBytes(data.image.size) : '',
           },
-          { key: 'entrypoint', label: 'Entrypoint', children: words(config?.entrypoint) },
-          { key: 'cmd', label: 'Cmd', children: words(config?.cmd) },
+          {
+            key: 'entrypoint',
+            label: t('sec.image.entrypoint'),
+            children: words(config?.entrypoint),
+          },
+          { key: 'cmd', label: t('sec.image.cmd'), children: words(config?.cmd) },
           { key: 'user', label: t('sec.image.user'), children: config?.user || '—' },
           {
             key: 'ports',
@@ -82,7 +90,7 @@ export function ImageSection({
       />
       <DataTable
         size="small"
-        rowKey={(layer) => layer.digest}
+        rowKey={(layer) => `${data?.image.layers.indexOf(layer) ?? 0}/${layer.digest}`}
         aria-label={t('sec.image.layers')}
         loading={image.isPending}
         dataSource={data?.image.layers ?? []}
@@ -90,8 +98,8 @@ export function ImageSection({
         columns={[
           {
             key: 'n',
-            title: '#',
-            render: (_, layer) => (data?.image.layers.indexOf(layer) ?? 0) + 1,
+            title: t('sec.image.number'),
+            render: (_, __, index) => index + 1,
           },
           {
             key: 'digest',

@@ -6,6 +6,7 @@ import { TextInput } from '../../../shared/components/input/TextInput';
 import { useState } from 'react';
 import { DataTable } from '../../../shared/components/table/DataTable';
 import { DeleteButton } from '../../../shared/components/DeleteButton';
+import { PendingMark } from '../../../shared/components/HeldMark';
 import { EmptyText } from '../../../shared/components/EmptyText';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Field } from '../../../shared/components/form/Field';
@@ -85,7 +86,9 @@ export function ImmutabilityPanel({
         >
           {t('sec.rules.add')}
         </Button>
-        <Typography.Text type="secondary">{t('sec.rules.hint')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {admin ? t('sec.rules.hint') : t('ent.adminOnly')}
+        </Typography.Text>
       </Flex>
       <DataTable
         rowKey="id"
@@ -130,35 +133,50 @@ export function ImmutabilityPanel({
             title: t('sec.rules.protects'),
             render: (_, rule) =>
               tags.data
-                ? t('sec.rules.count', {
-                    count: protectedTags([{ ...rule, disabled: false }], known).length,
-                  })
+                ? t('sec.rules.count', { count: protectedTags([rule], known).length })
                 : t('common.loading'),
           },
           {
             key: 'actions',
             title: t('common.actions'),
             render: (_, rule) => (
-              <Flex gap={4}>
-                <Button size="small" disabled={!admin} onClick={() => setEditing(rule)}>
-                  {t('sec.rules.edit')}
-                </Button>
-                <DeleteButton
-                  label={t('sec.rules.delete', { id: rule.id })}
-                  title={t('sec.rules.deleteTitle', { id: rule.id })}
-                  text={t('sec.rules.deleteText', {
-                    count: rule.disabled ? 0 : protectedTags([rule], known).length,
-                  })}
-                  blocked={!admin}
-                  mutation={remove}
-                  variables={rule.id}
-                  request={{
-                    region: target.region,
-                    calls: () => [deleteRuleCall(target, namespace, rule.id)],
-                  }}
-                  onDeleted={() => undefined}
-                />
-              </Flex>
+              <PendingMark
+                region={target.region}
+                operation="DeleteImmutableRule"
+                params={{
+                  instance_id: target.instance,
+                  namespace_name: namespace,
+                  immutable_rule_id: rule.id,
+                }}
+              >
+                <Flex gap={4}>
+                  <Button
+                    size="small"
+                    disabled={!admin}
+                    aria-label={t('sec.rules.editOf', { id: rule.id })}
+                    onClick={() => setEditing(rule)}
+                  >
+                    {t('sec.rules.edit')}
+                  </Button>
+                  <DeleteButton
+                    label={t('sec.rules.delete', { id: rule.id })}
+                    title={t('sec.rules.deleteTitle', { id: rule.id })}
+                    text={
+                      admin
+                        ? t('sec.rules.deleteText', { count: protectedTags([rule], known).length })
+                        : t('ent.adminOnly')
+                    }
+                    blocked={!admin}
+                    mutation={remove}
+                    variables={rule.id}
+                    request={{
+                      region: target.region,
+                      calls: () => [deleteRuleCall(target, namespace, rule.id)],
+                    }}
+                    onDeleted={() => undefined}
+                  />
+                </Flex>
+              </PendingMark>
             ),
           },
         ]}
@@ -168,7 +186,7 @@ export function ImmutabilityPanel({
           target={target}
           namespace={namespace}
           rule={editing === 'new' ? undefined : editing}
-          tags={known}
+          tags={tags.data}
           onClose={() => setEditing(undefined)}
         />
       ) : null}
@@ -186,19 +204,18 @@ function RuleModal({
   target: InstanceRef;
   namespace: string;
   rule: ImmutableRule | undefined;
-  tags: readonly { repository: string; tags: string[] }[];
+  tags: readonly { repository: string; tags: string[] }[] | undefined;
   onClose: () => void;
 }) {
   const t = useT();
   const save = useSaveRule(target, namespace);
   const [draft, setDraft] = useState(() => draftOf(rule));
   const change = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
-  const repositoryProblem = globProblem(draft.repository);
+  const repositoryProblem =
+    draft.repository === '' ? t('sec.rules.repositoryMissing') : globProblem(draft.repository);
   const tagProblem = draft.tag === '' ? t('sec.rules.tagMissing') : globProblem(draft.tag);
   const preview =
-    repositoryProblem || tagProblem
-      ? []
-      : protectedTags([{ ...bodyOf(draft), disabled: false }], tags);
+    repositoryProblem || tagProblem || !tags ? [] : protectedTags([bodyOf(draft)], tags);
   return (
     <Modal
       open
@@ -271,9 +288,11 @@ function RuleModal({
         <Checkbox checked={draft.disabled} onChange={(e) => change({ disabled: e.target.checked })}>
           {t('sec.rules.disable')}
         </Checkbox>
-        <section aria-live="polite" aria-label={t('sec.rules.preview')}>
-          <Typography.Text strong>
-            {t('sec.rules.previewCount', { count: preview.length })}
+        <section aria-label={t('sec.rules.preview')}>
+          <Typography.Text strong role="status">
+            {tags
+              ? t('sec.rules.previewCount', { count: preview.length })
+              : t('sec.rules.previewLoading')}
           </Typography.Text>
           <Flex wrap gap={4} style={{ marginTop: 6, maxHeight: 160, overflow: 'auto' }}>
             {preview.slice(0, 200).map((name) => (

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Field } from '../../../shared/components/form/Field';
 import { TagsInput } from '../../../shared/components/input/TagsInput';
 import { Select } from '../../../shared/components/select/Select';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
 import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 import { useNotices } from '../../../shared/notices';
@@ -46,7 +47,8 @@ export function SecurityPanel({
   const [expires, setExpires] = useState('');
   useEffect(() => {
     const data = detail.data;
-    if (!data) return;
+    // Loaded once: a refetch in the background (a push changes the namespace) keeps what is typed.
+    if (!data || settings) return;
     setSettings({
       public: data.metadata.public === 'true',
       autoScan: data.metadata.auto_scan === 'true',
@@ -59,7 +61,7 @@ export function SecurityPanel({
       expiresAt: data.cve_allowlist.expires_at,
     });
     setExpires(dateOf(data.cve_allowlist.expires_at));
-  }, [detail.data]);
+  }, [detail.data, settings]);
   if (detail.error)
     return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!settings) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
@@ -82,6 +84,7 @@ export function SecurityPanel({
       }}
     >
       <Flex vertical gap={16} style={{ maxWidth: 640 }}>
+        {admin ? null : <Typography.Text type="secondary">{t('ent.adminOnly')}</Typography.Text>}
         <Checkbox
           checked={settings.autoScan}
           disabled={!admin}
@@ -136,9 +139,16 @@ export function SecurityPanel({
         </Field>
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <div>
-          <Button type="primary" htmlType="submit" disabled={!admin} loading={save.isPending}>
-            {t('sec.settings.save')}
-          </Button>
+          <Tooltip title={admin ? undefined : t('ent.adminOnly')}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              disabled={!admin || problem !== undefined}
+              loading={save.isPending}
+            >
+              {t('sec.settings.save')}
+            </Button>
+          </Tooltip>
         </div>
       </Flex>
     </form>

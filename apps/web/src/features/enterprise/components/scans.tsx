@@ -1,7 +1,9 @@
 import { LoadingOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { ScanOverview } from '@swr-console/swr-api';
+import { VULNERABILITY_REPORT_TYPE, type ScanOverview } from '@swr-console/swr-api';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { Tooltip } from '../../../shared/components/tooltip/Tooltip';
 import { Typography } from '../../../shared/components/typography/Typography';
 import { useT } from '../../../shared/i18n';
 import { useNotices } from '../../../shared/notices';
@@ -12,12 +14,29 @@ import { artifactDetail, startScan } from '../security-api';
 /** Severities from the worst, as the overview counts them. */
 export const SEVERITY_ORDER = ['Critical', 'High', 'Medium', 'Low', 'Unknown', 'None'] as const;
 
-const SEVERITY_COLORS: Record<string, string> = {
-  Critical: 'magenta',
-  High: 'red',
-  Medium: 'orange',
-  Low: 'gold',
-};
+/**
+ * Severity tags in fixed colours with text dark enough on their background (4.5:1 and more in
+ * either theme), so no severity is told by a colour too pale to read.
+ */
+const SEVERITY_STYLES: Record<string, { color: string; background: string; borderColor: string }> =
+  {
+    Critical: { color: '#780650', background: '#fff0f6', borderColor: '#ffadd2' },
+    High: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+    Medium: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+    Low: { color: '#614700', background: '#fffbe6', borderColor: '#ffe58f' },
+    Unknown: { color: '#262626', background: '#fafafa', borderColor: '#d9d9d9' },
+    None: { color: '#262626', background: '#fafafa', borderColor: '#d9d9d9' },
+    Accepted: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  };
+
+/** A severity (or "accepted") as a tag: its word in its colour. */
+export function SeverityTag({ severity, children }: { severity: string; children: ReactNode }) {
+  return (
+    <Tag style={{ ...SEVERITY_STYLES[severity], margin: 0 }} bordered>
+      {children}
+    </Tag>
+  );
+}
 
 export const isScanning = (overview: ScanOverview | undefined) =>
   overview?.scan_status === 'Pending' || overview?.scan_status === 'Running';
@@ -41,7 +60,7 @@ export function artifactQuery(
 export function overviewOf(
   artifact: { scan_overview?: Record<string, ScanOverview> | undefined } | undefined,
 ): ScanOverview | undefined {
-  return artifact?.scan_overview && Object.values(artifact.scan_overview)[0];
+  return artifact?.scan_overview?.[VULNERABILITY_REPORT_TYPE];
 }
 
 /** The scan overviews of some artifacts of a repository, by digest. */
@@ -89,11 +108,16 @@ export function ScanSummary({
   if (found.length === 0)
     return <Tag icon={<SafetyOutlined aria-hidden />}>{t('sec.scan.clean')}</Tag>;
   return (
-    <Flex wrap gap={4} aria-label={t('sec.scan.total', { count: overview.summary?.total ?? 0 })}>
+    <Flex
+      wrap
+      gap={4}
+      role="group"
+      aria-label={t('sec.scan.total', { count: overview.summary?.total ?? 0 })}
+    >
       {found.map((severity) => (
-        <Tag key={severity} color={SEVERITY_COLORS[severity]}>
+        <SeverityTag key={severity} severity={severity}>
           {t(`sec.severity.${severity}`)}: {counts[severity]}
-        </Tag>
+        </SeverityTag>
       ))}
       {overview.summary && overview.summary.fixable > 0 ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -114,12 +138,18 @@ export function ScanButton({
   repository,
   digests,
   label,
+  admin,
+  busy = false,
 }: {
   target: InstanceRef;
   namespace: string;
   repository: string;
   digests: string[];
   label?: string;
+  /** Only the account and its administrators scan; others are told so. */
+  admin: boolean;
+  /** A scan of it is waiting or running already. */
+  busy?: boolean;
 }) {
   const t = useT();
   const notices = useNotices();
@@ -143,13 +173,15 @@ export function ScanButton({
     onError: (error) => notices.error(error.message),
   });
   return (
-    <Button
-      icon={<SafetyOutlined aria-hidden />}
-      disabled={digests.length === 0}
-      loading={scan.isPending}
-      onClick={() => scan.mutate()}
-    >
-      {label ?? t('sec.scan.selected', { count: digests.length })}
-    </Button>
+    <Tooltip title={admin ? undefined : t('ent.adminOnly')}>
+      <Button
+        icon={<SafetyOutlined aria-hidden />}
+        disabled={!admin || busy || digests.length === 0}
+        loading={scan.isPending}
+        onClick={() => scan.mutate()}
+      >
+        {label ?? t('sec.scan.selected', { count: digests.length })}
+      </Button>
+    </Tooltip>
   );
 }
