@@ -25,7 +25,7 @@ import { highestSeverity, severityOfLabel, severityRank } from '../scanning/seve
 import type { Refusal } from '../registry/front.js';
 import type { Services } from '../services.js';
 import { allowedCves, allowlistOf } from './allowlist.js';
-import type { ArtifactRow, EntNamespaceRow } from './records.js';
+import { flagsOf, type ArtifactRow, type EntNamespaceRow } from './records.js';
 import type { RecordedPush } from './registry.js';
 
 /**
@@ -209,7 +209,7 @@ export function overviewOf(
 ): Record<string, ScanOverview> | undefined {
   const row = scanRowOf(services, artifact.id);
   if (!row) return undefined;
-  const report = row.report ? (JSON.parse(row.report) as VulnerabilityReport) : undefined;
+  const report = reportOf(services, artifact.id);
   const allowed = allowedCves(allowlist, services.clock());
   const counted = report && {
     ...report,
@@ -241,7 +241,7 @@ export function overviewOf(
 
 /** Scan on push: a namespace with `auto_scan` scans each new image once it is pushed. */
 export function scanOnPush(services: Services, push: RecordedPush): void {
-  const metadata = JSON.parse(push.namespace.metadata) as { auto_scan?: string };
+  const metadata = flagsOf(push.namespace.metadata);
   if (metadata.auto_scan !== 'true' || push.artifact.type === 'SIGNATURE') return;
   if (scanRowOf(services, push.artifact.id)) return;
   requestScan(services, push.artifact);
@@ -276,7 +276,7 @@ export function pullRefusal(
   namespace: EntNamespaceRow,
   artifact: ArtifactRow,
 ): Refusal | undefined {
-  const metadata = JSON.parse(namespace.metadata) as { prevent_vul?: string; severity?: string };
+  const metadata = flagsOf(namespace.metadata);
   if (metadata.prevent_vul !== 'true') return undefined;
   const vulnerabilities =
     reportOf(services, artifact.id)?.vulnerabilities ?? foundInIndexes(services, artifact);

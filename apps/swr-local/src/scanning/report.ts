@@ -143,7 +143,9 @@ export function mergeReports(
 }
 
 /** The overview of a report: counts by severity, in all, and of those with a fix. */
-export function summaryOf(report: VulnerabilityReport): ScanSummary {
+export function summaryOf(report: {
+  vulnerabilities: readonly { severity: Severity; fix_version: string }[];
+}): ScanSummary {
   const summary: Partial<Record<Severity, number>> = {};
   for (const { severity } of report.vulnerabilities)
     summary[severity] = (summary[severity] ?? 0) + 1;

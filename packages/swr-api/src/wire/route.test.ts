@@ -21,6 +21,9 @@ const sample: Record<string, string> = {
   policy_id: '3',
   execution_id: '14',
   task_id: '15',
+  addition: 'build_history',
+  tag_name: 'v1.0',
+  immutable_rule_id: '9',
 };
 
 describe('matchOperation', () => {

@@ -136,7 +136,7 @@ export const securityMessages = {
     'Who pushed, pulled and deleted what, and when, through the registry and the API. SWR filters by operation; resource and time filters search the newest entries.',
   'sec.audit.operation': 'Operation',
   'sec.audit.op.pull': 'Pull',
-  'sec.audit.op.create': 'Push',
+  'sec.audit.op.create': 'Push or create',
   'sec.audit.op.delete': 'Delete',
   'sec.audit.resource': 'Resource contains',
   'sec.audit.from': 'From',

@@ -135,7 +135,7 @@ export const securityMessagesZh: Translation<typeof securityMessages> = {
     '谁在何时通过镜像仓库和 API 推送、拉取、删除了什么。SWR 按操作类型筛选；资源和时间筛选会在最新的记录中查找。',
   'sec.audit.operation': '操作',
   'sec.audit.op.pull': '拉取',
-  'sec.audit.op.create': '推送',
+  'sec.audit.op.create': '推送或创建',
   'sec.audit.op.delete': '删除',
   'sec.audit.resource': '资源包含',
   'sec.audit.from': '开始时间',

@@ -54,6 +54,8 @@ export function SignatureBadge({
   );
 }
 
+const PAGE_SIZE = 20;
+
 /** The artifacts of a repository (signatures themselves are not listed), each with its badge. */
 export function ArtifactsTable({
   target,
@@ -72,7 +74,10 @@ export function ArtifactsTable({
   const digests = (artifacts.data ?? []).map((a) => a.digest);
   const signatures = useQuery(enterpriseQueries.signatures(target, namespace, repository, digests));
   const byDigest = new Map((signatures.data ?? []).map((s) => [s.digest, s]));
-  const scans = useScanOverviews(target, namespace, repository, digests);
+  // Each overview is one call: only the rows on screen ask for theirs.
+  const [page, setPage] = useState(1);
+  const shown = digests.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const scans = useScanOverviews(target, namespace, repository, shown);
   const [chosen, setChosen] = useState<string[]>([]);
   const artifactPath = (digest: string) =>
     `/${target.region}/enterprise/${target.instance}/namespaces/${namespace}/artifacts/${repository}@${digest}`;
@@ -103,7 +108,12 @@ export function ArtifactsTable({
         aria-label={t('ent.artifacts.of', { repository })}
         loading={artifacts.isPending}
         dataSource={artifacts.data ?? []}
-        pagination={false}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          hideOnSinglePage: true,
+          onChange: (next) => setPage(next),
+        }}
         empty={<EmptyText>{t('ent.artifacts.empty')}</EmptyText>}
         columns={[
           {
