@@ -50,11 +50,14 @@ test('when an image with a vulnerable glibc is scanned from the console, then it
   await expect(cve.filter({ hasText: 'libc6' })).toHaveCount(1);
   // Filters: severity and package narrow the report, and stay in the URL.
   const critical = page.getByRole('checkbox', { name: t('sec.severity.Critical'), exact: true });
-  await expect(critical).toBeEnabled();
-  await critical.check();
+  // The filters live in the URL, which the router updates in a transition: click, then wait.
+  await critical.click();
+  await expect(critical).toBeChecked();
   await expect(page).toHaveURL(/severity=Critical/);
   await expect(cve).toHaveCount(0);
-  await page.getByRole('checkbox', { name: t('sec.severity.High'), exact: true }).check();
+  const high = page.getByRole('checkbox', { name: t('sec.severity.High'), exact: true });
+  await high.click();
+  await expect(high).toBeChecked();
   await page.getByRole('searchbox', { name: t('sec.report.package') }).fill('libc-bin');
   await page.getByRole('searchbox', { name: t('sec.report.package') }).press('Enter');
   await expect(cve).toHaveCount(1);
@@ -80,7 +83,9 @@ test('when an image with a vulnerable glibc is scanned from the console, then it
   await page.goto(artifactUrl);
   await expect(report).toBeVisible();
   await expect(cve).toHaveCount(0);
-  await page.getByRole('checkbox', { name: t('sec.report.showAccepted', { count: 1 }) }).check();
+  const accepted = page.getByRole('checkbox', { name: t('sec.report.showAccepted', { count: 1 }) });
+  await accepted.click();
+  await expect(accepted).toBeChecked();
   await expect(cve).toHaveCount(1);
   await expect(cve).toContainText(t('sec.report.accepted'));
 });
@@ -160,7 +165,9 @@ test('when a tag is immutable, then skopeo cannot push over it and the console s
   await expect(pulled.first()).toContainText(admin.name);
   await expect(pulled.first()).toContainText(new Date().getFullYear().toString());
   await expectAccessible(page, 'the audit log');
-  await page.getByRole('radio', { name: t('sec.audit.op.delete') }).check();
+  const deletes = page.getByRole('radio', { name: t('sec.audit.op.delete') });
+  await deletes.click();
+  await expect(deletes).toBeChecked();
   const deleted = log.getByRole('row').filter({ hasText: `${name}/app:dev` });
   await expect(deleted).toContainText(admin.name);
   await expect(deleted).toContainText(t('sec.audit.types.tag'));
@@ -180,7 +187,9 @@ test.describe('in Chinese, in the dark theme', () => {
     await enterprise.open();
     await page.getByRole('link', { name: t('sec.audit.open') }).click();
     await expect(page.getByRole('heading', { name: t('sec.audit.title') })).toBeVisible();
-    await page.getByRole('radio', { name: t('sec.audit.op.create') }).check();
+    const pushes = page.getByRole('radio', { name: t('sec.audit.op.create') });
+    await pushes.click();
+    await expect(pushes).toBeChecked();
     // The demo's pushes are there, with who pushed them.
     const log = page.getByRole('table', { name: t('sec.audit.title') });
     await expect(log.getByRole('row').filter({ hasText: 'payments/api:1.4.2' })).toContainText(

@@ -82,7 +82,8 @@ export function AuditPage() {
         if (!('page' in changes)) next.delete('page');
         return next;
       },
-      { replace: true },
+      // Now, not in a transition: the control shows the choice as it is made.
+      { replace: true, flushSync: true },
     );
   const target = ref ?? { region: '', projectId: '', instance: '' };
   const paged = useQuery({

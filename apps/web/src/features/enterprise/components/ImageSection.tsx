@@ -57,7 +57,8 @@ export function ImageSection({
                   next.set('platform', chosen);
                   return next;
                 },
-                { replace: true },
+                // Now, not in a transition: the control shows the choice as it is made.
+                { replace: true, flushSync: true },
               )
             }
             options={data.platforms.map((p) => ({ value: p.platform, label: p.platform }))}
