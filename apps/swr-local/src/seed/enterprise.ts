@@ -9,7 +9,7 @@ import {
 } from '../enterprise/signing.js';
 import { buildImage } from '../images/build.js';
 import { recordAudit } from '../enterprise/audit.js';
-import { runScan } from '../enterprise/scans.js';
+import { scanNow } from '../enterprise/scans.js';
 import { findArtifact, findEntRepository } from '../enterprise/records.js';
 import { DEBIAN_12_OS_RELEASE, debian12Status } from '../scanning/testing.js';
 import type { Services } from '../services.js';
@@ -174,15 +174,11 @@ async function scanDemo(
   namespace: string,
   repository: string,
 ): Promise<void> {
-  const { db, clock } = services;
+  const { db } = services;
   const found = findEntRepository(db, findEntNamespace(db, instance.id, namespace)!.id, repository);
   const digest = db
     .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? ORDER BY id LIMIT 1')
     .pluck()
     .get(found!.id) as string;
-  const artifact = findArtifact(db, found!.id, digest)!;
-  db.prepare(
-    "INSERT INTO ent_scans (artifact_id, status, report, status_text, started_at) VALUES (?, 'Pending', NULL, '', ?)",
-  ).run(artifact.id, clock().toISOString());
-  await runScan(services, artifact.id);
+  await scanNow(services, findArtifact(db, found!.id, digest)!);
 }

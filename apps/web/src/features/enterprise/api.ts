@@ -18,8 +18,8 @@ export interface InstanceRef {
   instance: string;
 }
 
-const at = (ref: InstanceRef) => ({ project_id: ref.projectId, instance_id: ref.instance });
-const inNamespace = (ref: InstanceRef, namespace: string) => ({
+export const at = (ref: InstanceRef) => ({ project_id: ref.projectId, instance_id: ref.instance });
+export const inNamespace = (ref: InstanceRef, namespace: string) => ({
   ...at(ref),
   namespace_name: namespace,
 });

@@ -9,18 +9,13 @@ import {
 import { sendDeletion } from '../../shared/deletions';
 import { bff } from '../../shared/http';
 import { send, swrClient } from '../../shared/swr';
-import { listRepositories, type InstanceRef } from './api';
+import { at, inNamespace, listRepositories, type InstanceRef } from './api';
 
 /**
  * The Enterprise edition's security calls: scans and their reports, the namespace's flags and CVE
  * allowlist, immutable tag rules, tags and artifacts, build history and the audit log.
  */
 
-const at = (ref: InstanceRef) => ({ project_id: ref.projectId, instance_id: ref.instance });
-const inNamespace = (ref: InstanceRef, namespace: string) => ({
-  ...at(ref),
-  namespace_name: namespace,
-});
 const ofArtifact = (ref: InstanceRef, namespace: string, repository: string, digest: string) => ({
   ...inNamespace(ref, namespace),
   repository_name: repository,
