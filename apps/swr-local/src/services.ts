@@ -32,6 +32,8 @@ export interface Services {
   jobs: Jobs;
   /** Enterprise instances by id. */
   instances: Map<string, InstanceRuntime>;
+  /** The wait before a webhook's next attempt; unset, `retryDelayMs` (tests shorten it). */
+  webhookRetryDelayMs?: (attempt: number) => number;
 }
 
 export function registryHostOf(services: Pick<Services, 'regions'>, region: string): string {

@@ -32,6 +32,20 @@ import { allInstances, ensureInstances } from './enterprise/records.js';
 import { enterpriseBackend } from './enterprise/registry.js';
 import { runSignExecution, SIGN_JOB, signOnPush } from './enterprise/signing.js';
 import { resumeScans, runScan, SCAN_JOB, scanOnPush } from './enterprise/scans.js';
+import {
+  REPLICATION_JOB,
+  REPLICATION_SCHEDULE_JOB,
+  replicateOnPush,
+  runReplication,
+  runScheduledReplication,
+} from './enterprise/replication.js';
+import {
+  RETENTION_JOB,
+  RETENTION_SCHEDULE_JOB,
+  runRetentionExecution,
+  runScheduled,
+} from './enterprise/retention.js';
+import { runWebhookJob, WEBHOOK_JOB, webhooksOnPush } from './enterprise/webhooks.js';
 import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
@@ -162,6 +176,8 @@ export async function startSwrLocal(
           (push) => {
             signOnPush(services, push);
             scanOnPush(services, push);
+            webhooksOnPush(services, push);
+            replicateOnPush(services, push);
           },
         ),
         previous?.instances?.[instance.id],
@@ -186,6 +202,19 @@ export async function startSwrLocal(
         else if (kind === 'maintenance') dailyMaintenance(services);
         else if (kind === SCAN_JOB)
           await runScan(services, (payload as { artifactId: number }).artifactId);
+        else if (kind === WEBHOOK_JOB) await runWebhookJob(services, payload);
+        else if (kind === RETENTION_JOB)
+          await runRetentionExecution(services, (payload as { executionId: number }).executionId);
+        else if (kind === REPLICATION_JOB)
+          await runReplication(services, (payload as { executionId: number }).executionId);
+        else if (kind === REPLICATION_SCHEDULE_JOB)
+          runScheduledReplication(
+            services,
+            (payload as Scheduled).policyId,
+            (payload as Scheduled).at,
+          );
+        else if (kind === RETENTION_SCHEDULE_JOB)
+          runScheduled(services, (payload as Scheduled).policyId, (payload as Scheduled).at);
         else if (kind === SIGN_JOB)
           await runSignExecution(services, (payload as { executionId: number }).executionId);
         else throw new Error(`unknown job kind ${kind}`);
@@ -222,6 +251,12 @@ export async function startSwrLocal(
   writeSandboxEndpoints(endpointsFile, endpoints);
   log.info({ endpointsFile }, 'swr-local ready');
   return { endpointsFile, endpoints, services, registries: processes, stop };
+}
+
+/** A scheduled policy run's payload: the policy, and the time it was armed for. */
+interface Scheduled {
+  policyId: number;
+  at: string;
 }
 
 function dailyMaintenance(services: Services): void {

@@ -19,6 +19,7 @@ import {
   type InstanceRow,
 } from './records.js';
 import { repositoryTurnOf, repositoryTurns, signatureTurns, turnOf } from './turns.js';
+import { checkLtLogin } from './credentials.js';
 import { recordAudit, resourceOf, type AuditOperation } from './audit.js';
 import { immutableRefusal, immutableTags } from './immutability.js';
 import { pullRefusal } from './scans.js';
@@ -32,6 +33,8 @@ export interface RecordedPush {
   tag: string | undefined;
   /** False when the front and the registry's notification both reported the same push. */
   changed: boolean;
+  /** The id of the user who pushed, when the push came through the front (webhook events). */
+  pusher?: string;
 }
 
 const isDigest = (reference: string) => /^[a-z0-9]+:[a-f0-9]{32,}$/.test(reference);
@@ -149,12 +152,13 @@ export function enterpriseBackend(
   const manifestPushed = (image: ImageName, pushed: PushedManifest) => {
     const recorded = recordEnterprisePush(db, instance, image, pushed, clock().toISOString());
     if (recorded && pushed.pusher) audit('create', image, pushed.reference, pushed.pusher);
-    if (recorded?.changed) afterPush(recorded);
+    if (recorded?.changed) afterPush({ ...recorded, pusher: pushed.pusher });
     return Promise.resolve();
   };
   return {
     splitName: splitEnterpriseImage,
     login: (username, password, now) =>
+      checkLtLogin(identity, db, instance, username, password, now) ??
       checkLogin(identity, db, instance.region, username, password, now),
     allowed(subject, name) {
       const image = splitEnterpriseImage(name);

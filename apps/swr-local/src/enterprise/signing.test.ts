@@ -1,9 +1,7 @@
-import { kmsErrorBody, operations, signatureTagOf } from '@swr-console/swr-api';
+import { kmsErrorBody, signatureTagOf } from '@swr-console/swr-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as suite from '../testing/enterprise-suite.js';
 import {
-  ENTERPRISE_SUITE,
-  SECURITY_SUITE,
   SIGNING_SUITE,
   at,
   call,
@@ -376,16 +374,5 @@ describe('Enterprise repositories', { timeout: 30_000 }, () => {
 
   it('when this suite ran, then every operation it covers was called', () => {
     expect([...called].sort()).toEqual([...SIGNING_SUITE].sort());
-  });
-});
-
-describe('the Enterprise suites', () => {
-  it('when they ran, then together they called every Enterprise and key service operation', () => {
-    const edition = Object.entries(operations)
-      .filter(([, operation]) => 'edition' in operation)
-      .map(([id]) => id);
-    expect([...new Set([...ENTERPRISE_SUITE, ...SIGNING_SUITE, ...SECURITY_SUITE])].sort()).toEqual(
-      edition.sort(),
-    );
   });
 });

@@ -1,5 +1,5 @@
 import type { OperationId } from '@swr-console/swr-api';
-import { policy } from './enterprise-suite.js';
+import { policy, replicationPolicy, retentionPolicy, targetRegistry } from './enterprise-suite.js';
 
 /**
  * A request for every operation of the contract, valid by its schemas, aimed at a caller's
@@ -36,6 +36,7 @@ export function callOf(id: OperationId, t: Target): Call {
     rules: [{ template: 'tag_rule', params: { num: '50' }, tag_selectors: [] }],
   };
   const I = `/v2/${t.project}/instances/${t.instance}`;
+  const replication = replicationPolicy(1);
   const E = `${I}/namespaces/platform`;
   const ER = `${E}/repositories/base-image`;
   const P = `${E}/signature/policies/1`;
@@ -47,6 +48,13 @@ export function callOf(id: OperationId, t: Target): Call {
     },
   };
   const sync = { remoteRegionId: 'ap-southeast-1', remoteNamespace: 'team-web' };
+  const webhook = {
+    name: 'matrix-hook',
+    targets: [{ type: 'http', address: 'http://127.0.0.1:9/hook', address_type: 'internal' }],
+    scope_rules: [{ repo_scope_mode: 'regular', ...immutable }],
+    event_types: ['PUSH_ARTIFACT'],
+    enabled: false,
+  };
   const calls: Record<OperationId, Call> = {
     ListApiVersions: { method: 'GET', path: '/' },
     ShowApiVersion: { method: 'GET', path: '/v2' },
@@ -208,6 +216,97 @@ export function callOf(id: OperationId, t: Target): Call {
     UpdateImmutableRule: { method: 'PUT', path: `${E}/immutabletagrules/1`, body: immutable },
     DeleteImmutableRule: { method: 'DELETE', path: `${E}/immutabletagrules/1` },
     ListAuditLogs: { method: 'GET', path: `${I}/audit-logs?operation=pull` },
+    CreateInstanceLtCredential: {
+      method: 'POST',
+      path: `${I}/long-term-credential`,
+      body: { name: 'matrix-login' },
+    },
+    ListInstanceLtCredentials: {
+      method: 'GET',
+      path: `${I}/long-term-credentials?self_only=false`,
+    },
+    UpdateInstanceLtCredential: {
+      method: 'PUT',
+      path: `${I}/long-term-credentials/LT${'0'.repeat(32)}`,
+      body: { enable: false },
+    },
+    DeleteInstanceLtCredential: {
+      method: 'DELETE',
+      path: `${I}/long-term-credentials/LT${'0'.repeat(32)}`,
+    },
+    ListInstanceStatistics: { method: 'GET', path: `${I}/statistics` },
+    CreateInstanceRegistry: { method: 'POST', path: `${I}/registries`, body: targetRegistry },
+    ListInstanceRegistries: { method: 'GET', path: `${I}/registries` },
+    ShowInstanceRegistry: { method: 'GET', path: `${I}/registries/1` },
+    UpdateInstanceRegistry: { method: 'PUT', path: `${I}/registries/1`, body: targetRegistry },
+    DeleteInstanceRegistry: { method: 'DELETE', path: `${I}/registries/1` },
+    CreateInstanceReplicationPolicy: {
+      method: 'POST',
+      path: `${I}/replication/policies`,
+      body: replication,
+    },
+    ListInstanceReplicationPolicies: { method: 'GET', path: `${I}/replication/policies` },
+    ShowInstanceReplicationPolicy: { method: 'GET', path: `${I}/replication/policies/1` },
+    UpdateInstanceReplicationPolicy: {
+      method: 'PUT',
+      path: `${I}/replication/policies/1`,
+      body: replication,
+    },
+    DeleteInstanceReplicationPolicy: { method: 'DELETE', path: `${I}/replication/policies/1` },
+    ExecuteInstanceReplicationPolicy: {
+      method: 'POST',
+      path: `${I}/replication/executions`,
+      body: { policy_id: 1 },
+    },
+    ListInstanceReplicationPolicyExecutions: { method: 'GET', path: `${I}/replication/executions` },
+    StopInstanceReplicationPolicyExecution: {
+      method: 'PUT',
+      path: `${I}/replication/executions/1`,
+    },
+    ListInstanceReplicationPolicyExecTasks: {
+      method: 'GET',
+      path: `${I}/replication/executions/1/tasks`,
+    },
+    ListInstanceReplicationPolicyExecSubTasks: {
+      method: 'GET',
+      path: `${I}/replication/executions/1/tasks/1/subtasks`,
+    },
+    CreateInstanceRetentionPolicy: {
+      method: 'POST',
+      path: `${E}/retention/policies`,
+      body: retentionPolicy(),
+    },
+    ListInstanceRetentionPolicies: { method: 'GET', path: `${I}/retention/policies` },
+    ShowInstanceRetentionPolicy: { method: 'GET', path: `${E}/retention/policies/1` },
+    UpdateInstanceRetentionPolicy: {
+      method: 'PUT',
+      path: `${E}/retention/policies/1`,
+      body: retentionPolicy(),
+    },
+    DeleteInstanceRetentionPolicy: { method: 'DELETE', path: `${E}/retention/policies/1` },
+    ExecuteInstanceRetentionPolicy: {
+      method: 'POST',
+      path: `${E}/retention/policies/1/executions`,
+      body: { dry_run: true },
+    },
+    ListInstanceRetentionPolicyExecutions: {
+      method: 'GET',
+      path: `${E}/retention/policies/1/executions`,
+    },
+    ListInstanceRetentionPolicyExecTasks: {
+      method: 'GET',
+      path: `${E}/retention/policies/1/executions/1/tasks`,
+    },
+    ListInstanceRetentionPolicyExecSubTasks: {
+      method: 'GET',
+      path: `${E}/retention/policies/1/executions/1/tasks/1/subtasks`,
+    },
+    CreateInstanceWebhook: { method: 'POST', path: `${E}/webhook/policies`, body: webhook },
+    ListInstanceWebhooks: { method: 'GET', path: `${I}/webhook/policies` },
+    ShowInstanceWebhook: { method: 'GET', path: `${E}/webhook/policies/1` },
+    UpdateInstanceWebhook: { method: 'PUT', path: `${E}/webhook/policies/1`, body: webhook },
+    DeleteInstanceWebhook: { method: 'DELETE', path: `${E}/webhook/policies/1` },
+    ListInstanceWebhookJobs: { method: 'GET', path: `${E}/webhook/policies/1/jobs` },
     ListInstanceSignPolicies: { method: 'GET', path: `${I}/signature/policies` },
     CreateInstanceSignPolicy: {
       method: 'POST',

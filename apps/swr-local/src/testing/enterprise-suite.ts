@@ -8,6 +8,9 @@ import {
   operations,
   type OperationId,
   type RequestInput,
+  type RegistryBody,
+  type ReplicationPolicyBody,
+  type RetentionPolicyBody,
   type SignPolicyBody,
   type SwrClient,
   signatureTagOf,
@@ -115,6 +118,54 @@ export const policy = (overrides: Partial<SignPolicyBody> = {}): SignPolicyBody 
         repository: [{ kind: 'doublestar', decoration: 'repoMatches', pattern: 'app-*' }],
       },
       tag_selectors: [{ kind: 'doublestar', decoration: 'matches', pattern: 'v*' }],
+    },
+  ],
+  ...overrides,
+});
+
+/** A self-built registry target reached without a user name (a plain docker-registry). */
+export const targetRegistry: RegistryBody = {
+  name: 'mirror',
+  type: 'swr-pro',
+  url: 'http://127.0.0.1:9',
+  credential: { type: 'basic', access_key: '', access_secret: '' },
+  insecure: false,
+};
+
+/** A push replication of `filter` repositories to registry `registryId`, by hand. */
+export const replicationPolicy = (
+  registryId: number,
+  overrides: Partial<ReplicationPolicyBody> = {},
+): ReplicationPolicyBody => ({
+  name: 'to-mirror',
+  dest_registry: { id: registryId },
+  filters: [{ type: 'name', value: '**' }],
+  repo_scope_mode: 'regular',
+  trigger: { type: 'manual' },
+  override: false,
+  enabled: true,
+  ...overrides,
+});
+
+/** A retention policy keeping the newest `keep` tags of every repository. */
+export const retentionPolicy = (
+  keep = 2,
+  overrides: Partial<RetentionPolicyBody> = {},
+): RetentionPolicyBody => ({
+  name: 'keep-newest',
+  algorithm: 'or',
+  enabled: true,
+  trigger: { type: 'manual' },
+  rules: [
+    {
+      action: 'retain',
+      template: 'latestPushedK',
+      params: { latestPushedK: keep },
+      tag_selectors: [{ kind: 'doublestar', decoration: 'matches', pattern: '**' }],
+      scope_selectors: {
+        repository: [{ kind: 'doublestar', decoration: 'repoMatches', pattern: '**' }],
+      },
+      repo_scope_mode: 'regular',
     },
   ],
   ...overrides,
@@ -255,4 +306,62 @@ export const SECURITY_SUITE: readonly OperationId[] = [
   'StartManualScanning',
   'UpdateImmutableRule',
   'UpdateInstanceNamespace',
+];
+export const RETENTION_SUITE: readonly OperationId[] = [
+  'CreateImmutableRule',
+  'CreateInstanceNamespace',
+  'CreateInstanceRetentionPolicy',
+  'DeleteInstanceRetentionPolicy',
+  'ExecuteInstanceRetentionPolicy',
+  'ListAuditLogs',
+  'ListInstance',
+  'ListInstanceRetentionPolicies',
+  'ListInstanceRetentionPolicyExecSubTasks',
+  'ListInstanceRetentionPolicyExecTasks',
+  'ListInstanceRetentionPolicyExecutions',
+  'ListInstanceTags',
+  'ShowInstanceNamespace',
+  'ShowInstanceRetentionPolicy',
+  'UpdateInstanceRetentionPolicy',
+];
+export const CREDENTIALS_SUITE: readonly OperationId[] = [
+  'CreateInstanceLtCredential',
+  'CreateInstanceNamespace',
+  'CreateInstanceSignPolicy',
+  'CreateKey',
+  'DeleteInstanceLtCredential',
+  'ListInstance',
+  'ListInstanceLtCredentials',
+  'ListInstanceStatistics',
+  'UpdateInstanceLtCredential',
+];
+export const WEBHOOK_SUITE: readonly OperationId[] = [
+  'CreateInstanceNamespace',
+  'CreateInstanceWebhook',
+  'DeleteInstanceWebhook',
+  'ListInstance',
+  'ListInstanceWebhookJobs',
+  'ListInstanceWebhooks',
+  'ShowInstanceNamespace',
+  'ShowInstanceWebhook',
+  'UpdateInstanceWebhook',
+];
+export const REPLICATION_SUITE: readonly OperationId[] = [
+  'CreateInstanceNamespace',
+  'CreateInstanceRegistry',
+  'CreateInstanceReplicationPolicy',
+  'DeleteInstanceRegistry',
+  'DeleteInstanceReplicationPolicy',
+  'ExecuteInstanceReplicationPolicy',
+  'ListInstance',
+  'ListInstanceRegistries',
+  'ListInstanceReplicationPolicies',
+  'ListInstanceReplicationPolicyExecSubTasks',
+  'ListInstanceReplicationPolicyExecTasks',
+  'ListInstanceReplicationPolicyExecutions',
+  'ShowInstanceRegistry',
+  'ShowInstanceReplicationPolicy',
+  'StopInstanceReplicationPolicyExecution',
+  'UpdateInstanceRegistry',
+  'UpdateInstanceReplicationPolicy',
 ];

@@ -24,6 +24,14 @@ const TABLES = [
   'ent_cve_allowlists',
   'ent_immutable_rules',
   'ent_audit_logs',
+  'ent_lt_credentials',
+  'ent_retention_policies',
+  'ent_retention_executions',
+  'ent_webhooks',
+  'ent_webhook_jobs',
+  'ent_registries',
+  'ent_replication_policies',
+  'ent_replication_executions',
 ];
 
 /** Every stored row of the metadata, to prove a refused request changed nothing. */

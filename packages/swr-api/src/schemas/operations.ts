@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import type { Operation } from './operation.js';
 import { accountOperations } from './resources/account.js';
 import { enterpriseOperations } from './resources/enterprise.js';
+import { enterpriseCredentialOperations } from './resources/enterprise-credentials.js';
+import { enterpriseReplicationOperations } from './resources/enterprise-replication.js';
+import { enterpriseRetentionOperations } from './resources/enterprise-retention.js';
 import { enterpriseSecurityOperations } from './resources/enterprise-security.js';
+import { enterpriseWebhookOperations } from './resources/enterprise-webhooks.js';
 import { kmsOperations } from './resources/kms.js';
 import { namespaceOperations } from './resources/namespaces.js';
 import { permissionOperations } from './resources/permissions.js';
@@ -18,7 +22,8 @@ import { versionOperations } from './resources/versions.js';
 /**
  * Every operation, keyed by the name the official SDKs give it: the Basic edition's 49 of the
  * Node SDK plus the tag read and the two read-only signature lists; the Enterprise edition's
- * instances, namespaces with resource tags, artifacts and signing policies; and the three key
+ * instances, namespaces with resource tags, artifacts, security, signing policies, replication,
+ * retention, webhooks and long-term credentials; and the three key
  * service operations signing needs.
  */
 export const operations = {
@@ -34,6 +39,10 @@ export const operations = {
   ...accountOperations,
   ...enterpriseOperations,
   ...enterpriseSecurityOperations,
+  ...enterpriseReplicationOperations,
+  ...enterpriseRetentionOperations,
+  ...enterpriseWebhookOperations,
+  ...enterpriseCredentialOperations,
   ...signingOperations,
   ...kmsOperations,
 } satisfies Record<string, Operation>;

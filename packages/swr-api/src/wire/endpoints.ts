@@ -6,6 +6,8 @@
  * Path templates use `{name}`; `{name:regex}` narrows a segment (so `/{api_version}` does not
  * swallow other one-segment paths).
  */
+import { enterpriseEndpoints } from './enterprise-endpoints.js';
+
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
@@ -17,86 +19,6 @@ export interface Endpoint {
    */
   edition?: 'enterprise' | 'kms';
 }
-
-const I = '/v2/{project_id}/instances/{instance_id}';
-const NS = `${I}/namespaces/{namespace_name}`;
-const REPO = `${NS}/repositories/{repository_name}`;
-const POLICY = `${NS}/signature/policies/{policy_id}`;
-const ARTIFACT = `${REPO}/artifacts/{reference}`;
-/** The instance's tag operations alone carry no project id in their paths. */
-const TAGS =
-  '/v2/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}/tags';
-const IMMUTABLE = `${NS}/immutabletagrules`;
-
-/** The Enterprise edition's operations the console uses, under an instance. */
-const enterpriseEndpoints = {
-  ListInstance: { method: 'GET', path: '/v2/{project_id}/instances', status: 200 },
-  ShowInstance: { method: 'GET', path: I, status: 200 },
-  CreateInstanceTempCredential: { method: 'POST', path: `${I}/temp-credential`, status: 201 },
-  CreateInstanceNamespace: { method: 'POST', path: `${I}/namespaces`, status: 201 },
-  ListInstanceNamespaces: { method: 'GET', path: `${I}/namespaces`, status: 200 },
-  ShowInstanceNamespace: { method: 'GET', path: NS, status: 200 },
-  DeleteInstanceNamespace: { method: 'DELETE', path: NS, status: 204 },
-  CreateSubResourceTags: { method: 'POST', path: `${NS}/tags/create`, status: 204 },
-  DeleteSubResourceTags: { method: 'DELETE', path: `${NS}/tags/delete`, status: 204 },
-  ListSubResourceTags: { method: 'GET', path: `${NS}/tags`, status: 200 },
-  ListNamespaceTags: { method: 'GET', path: `${I}/namespaces-tags`, status: 200 },
-  ListSubResourceInstances: {
-    method: 'POST',
-    path: `${I}/namespaces/resource-instances/filter`,
-    status: 200,
-  },
-  ShowSubResourceInstancesCount: {
-    method: 'POST',
-    path: `${I}/namespaces/resource-instances/count`,
-    status: 200,
-  },
-  ListInstanceRepositories: { method: 'GET', path: `${I}/repositories`, status: 200 },
-  ListNamespaceRepositories: { method: 'GET', path: `${NS}/repositories`, status: 200 },
-  ShowInstanceRepository: { method: 'GET', path: REPO, status: 200 },
-  DeleteInstanceRepository: { method: 'DELETE', path: REPO, status: 204 },
-  ListInstanceArtifacts: { method: 'GET', path: `${REPO}/artifacts`, status: 200 },
-  ShowInstanceArtifact: { method: 'GET', path: `${REPO}/artifacts/{reference}`, status: 200 },
-  ListInstanceAccessories: { method: 'GET', path: `${ARTIFACT}/accessories`, status: 200 },
-  UpdateInstanceNamespace: { method: 'PUT', path: NS, status: 200 },
-  ListInstanceAllArtifacts: { method: 'GET', path: `${I}/artifacts`, status: 200 },
-  DeleteInstanceArtifact: { method: 'DELETE', path: ARTIFACT, status: 204 },
-  ShowInstanceArtifactAddition: {
-    method: 'GET',
-    path: `${ARTIFACT}/additions/{addition}`,
-    status: 200,
-  },
-  ListInstanceTags: { method: 'GET', path: TAGS, status: 200 },
-  DeleteInstanceTag: { method: 'DELETE', path: `${TAGS}/{tag_name}`, status: 204 },
-  StartManualScanning: { method: 'POST', path: `${ARTIFACT}/scan`, status: 202 },
-  ListInstanceArtifactVulnerabilities: {
-    method: 'GET',
-    path: `${ARTIFACT}/vulnerabilities`,
-    status: 200,
-  },
-  CreateImmutableRule: { method: 'POST', path: IMMUTABLE, status: 201 },
-  ListImmutableRules: { method: 'GET', path: `${I}/immutabletagrules`, status: 200 },
-  UpdateImmutableRule: { method: 'PUT', path: `${IMMUTABLE}/{immutable_rule_id}`, status: 200 },
-  DeleteImmutableRule: { method: 'DELETE', path: `${IMMUTABLE}/{immutable_rule_id}`, status: 204 },
-  ListAuditLogs: { method: 'GET', path: `${I}/audit-logs`, status: 200 },
-  ListInstanceSignPolicies: { method: 'GET', path: `${I}/signature/policies`, status: 200 },
-  CreateInstanceSignPolicy: { method: 'POST', path: `${NS}/signature/policies`, status: 201 },
-  ShowInstanceSignPolicy: { method: 'GET', path: POLICY, status: 200 },
-  UpdateInstanceSignPolicy: { method: 'PUT', path: POLICY, status: 200 },
-  DeleteInstanceSignPolicy: { method: 'DELETE', path: POLICY, status: 204 },
-  ExecuteInstanceSignPolicy: { method: 'POST', path: `${POLICY}/executions`, status: 201 },
-  ListInstanceSignPolicyExecutions: { method: 'GET', path: `${POLICY}/executions`, status: 200 },
-  ListInstanceSignPolicyExecTasks: {
-    method: 'GET',
-    path: `${POLICY}/executions/{execution_id}/tasks`,
-    status: 200,
-  },
-  ListInstanceSignatureExecutionSubtasks: {
-    method: 'GET',
-    path: `${POLICY}/executions/{execution_id}/tasks/{task_id}/subtasks`,
-    status: 200,
-  },
-} as const satisfies Record<string, Omit<Endpoint, 'edition'>>;
 
 /** The key service (DEW KMS) operations signing needs: keys to pick and their public halves. */
 const kmsEndpoints = {

@@ -48,6 +48,9 @@ export const ENTERPRISE_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 /** Names of Enterprise policies: letters, digits, Chinese characters, `_` and `-`. */
 export const POLICY_NAME_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fa5]{1,256}$/;
 
+/** A long-term credential's name: lowercase letters and digits, single separators between. */
+export const LT_CREDENTIAL_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
 /**
  * Resource tags on Enterprise namespaces. SWR documents a per-namespace maximum without its value;
  * the console and the sandbox use 20, SWR's documented maximum for an instance's own tags.

@@ -24,6 +24,8 @@ const sample: Record<string, string> = {
   addition: 'build_history',
   tag_name: 'v1.0',
   immutable_rule_id: '9',
+  credential_id: 'LT4f2a9c',
+  registry_id: '5',
 };
 
 describe('matchOperation', () => {

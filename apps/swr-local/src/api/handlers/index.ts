@@ -1,10 +1,15 @@
 import type { Handlers } from '../handler.js';
 import { accountHandlers } from './account.js';
 import { enterpriseArtifactHandlers } from './enterprise-artifacts.js';
+import { enterpriseCredentialHandlers } from './enterprise-credentials.js';
 import { enterpriseHandlers } from './enterprise.js';
 import { enterpriseImmutableHandlers } from './enterprise-immutable.js';
+import { enterpriseRegistryHandlers } from './enterprise-registries.js';
+import { enterpriseReplicationHandlers } from './enterprise-replication.js';
+import { enterpriseRetentionHandlers } from './enterprise-retention.js';
 import { enterpriseSecurityHandlers } from './enterprise-security.js';
 import { enterpriseTagHandlers } from './enterprise-tags.js';
+import { enterpriseWebhookHandlers } from './enterprise-webhooks.js';
 import { kmsHandlers } from './kms.js';
 import { namespaceHandlers } from './namespaces.js';
 import { permissionHandlers } from './permissions.js';
@@ -32,6 +37,11 @@ export const handlers: Handlers = {
   ...enterpriseTagHandlers,
   ...enterpriseSecurityHandlers,
   ...enterpriseImmutableHandlers,
+  ...enterpriseCredentialHandlers,
+  ...enterpriseRegistryHandlers,
+  ...enterpriseReplicationHandlers,
+  ...enterpriseRetentionHandlers,
+  ...enterpriseWebhookHandlers,
   ...signingHandlers,
   ...kmsHandlers,
 };
