@@ -123,6 +123,12 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ...page(async () => (await import('../features/enterprise/pages/audit')).AuditPage),
         },
         {
+          path: 'enterprise/:instance/credentials',
+          ...page(
+            async () => (await import('../features/enterprise/pages/credentials')).CredentialsPage,
+          ),
+        },
+        {
           path: 'enterprise/:instance/namespaces/:namespace/:tab?',
           ...page(
             async () =>

@@ -87,6 +87,7 @@ export const sharedMessages = {
   'deletion.what.DeleteInstanceArtifact':
     'artifact {reference} of {namespace_name}/{repository_name}',
   'deletion.what.DeleteImmutableRule': 'immutability rule {immutable_rule_id} of {namespace_name}',
+  'deletion.what.DeleteInstanceLtCredential': 'long-term credential {credential_id}',
   'deletion.what.other': '{operation}',
   'request.show': 'API request',
   'palette.open': 'Search',

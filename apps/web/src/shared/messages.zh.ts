@@ -83,6 +83,7 @@ export const sharedMessagesZh: Translation<typeof sharedMessages> = {
   'deletion.what.DeleteInstanceTag': '{namespace_name}/{repository_name} 的标签 {tag_name}',
   'deletion.what.DeleteInstanceArtifact': '{namespace_name}/{repository_name} 的制品 {reference}',
   'deletion.what.DeleteImmutableRule': '{namespace_name} 的不可变规则 {immutable_rule_id}',
+  'deletion.what.DeleteInstanceLtCredential': '长期凭证 {credential_id}',
   'deletion.what.other': '{operation}',
   'request.show': 'API 请求',
   'palette.open': '搜索',

@@ -75,6 +75,10 @@ export const PAGES: PageDefinition[] = [
     routes: [SIGNED_IN, 'src/features/enterprise/pages/artifact.tsx'],
   },
   { name: 'Enterprise audit log', routes: [SIGNED_IN, 'src/features/enterprise/pages/audit.tsx'] },
+  {
+    name: 'Enterprise long-term credentials',
+    routes: [SIGNED_IN, 'src/features/enterprise/pages/credentials.tsx'],
+  },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
   { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },
   // A repository's tabs other than tags load when opened.

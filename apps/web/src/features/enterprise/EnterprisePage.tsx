@@ -143,6 +143,12 @@ export function EnterprisePage() {
               style={{ textDecoration: 'underline' }}
             >
               {t('sec.audit.open')}
+            </Link>{' '}
+            <Link
+              to={`/${region}/enterprise/${ref.instance}/credentials`}
+              style={{ textDecoration: 'underline' }}
+            >
+              {t('cred.open')}
             </Link>
           </Typography.Paragraph>
           {loggingIn ? (

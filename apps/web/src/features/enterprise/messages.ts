@@ -1,3 +1,4 @@
+import { credentialMessages } from './credentials-messages';
 import { securityMessages } from './security-messages';
 
 /** English; `messages.zh.ts` has every key in Chinese (the compiler checks), loaded only in Chinese. */
@@ -177,4 +178,5 @@ export const enterpriseMessages = {
   'ent.exec.status.Failed': 'Failed',
   'ent.exec.status.Stopped': 'Stopped',
   ...securityMessages,
+  ...credentialMessages,
 } as const;

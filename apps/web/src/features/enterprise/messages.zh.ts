@@ -1,3 +1,4 @@
+import { credentialMessagesZh } from './credentials-messages.zh';
 import { securityMessagesZh } from './security-messages.zh';
 import type { Translation } from '../../shared/i18n';
 import type { enterpriseMessages } from './messages';
@@ -169,4 +170,5 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.exec.status.Failed': '失败',
   'ent.exec.status.Stopped': '已停止',
   ...securityMessagesZh,
+  ...credentialMessagesZh,
 };

@@ -29,6 +29,7 @@ const DESCRIBED = new Set<string>([
   'DeleteInstanceTag',
   'DeleteInstanceArtifact',
   'DeleteImmutableRule',
+  'DeleteInstanceLtCredential',
 ] satisfies OperationId[]);
 
 /** What a deletion takes away, in words ("tag v1 of team/app"). */

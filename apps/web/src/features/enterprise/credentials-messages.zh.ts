@@ -1,0 +1,53 @@
+import type { Translation } from '../../shared/i18n';
+import type { credentialMessages } from './credentials-messages';
+
+export const credentialMessagesZh: Translation<typeof credentialMessages> = {
+  'cred.open': '长期凭证',
+  'cred.title': '长期凭证',
+  'cred.back': '返回实例',
+  'cred.intro':
+    '不会过期的 docker 登录凭证，供 CI 和服务器使用。每个凭证以创建者的权限登录，仅限本实例的镜像仓库。其密钥只在创建时显示一次。',
+  'cred.quota': '本实例已有 {count} 个长期凭证，配额为 {quota} 个。',
+  'cred.everyone': '所有人的凭证',
+  'cred.create': '创建凭证',
+  'cred.empty.mine': '您在这里还没有长期凭证。',
+  'cred.empty.everyone': '本实例还没有长期凭证。',
+  'cred.name': '名称',
+  'cred.user': '登录用户名',
+  'cred.state': '状态',
+  'cred.enabled': '已启用',
+  'cred.disabled': '已停用',
+  'cred.created': '创建时间',
+  'cred.lastUsed': '最近使用',
+  'cred.profile': '可执行的操作',
+  'cred.neverUsed': '从未使用',
+  'cred.notReported': '未提供',
+  'cred.lastUsed.local':
+    '最近使用：由本沙箱在每次使用该凭证执行 docker login 时记录。SWR 本身不提供凭证的最近使用时间。',
+  'cred.lastUsed.cloud': 'SWR 不提供凭证的最近使用时间，因此控制台无法显示。',
+  'cred.enable': '启用',
+  'cred.disable': '停用',
+  'cred.enableOf': '启用 {name}',
+  'cred.disableOf': '停用 {name}',
+  'cred.deleteOf': '删除 {name}',
+  'cred.recent': '{ago}使用过：使用它登录的镜像仓库和 CI 将被拒绝。',
+  'cred.disable.title': '停用凭证 {name}？',
+  'cred.disable.text': '使用 {name}（{user}）的登录将被拒绝，直到再次启用。凭证及其密钥保留不变。',
+  'cred.delete.title': '删除凭证 {name}？',
+  'cred.delete.text':
+    '凭证 {name}（{user}）将被永久删除：使用它的登录将被拒绝，其密钥也无法再使用。',
+  'cred.deleted': '凭证 {name} 已删除',
+  'cred.create.title': '创建长期凭证',
+  'cred.create.intro': '它以您的权限登录本实例的镜像仓库，直到被停用或删除。',
+  'cred.create.rules': '1–64 个小写字母和数字，中间可用单个“.”、“_”或“-”分隔。',
+  'cred.create.taken': '您已有名为 {name} 的凭证。',
+  'cred.secret.title': '凭证 {name} 已创建',
+  'cred.secret.once':
+    '请现在复制密钥：它只显示这一次，之后无法再次显示。如果丢失，请删除该凭证并创建新的凭证。',
+  'cred.secret.user': '登录用户名',
+  'cred.secret.secret': '密钥',
+  'cred.secret.command': 'Docker 登录指令',
+  'cred.secret.what.user': '登录用户名',
+  'cred.secret.what.secret': '密钥',
+  'cred.secret.what.command': 'docker login 指令',
+};
