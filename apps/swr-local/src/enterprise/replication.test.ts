@@ -376,6 +376,10 @@ describe('the replication suite', () => {
     ).toContain(
       'ListInstanceReplicationPolicyExecTasks.tasks[0].StatusRevision: required by TaskDetail',
     );
+    // Every registry and replication operation's answer was read.
+    expect(new Set(answers.map(([id]) => id))).toEqual(
+      new Set(REPLICATION_SUITE.filter((id) => /Registr|Replication/.test(id))),
+    );
     expect([...called].sort()).toEqual([...REPLICATION_SUITE].sort());
   });
 });

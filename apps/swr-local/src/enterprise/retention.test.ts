@@ -180,7 +180,7 @@ describe('retention policies', { timeout: 120_000 }, () => {
     });
     const shown = await call('ShowInstanceRetentionPolicy', { path: policyPath('refused', id) });
     expect(shown).toMatchObject({ name: 'keep-five', rules: [{ params: { latestPushedK: 5 } }] });
-    await call('DeleteInstanceRetentionPolicy', { path: policyPath('refused', id) });
+    await answered('DeleteInstanceRetentionPolicy', { path: policyPath('refused', id) });
     const missing = await failure('ShowInstanceRetentionPolicy', {
       path: policyPath('refused', id),
     });
@@ -254,6 +254,12 @@ describe('the retention suite', () => {
     expect(
       problemsOf('ListInstanceRetentionPolicyExecSubTasks', { sub_tasks: [{ job_id: '3' }] }),
     ).toContain('ListInstanceRetentionPolicyExecSubTasks.sub_tasks[0].job_id: expected an integer');
+    // Every retention operation's answer was read (the others are the suite's helpers).
+    expect(new Set(answers.map(([id]) => id))).toEqual(
+      new Set(
+        RETENTION_SUITE.filter((id) => id.includes('Retention') || id === 'ListInstanceTags'),
+      ),
+    );
     expect([...called].sort()).toEqual([...RETENTION_SUITE].sort());
   });
 });

@@ -389,6 +389,9 @@ describe('the webhook suite', () => {
       expect(JSON.stringify(body) ?? '', id).not.toContain('s3cr3t');
       expect(problemsOf(id, body), id).toEqual([]);
     }
+    expect(new Set(answers.map(([id]) => id))).toEqual(
+      new Set(WEBHOOK_SUITE.filter((id) => id.includes('Webhook'))),
+    );
     expect([...called].sort()).toEqual([...WEBHOOK_SUITE].sort());
   });
 });
