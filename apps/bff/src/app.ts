@@ -12,7 +12,7 @@ import { HttpProblem, problemHandler, titleOf } from './problem.js';
 import { Admission, sessionShare, type AdmissionLimits } from './proxy/admission.js';
 import { DEFAULT_LIMITS } from './proxy/limits.js';
 import { swrProxy } from './proxy/swr-proxy.js';
-import type { Topology } from './regions.js';
+import { isSandbox, type Topology } from './regions.js';
 import { auditRoutes } from './routes/audit.js';
 import { deletionRoutes } from './routes/deletions.js';
 import { iamRoutes } from './routes/iam.js';
@@ -23,6 +23,7 @@ import { regionsCompareRoutes } from './routes/regions-compare.js';
 import { imageRoutes } from './routes/images.js';
 import { retentionPlanRoutes } from './routes/retention-plans.js';
 import { storageRoutes } from './routes/storage.js';
+import { webhookTestRoutes } from './routes/webhook-test.js';
 import { csrfProtection, requireSignIn, securityHeaders } from './security.js';
 import { Sessions } from './session/sessions.js';
 import { within, type SessionStore } from './session/store.js';
@@ -200,6 +201,7 @@ export function createApp(deps: AppDeps): Express {
       insecureRegistries: deps.insecureRegistries,
     }),
   );
+  app.use(webhookTestRoutes({ allowLoopback: isSandbox(deps.topology), log: deps.log }));
   app.use(auditRoutes(deps.store));
   app.use(iamRoutes(deps.topology, sessions, deps.upstreamTimeoutMs));
   app.use('/api', () => {

@@ -28,6 +28,14 @@ export interface Topology {
   sandboxUsers?: SandboxUser[];
 }
 
+/**
+ * Whether the BFF runs against the local sandbox (`PROFILE=local`): only its topology carries the
+ * sandbox's users. What runs on this machine (swr-local, test receivers) is reachable only then.
+ */
+export function isSandbox(topology: Topology): boolean {
+  return topology.sandboxUsers !== undefined;
+}
+
 /** Where the SWR API and registry of a real region are (eu-west-101 lives under .eu). */
 export function huaweiCloudRegion(id: string): Region {
   const domain = id === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';

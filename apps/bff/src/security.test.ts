@@ -85,6 +85,7 @@ describe('authentication by default', () => {
         'GET /api/audit',
         'GET /api/deletions',
         'POST /api/deletions/:id/undo',
+        'POST /api/webhook-test',
         'GET /api/iam/users',
         'GET /{*path}',
         ...['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((m) => `${m} /api/swr/:region/{*rest}`),

@@ -1,5 +1,6 @@
 import { bffEndpoints, type BffEndpointId } from '@swr-console/contracts/bff';
 import { bffOperations } from '@swr-console/contracts/bff/schemas';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, sandboxUser, startBff, type RunningBff } from '../testing/harness.js';
 
@@ -10,11 +11,18 @@ let bff: RunningBff;
 let browser: Browser;
 const region = 'cn-north-4';
 
+/** A webhook receiver on loopback (the sandbox profile lets test events reach it). */
+let receiver: Server;
 beforeAll(async () => {
   bff = await startBff();
   browser = new Browser(bff.url);
+  receiver = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 });
-afterAll(() => bff?.stop());
+afterAll(async () => {
+  receiver?.close();
+  await bff?.stop();
+});
 
 async function proxied<T>(path: string): Promise<T> {
   const answer = await browser.request('GET', `/api/swr/${region}${path}`);
@@ -76,6 +84,17 @@ const requests: Record<
     expect(held.status, held.text).toBe(202);
     return { params: { id: held.json<{ deletion: { id: string } }>().deletion.id } };
   },
+  SendWebhookTest: async () => ({
+    body: {
+      target: {
+        type: 'http',
+        address: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`,
+        address_type: 'internal',
+        auth_header: 'Authorization:Bearer contract',
+      },
+      namespace: 'platform',
+    },
+  }),
   SignOut: async () => ({}),
 };
 

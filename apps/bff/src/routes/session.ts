@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { InvalidCredentials, verifySignIn } from '../auth/sign-in.js';
 import { UpstreamUnavailable } from '../auth/upstream.js';
 import { HttpProblem, sendProblem, titleOf } from '../problem.js';
-import type { Topology } from '../regions.js';
+import { isSandbox, type Topology } from '../regions.js';
 import { csrfProtection, requireSignIn, signedIn } from '../security.js';
 import type { LoadedSession } from '../session/record.js';
 import type { Sessions } from '../session/sessions.js';
@@ -87,7 +87,7 @@ export function sessionRoutes({
   // sandbox's users for one-click sign-in, by name; their keys never leave the BFF.
   serve(router, 'GetConfig', (_req, res) => {
     reply(res, 'GetConfig', {
-      profile: topology.sandboxUsers ? 'local' : 'huaweicloud',
+      profile: isSandbox(topology) ? 'local' : 'huaweicloud',
       regions: topology.regions.map((region) => ({ id: region.id, registry: region.registry })),
       sandboxUsers: (topology.sandboxUsers ?? []).map(({ account, name, admin }) => ({
         account,

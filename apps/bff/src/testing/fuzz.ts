@@ -155,6 +155,7 @@ function paths(known: KnownNames): fc.Arbitrary<{ method?: string; path: string 
           '/api/session',
           '/api/login-command',
           '/api/login-command',
+          '/api/webhook-test',
           '/api/audit',
           '/api/iam/users',
           '/',
@@ -222,6 +223,41 @@ const shapedBodies = fc.oneof(
       kind: fc.oneof(fc.constantFrom('temporary', 'long-term', 'forever'), text),
       durationSeconds: fc.oneof(fc.integer(), fc.double(), fc.constant('900'), fc.constant(1e308)),
       instance: fc.oneof(text, fc.constant('../../etc')),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      // A webhook test's target: addresses it must refuse, or that refuse at once (port 1).
+      target: fc.oneof(
+        text,
+        fc.record(
+          {
+            type: fc.constantFrom('http', 'https', ''),
+            address: fc.oneof(
+              text,
+              fc.constantFrom(
+                'http://127.0.0.1:1/hook',
+                'http://169.254.169.254/latest/meta-data',
+                'http://[::1]:1/',
+                'http://localhost:1/\r\nX: y',
+                'file:///etc/passwd',
+                'http://user:pw@127.0.0.1:1/',
+              ),
+            ),
+            address_type: fc.oneof(fc.constantFrom('internal', 'internet'), text),
+            auth_header: fc.oneof(
+              text,
+              fc.constant('Authorization:a\r\nX-Injected: 1'),
+              fc.constant('Host:evil'),
+              fc.constant('Authorization:*****'),
+            ),
+            skip_cert_verify: fc.oneof(fc.boolean(), text),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      namespace: fc.oneof(text, fc.constant('platform')),
     },
     { requiredKeys: [] },
   ),

@@ -129,6 +129,12 @@ function createRoutes(queryClient: QueryClient): RouteObject[] {
           ),
         },
         {
+          path: 'enterprise/:instance/replication',
+          ...page(
+            async () => (await import('../features/enterprise/pages/replication')).ReplicationPage,
+          ),
+        },
+        {
           path: 'enterprise/:instance/namespaces/:namespace/:tab?',
           ...page(
             async () =>

@@ -36,6 +36,18 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
+
+/**
+ * Messages a page brings with its own chunk, in both languages, so that the catalog every page
+ * loads (sign-in included) does not carry them: the page's module adds them when it loads, before
+ * it renders.
+ */
+const pageMessages: Record<Locale, Catalog> = { 'en-US': {}, 'zh-CN': {} };
+
+export function addPageMessages(english: Catalog, chinese: Catalog): void {
+  Object.assign(pageMessages['en-US'], english);
+  Object.assign(pageMessages['zh-CN'], chinese);
+}
 const STORAGE_KEY = 'swr-console.locale';
 
 /** The language the console starts in: the one chosen before, else the browser's. */
@@ -77,7 +89,7 @@ export function I18nProvider({
   }, [current.locale]);
   const t = useCallback<Translate>(
     (key, values) => {
-      const template = current.catalog[key];
+      const template = current.catalog[key] ?? pageMessages[current.locale][key];
       if (template === undefined) {
         console.error(`Missing message "${key}"`);
         return key;

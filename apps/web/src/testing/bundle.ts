@@ -71,6 +71,22 @@ export const PAGES: PageDefinition[] = [
     ],
   },
   {
+    name: 'Enterprise namespace: webhooks tab',
+    routes: [
+      SIGNED_IN,
+      'src/features/enterprise/detail-routes.tsx',
+      'src/features/enterprise/components/WebhooksPanel.tsx',
+    ],
+  },
+  {
+    name: 'Enterprise namespace: retention tab',
+    routes: [
+      SIGNED_IN,
+      'src/features/enterprise/detail-routes.tsx',
+      'src/features/enterprise/components/RetentionPanel.tsx',
+    ],
+  },
+  {
     name: 'Enterprise artifact',
     routes: [SIGNED_IN, 'src/features/enterprise/pages/artifact.tsx'],
   },
@@ -78,6 +94,10 @@ export const PAGES: PageDefinition[] = [
   {
     name: 'Enterprise long-term credentials',
     routes: [SIGNED_IN, 'src/features/enterprise/pages/credentials.tsx'],
+  },
+  {
+    name: 'Enterprise replication',
+    routes: [SIGNED_IN, 'src/features/enterprise/pages/replication.tsx'],
   },
   { name: 'login command', routes: [SIGNED_IN, 'src/features/login-command/routes.tsx'] },
   { name: 'help', routes: [SIGNED_IN, 'src/features/help/routes.tsx'] },

@@ -50,6 +50,11 @@ export const bffEndpoints = {
   ListDeletions: { method: 'GET', path: '/api/deletions', status: 200 },
   /** Takes back a held deletion before it reaches SWR. */
   UndoDeletion: { method: 'POST', path: '/api/deletions/{id}/undo', status: 200 },
+  /**
+   * A sample PUSH_ARTIFACT event POSTed by the BFF to a webhook target, as SWR would deliver it
+   * (SWR has no such operation): how the receiver answered. 200 whenever it was sent.
+   */
+  SendWebhookTest: { method: 'POST', path: '/api/webhook-test', status: 200 },
 } as const satisfies Record<string, BffEndpoint>;
 
 /** Repositories compared in one answer; each is read in full in every region asked about. */
@@ -59,6 +64,11 @@ export const MAX_COMPARED_REGIONS = 8;
 
 /** Repositories planned in one answer. */
 export const MAX_PLANNED_REPOSITORIES = 50;
+
+/** Test events one session may send a minute (each may hold a connection for 5 s). */
+export const WEBHOOK_TESTS_PER_MINUTE = 10;
+/** What SWR answers in place of a webhook header's value, and takes on update as "keep it". */
+export const MASKED_HEADER_VALUE = '*****';
 
 export type BffEndpointId = keyof typeof bffEndpoints;
 

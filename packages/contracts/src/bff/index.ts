@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { regionsComparison, retentionPlans, storagePage } from './insight-schemas.js';
 import type { deletion, publicConfig, session } from './schemas.js';
+import type { webhookTestResult } from './webhook-schemas.js';
 
 export * from './endpoints.js';
 export * from './client.js';
@@ -18,3 +19,4 @@ export type RetentionPlans = z.output<typeof retentionPlans>;
 export type RepositoryPlan = RetentionPlans['repositories'][number];
 export type StoragePage = z.output<typeof storagePage>;
 export type RepositoryStorage = StoragePage['repositories'][number];
+export type WebhookTestResult = z.output<typeof webhookTestResult>;

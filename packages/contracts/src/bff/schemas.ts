@@ -18,8 +18,10 @@ import {
   retentionPlans,
   retentionPlansQuery,
 } from './insight-schemas.js';
+import { webhookTestBody, webhookTestResult } from './webhook-schemas.js';
 
 export * from './insight-schemas.js';
+export * from './webhook-schemas.js';
 
 /**
  * What the BFF's operations take and answer. The BFF checks every request against these and its
@@ -265,6 +267,7 @@ export const bffOperations = {
     params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a deletion id.') }),
     response: z.object({ deletion }),
   },
+  SendWebhookTest: { body: webhookTestBody, response: webhookTestResult },
 } as const satisfies Record<
   BffEndpointId,
   { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response?: z.ZodType }

@@ -149,6 +149,12 @@ export function EnterprisePage() {
               style={{ textDecoration: 'underline' }}
             >
               {t('cred.open')}
+            </Link>{' '}
+            <Link
+              to={`/${region}/enterprise/${ref.instance}/replication`}
+              style={{ textDecoration: 'underline' }}
+            >
+              {t('repl.open')}
             </Link>
           </Typography.Paragraph>
           {loggingIn ? (

@@ -25,6 +25,12 @@ const SecurityPanel = lazy(async () => ({
 const ImmutabilityPanel = lazy(async () => ({
   default: (await import('./components/ImmutabilityPanel')).ImmutabilityPanel,
 }));
+const WebhooksPanel = lazy(async () => ({
+  default: (await import('./components/WebhooksPanel')).WebhooksPanel,
+}));
+const RetentionPanel = lazy(async () => ({
+  default: (await import('./components/RetentionPanel')).RetentionPanel,
+}));
 
 /** One namespace of an instance: its repositories with their artifacts, and its signing policies. */
 export function NamespacePage() {
@@ -137,6 +143,24 @@ export function NamespacePage() {
               children: (
                 <Suspense fallback={<PageLoading />}>
                   <ImmutabilityPanel target={ref} namespace={namespace} admin={admin} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'webhooks',
+              label: t('wh.tab'),
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <WebhooksPanel target={ref} namespace={namespace} admin={admin} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'retention',
+              label: t('retn.tab'),
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <RetentionPanel target={ref} namespace={namespace} admin={admin} />
                 </Suspense>
               ),
             },

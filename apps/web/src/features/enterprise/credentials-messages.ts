@@ -1,6 +1,5 @@
 /** English messages of the long-term credentials page; `credentials-messages.zh.ts` has each in Chinese. */
 export const credentialMessages = {
-  'cred.open': 'Long-term credentials',
   'cred.title': 'Long-term credentials',
   'cred.back': 'Back to the instance',
   'cred.intro':

@@ -2,7 +2,6 @@ import type { Translation } from '../../shared/i18n';
 import type { credentialMessages } from './credentials-messages';
 
 export const credentialMessagesZh: Translation<typeof credentialMessages> = {
-  'cred.open': '长期凭证',
   'cred.title': '长期凭证',
   'cred.back': '返回实例',
   'cred.intro':

@@ -1,5 +1,6 @@
-import { credentialMessages } from './credentials-messages';
+import { retentionMessages } from './retention-messages';
 import { securityMessages } from './security-messages';
+import { webhookMessages } from './webhook-messages';
 
 /** English; `messages.zh.ts` has every key in Chinese (the compiler checks), loaded only in Chinese. */
 export const enterpriseMessages = {
@@ -178,5 +179,9 @@ export const enterpriseMessages = {
   'ent.exec.status.Failed': 'Failed',
   'ent.exec.status.Stopped': 'Stopped',
   ...securityMessages,
-  ...credentialMessages,
+  ...webhookMessages,
+  ...retentionMessages,
+  // The links to pages whose own messages load with them (pages/credentials, pages/replication).
+  'cred.open': 'Long-term credentials',
+  'repl.open': 'Replication',
 } as const;

@@ -1,5 +1,6 @@
-import { credentialMessagesZh } from './credentials-messages.zh';
+import { retentionMessagesZh } from './retention-messages.zh';
 import { securityMessagesZh } from './security-messages.zh';
+import { webhookMessagesZh } from './webhook-messages.zh';
 import type { Translation } from '../../shared/i18n';
 import type { enterpriseMessages } from './messages';
 
@@ -170,5 +171,8 @@ export const enterpriseMessagesZh: Translation<typeof enterpriseMessages> = {
   'ent.exec.status.Failed': '失败',
   'ent.exec.status.Stopped': '已停止',
   ...securityMessagesZh,
-  ...credentialMessagesZh,
+  ...webhookMessagesZh,
+  ...retentionMessagesZh,
+  'cred.open': '长期凭证',
+  'repl.open': '镜像复制',
 };

@@ -30,6 +30,10 @@ const DESCRIBED = new Set<string>([
   'DeleteInstanceArtifact',
   'DeleteImmutableRule',
   'DeleteInstanceLtCredential',
+  'DeleteInstanceWebhook',
+  'DeleteInstanceRegistry',
+  'DeleteInstanceReplicationPolicy',
+  'DeleteInstanceRetentionPolicy',
 ] satisfies OperationId[]);
 
 /** What a deletion takes away, in words ("tag v1 of team/app"). */
