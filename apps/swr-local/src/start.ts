@@ -46,6 +46,7 @@ import {
   runScheduled,
 } from './enterprise/retention.js';
 import { runWebhookJob, WEBHOOK_JOB, webhooksOnPush } from './enterprise/webhooks.js';
+import { resumeRestores } from './enterprise/restores.js';
 import type { RegionEndpoint, Services } from './services.js';
 
 export interface RunningSwrLocal {
@@ -94,7 +95,8 @@ export async function startSwrLocal(
 
   const registries = new Map<string, RegistryClient>();
   const regions: RegionEndpoint[] = [];
-  const jobs = new Jobs(db, log, clock);
+  // Replication and webhooks wait on other machines: lanes of their own (see Jobs).
+  const jobs = new Jobs(db, log, clock, 2, { [REPLICATION_JOB]: 2, [WEBHOOK_JOB]: 4 });
   const services: Services = {
     db,
     identity,
@@ -195,18 +197,27 @@ export async function startSwrLocal(
     servers.push(iam);
 
     resumeScans(services);
+    await resumeRestores(services);
     jobs.start({
-      run: async (kind, payload) => {
+      run: async (kind, payload, shutdown) => {
         if (kind === 'retention-run')
           await runRetention(services, (payload as { repositoryId: number }).repositoryId);
         else if (kind === 'maintenance') dailyMaintenance(services);
         else if (kind === SCAN_JOB)
           await runScan(services, (payload as { artifactId: number }).artifactId);
-        else if (kind === WEBHOOK_JOB) await runWebhookJob(services, payload);
+        else if (kind === WEBHOOK_JOB) await runWebhookJob(services, payload, shutdown);
         else if (kind === RETENTION_JOB)
-          await runRetentionExecution(services, (payload as { executionId: number }).executionId);
+          await runRetentionExecution(
+            services,
+            (payload as { executionId: number }).executionId,
+            shutdown,
+          );
         else if (kind === REPLICATION_JOB)
-          await runReplication(services, (payload as { executionId: number }).executionId);
+          await runReplication(
+            services,
+            (payload as { executionId: number }).executionId,
+            shutdown,
+          );
         else if (kind === REPLICATION_SCHEDULE_JOB)
           runScheduledReplication(
             services,

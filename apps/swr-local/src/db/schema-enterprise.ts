@@ -1,7 +1,7 @@
 /**
  * The Enterprise edition's migrations, in the order they were added to `schema.ts`'s list (which
  * spreads them after the Basic edition's): instances and signing, security, then replication,
- * retention, webhooks and long-term credentials.
+ * retention, webhooks and long-term credentials, then untagging's write-ahead.
  */
 export const enterpriseMigrations: string[] = [
   // The Enterprise edition: instances with their own registry, and the key service for signing.
@@ -283,5 +283,20 @@ export const enterpriseMigrations: string[] = [
     start_time TEXT NOT NULL DEFAULT '',
     end_time TEXT NOT NULL DEFAULT ''
   );
+  `,
+  // Untagging deletes a manifest and writes it back under its other tags: what is to be written
+  // back is stored first, so that a registry that fails in between loses no tag (removal.ts).
+  `
+  CREATE TABLE ent_manifest_restores (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    instance_id TEXT NOT NULL,
+    repository TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    untagged TEXT NOT NULL
+  );
+  CREATE INDEX ent_manifest_restores_by_repository ON ent_manifest_restores (instance_id, repository);
   `,
 ];

@@ -1,5 +1,6 @@
 import { MASKED_SECRET, type Registry, type RegistryBody } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
+import { entError } from '../domain/errors.js';
 import type { Services } from '../services.js';
 import { RemoteRegistry, type PingResult } from '../replication/remote-registry.js';
 
@@ -31,12 +32,18 @@ const CHECK_TIMEOUT_MS = 5_000;
 
 export const definitionOf = (row: RegistryRow) => JSON.parse(row.definition) as RegistryBody;
 
-/** The body to store: a masked secret on update keeps the one stored. */
+/**
+ * The body to store: a masked secret on update keeps the one stored, while the registry stays at
+ * its origin. Another origin must be given the secret again: else whoever may edit a registry, but
+ * not read its secret, could have it sent to a host of theirs by the check that follows.
+ */
 export function storedDefinition(body: RegistryBody, previous?: RegistryBody): string {
-  const secret =
-    body.credential.access_secret === MASKED_SECRET && previous
-      ? previous.credential.access_secret
-      : body.credential.access_secret;
+  const kept = body.credential.access_secret === MASKED_SECRET && previous !== undefined;
+  if (kept && new URL(body.url).origin !== new URL(previous.url).origin)
+    throw entError.invalid(
+      `Invalid body.credential.access_secret: the address changes from ${new URL(previous.url).origin} to ${new URL(body.url).origin}; enter the secret again to use it there.`,
+    );
+  const secret = kept ? previous.credential.access_secret : body.credential.access_secret;
   return JSON.stringify({ ...body, credential: { ...body.credential, access_secret: secret } });
 }
 
@@ -92,8 +99,17 @@ export async function checkRegistry(
   } finally {
     remote.close();
   }
+  // Stored only while the registry is still what was checked: a check of an address changed
+  // meanwhile must not speak for the new one.
   services.db
-    .prepare('UPDATE ent_registries SET status = ?, status_text = ? WHERE id = ?')
-    .run(result.ok ? 'healthy' : 'unhealthy', result.ok ? '' : result.message, row.id);
+    .prepare(
+      'UPDATE ent_registries SET status = ?, status_text = ? WHERE id = ? AND definition = ?',
+    )
+    .run(
+      result.ok ? 'healthy' : 'unhealthy',
+      result.ok ? '' : result.message,
+      row.id,
+      row.definition,
+    );
   return result;
 }

@@ -11,6 +11,7 @@ import {
   type EntRepositoryRow,
   type InstanceRow,
 } from './records.js';
+import { forgetRestore, restorePending, storeRestore } from './restores.js';
 import { repositoryTurnOf, repositoryTurns, signatureTurns, turnOf } from './turns.js';
 
 /**
@@ -57,17 +58,30 @@ function audit(scope: ArtifactScope, resourceType: string, resource: string): vo
   });
 }
 
-/** Deletes an artifact with its tags and its signatures. */
-export function deleteArtifact(scope: ArtifactScope, artifact: ArtifactRow): Promise<void> {
+/**
+ * Deletes an artifact with its tags and its signatures. With `onlyTagged`, only while every tag it
+ * has is one of those (a retention run's plan): 'kept' when a push tagged it otherwise since, or
+ * it is gone.
+ */
+export function deleteArtifact(
+  scope: ArtifactScope,
+  artifact: ArtifactRow,
+  onlyTagged?: ReadonlySet<string>,
+): Promise<'deleted' | 'kept'> {
   const { db } = scope.services;
   const client = registryOf(scope);
   const path = pathOf(scope);
   return repositoryTurns.run(repositoryTurnOf(scope.instance.id, path), () =>
     signatureTurns.run(turnOf(scope.instance.id, path, artifact.digest), async () => {
       // Checked in turn: a push just before may have tagged it, a deletion removed it.
-      if (!findArtifact(db, scope.repository.id, artifact.digest))
+      const found = findArtifact(db, scope.repository.id, artifact.digest);
+      if (!found) {
+        if (onlyTagged) return 'kept';
         throw entError.notFound(`Artifact "${artifact.digest}" does not exist.`);
-      refuseImmutable(scope, tagsOfArtifact(db, artifact.id));
+      }
+      const tags = tagsOfArtifact(db, found.id);
+      if (onlyTagged && tags.some((tag) => !onlyTagged.has(tag))) return 'kept';
+      refuseImmutable(scope, tags);
       const signatures = db
         .prepare('SELECT digest FROM ent_artifacts WHERE repository_id = ? AND subject_digest = ?')
         .pluck()
@@ -82,6 +96,7 @@ export function deleteArtifact(scope: ArtifactScope, artifact: ArtifactRow): Pro
         ).run(scope.repository.id, artifact.digest, artifact.digest);
         audit(scope, 'artifact', `${path}@${artifact.digest}`);
       })();
+      return 'deleted';
     }),
   );
 }
@@ -109,24 +124,37 @@ export function deleteRepository(scope: ArtifactScope): Promise<void> {
   });
 }
 
-/** Removes one tag; the artifact stays, with its other tags, as SWR keeps untagged artifacts. */
-export function deleteTag(scope: ArtifactScope, tag: string): Promise<void> {
+/**
+ * Removes one tag; the artifact stays, with its other tags, as SWR keeps untagged artifacts. With
+ * `onlyAt`, only while the tag still names that digest (a retention run's plan): 'kept' when a
+ * push moved it since, or it is gone.
+ */
+export function deleteTag(
+  scope: ArtifactScope,
+  tag: string,
+  onlyAt?: string,
+): Promise<'deleted' | 'kept'> {
   const { db } = scope.services;
   const path = pathOf(scope);
   return repositoryTurns.run(repositoryTurnOf(scope.instance.id, path), async () => {
+    const client = registryOf(scope);
+    // An untagging the registry failed in the middle of is finished first.
+    await restorePending(db, scope.instance.id, path, client);
     const row = db
       .prepare(
         'SELECT t.id, t.artifact_id, a.digest FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id WHERE t.repository_id = ? AND t.name = ?',
       )
       .get(scope.repository.id, tag) as
       { id: number; artifact_id: number; digest: string } | undefined;
+    if (onlyAt !== undefined && row?.digest !== onlyAt) return 'kept';
     if (!row) throw entError.notFound(`Tag "${path}:${tag}" does not exist.`);
     refuseImmutable(scope, [tag]);
-    const client = registryOf(scope);
     const manifest = await client.getManifest(path, row.digest);
     // The registry deletes manifests, not tags: delete it and write it back by digest and under
-    // every other tag it had.
+    // every other tag it had, stored first in case the registry fails in between (restores.ts).
     const siblings = tagsOfArtifact(db, row.artifact_id).filter((name) => name !== tag);
+    const where = { instanceId: scope.instance.id, repository: path, digest: row.digest };
+    const restoreId = manifest && storeRestore(db, where, manifest, siblings, tag);
     await client.deleteManifest(path, row.digest);
     if (manifest) {
       await client.putManifest(path, row.digest, manifest.body, manifest.mediaType);
@@ -134,8 +162,10 @@ export function deleteTag(scope: ArtifactScope, tag: string): Promise<void> {
         await client.putManifest(path, sibling, manifest.body, manifest.mediaType);
     }
     db.transaction(() => {
+      if (restoreId) forgetRestore(db, restoreId);
       db.prepare('DELETE FROM ent_tags WHERE id = ?').run(row.id);
       audit(scope, 'tag', `${path}:${tag}`);
     })();
+    return 'deleted';
   });
 }

@@ -25,6 +25,9 @@ export const selects = (policy: ReplicationPolicyBody, repository: string, tag: 
     globMatches(filter.value, filter.type === 'name' ? repository : tag),
   );
 
+/** The most tags one run copies: its plan is stored, and listed, whole. */
+export const MAX_PLANNED_TAGS = 100_000;
+
 export interface Side {
   registry: RemoteRegistry;
   label: string;
@@ -94,11 +97,17 @@ export async function planOf(
         .all(instance.id) as string[])
     : (await from.registry.catalog({ signal })).sort();
   const names = policy.filters.find((filter) => filter.type === 'name');
+  let planned = 0;
   for (const repository of repositories) {
     if (names && !globMatches(names.value, repository)) continue;
     const tags = (await from.registry.listTags(repository, { signal }))
       .filter((tag) => selects(policy, repository, tag))
       .sort();
+    planned += tags.length;
+    if (planned > MAX_PLANNED_TAGS)
+      throw new Error(
+        `The policy selects more than ${MAX_PLANNED_TAGS} tags at ${from.registry.url}; narrow its filters.`,
+      );
     if (tags.length > 0) plan.set(repository, tags);
   }
   return plan;

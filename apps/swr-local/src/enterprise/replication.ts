@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nextRun, type ReplicationPolicyBody } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import { copyImage, type ImageEndpoint } from '../replication/copy-image.js';
@@ -87,32 +88,43 @@ export function startReplication(
 }
 
 /** Plans (once) and carries out a run; resumes where a restart left it. */
-export async function runReplication(services: Services, executionId: number): Promise<void> {
+export async function runReplication(
+  services: Services,
+  executionId: number,
+  shutdown?: AbortSignal,
+): Promise<void> {
   const { db, clock } = services;
   const execution = executionOf(db, executionId);
   if (execution?.status !== 'InProgress') return;
   const policyRow = db
     .prepare('SELECT * FROM ent_replication_policies WHERE id = ?')
-    .get(execution.policy_id) as ReplicationPolicyRow;
-  const instance = findInstance(db, policyRow.instance_id)!;
+    .get(execution.policy_id) as ReplicationPolicyRow | undefined;
+  const instance = policyRow && findInstance(db, policyRow.instance_id);
+  if (!policyRow || !instance) {
+    fail(db, executionId, 'The policy or its instance no longer exists', clock().toISOString());
+    return;
+  }
   const policy = definitionOf(policyRow);
-  const controller = new AbortController();
-  running.set(executionId, controller);
+  const planned = db
+    .prepare('SELECT 1 FROM ent_replication_tasks WHERE execution_id = ?')
+    .get(executionId);
+  // Runs queued by pushes or the schedule before the policy was disabled: a policy switched off
+  // because its target hangs must not go on trying it, run after run.
+  if (!planned && !policy.enabled) {
+    db.prepare(
+      "UPDATE ent_replication_executions SET status = 'Stopped', status_text = 'The policy was disabled before the run started', updated_at = ? WHERE id = ? AND status = 'InProgress'",
+    ).run(clock().toISOString(), executionId);
+    return;
+  }
+  // A stop by a user ends the run; swr-local stopping only interrupts it, to resume at the next start.
+  const stop = new AbortController();
+  const signal = shutdown ? AbortSignal.any([stop.signal, shutdown]) : stop.signal;
+  running.set(executionId, stop);
   let sides: ReturnType<typeof sidesOf> | undefined;
   try {
     sides = sidesOf(services, instance, policy, execution.operator_id);
-    const planned = db
-      .prepare('SELECT 1 FROM ent_replication_tasks WHERE execution_id = ?')
-      .get(executionId);
     if (!planned) {
-      const plan = await planOf(
-        services,
-        instance,
-        policy,
-        sides.from,
-        execution.only_tag,
-        controller.signal,
-      );
+      const plan = await planOf(services, instance, policy, sides.from, execution.only_tag, signal);
       storePlan(db, executionId, plan, policy, {
         targetUrl: sides.to.registry.url,
         at: clock().toISOString(),
@@ -121,15 +133,21 @@ export async function runReplication(services: Services, executionId: number): P
           Boolean(policy.src_registry) && !findEntNamespace(db, instance.id, namespace),
       });
     }
-    await copyPending(services, executionId, policy, sides, controller.signal);
+    await copyPending(services, executionId, policy, sides, { signal, stopped: stop.signal });
+    if (!stop.signal.aborted && shutdown?.aborted) throw interrupted();
     finish(db, executionId, clock().toISOString());
+    // Whatever failed, the registry's health says whether it still answers.
+    if (countsOf(db, executionId).failed > 0) await checkRegistry(services, sides.target);
   } catch (error) {
-    if (controller.signal.aborted) finish(db, executionId, clock().toISOString());
+    if (stop.signal.aborted) finish(db, executionId, clock().toISOString());
+    else if (shutdown?.aborted) throw error;
     else {
-      const message = error instanceof Error ? error.message : String(error);
-      db.prepare(
-        "UPDATE ent_replication_executions SET status = 'Failed', status_text = ?, updated_at = ? WHERE id = ? AND status = 'InProgress'",
-      ).run(message, clock().toISOString(), executionId);
+      fail(
+        db,
+        executionId,
+        error instanceof Error ? error.message : String(error),
+        clock().toISOString(),
+      );
       if (sides) await checkRegistry(services, sides.target);
     }
   } finally {
@@ -139,12 +157,23 @@ export async function runReplication(services: Services, executionId: number): P
   }
 }
 
+const interrupted = () =>
+  new Error('swr-local stopped during the run; it resumes at the next start');
+
+/** Ends a run as Failed for `reason`; sub-tasks not carried out say they were not started. */
+function fail(db: Db, executionId: number, reason: string, at: string): void {
+  db.prepare(
+    "UPDATE ent_replication_executions SET status = 'Failed', status_text = ?, updated_at = ? WHERE id = ? AND status = 'InProgress'",
+  ).run(reason, at, executionId);
+  finish(db, executionId, at, { status: 'Failed', text: `Not started: ${reason}` });
+}
+
 async function copyPending(
   services: Services,
   executionId: number,
   policy: ReplicationPolicyBody,
   sides: ReturnType<typeof sidesOf>,
-  signal: AbortSignal,
+  { signal, stopped }: { signal: AbortSignal; stopped: AbortSignal },
 ): Promise<void> {
   const { db, clock } = services;
   const pending = db
@@ -187,6 +216,8 @@ async function copyPending(
         break;
       } catch (error) {
         if (signal.aborted) {
+          // Interrupted by a stop of swr-local: left InProgress, copied again at the next start.
+          if (!stopped.aborted) return;
           mark.run(
             'Stopped',
             'Stopped while copying',
@@ -200,7 +231,8 @@ async function copyPending(
         }
         const transient = error instanceof RemoteRegistryError && error.transient;
         if (transient && attempt < ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+          // An abort ends the pause; the next try then sees it.
+          await sleep(1_000 * attempt, undefined, { signal }).catch(() => undefined);
           continue;
         }
         const message = error instanceof Error ? error.message : String(error);
@@ -211,13 +243,21 @@ async function copyPending(
   }
 }
 
-/** Ends a run: its tasks and itself take the outcome of their sub-tasks. */
-function finish(db: Db, executionId: number, at: string): void {
+/**
+ * Ends a run: sub-tasks not carried out take `leftover` (Stopped, unless it failed), and its tasks
+ * and itself the outcome of their sub-tasks.
+ */
+function finish(
+  db: Db,
+  executionId: number,
+  at: string,
+  leftover = { status: 'Stopped', text: 'Not started: the run was stopped' },
+): void {
   db.transaction(() => {
     db.prepare(
-      `UPDATE ent_replication_subtasks SET status = 'Stopped', status_text = 'Not started: the run was stopped', end_time = ?
+      `UPDATE ent_replication_subtasks SET status = ?, status_text = ?, end_time = ?
        WHERE status IN ('Pending', 'InProgress') AND task_id IN (SELECT id FROM ent_replication_tasks WHERE execution_id = ?)`,
-    ).run(at, executionId);
+    ).run(leftover.status, leftover.text, at, executionId);
     db.prepare(
       `UPDATE ent_replication_tasks SET status_revision = status_revision + 1, end_time = ?, status =
          CASE WHEN EXISTS (SELECT 1 FROM ent_replication_subtasks s WHERE s.task_id = ent_replication_tasks.id AND s.status = 'Failed') THEN 'Failed'
@@ -321,6 +361,8 @@ export function runScheduledReplication(services: Services, policyId: number, at
     )
     .get(row.id);
   if (!busy) startReplication(services, row, { trigger: 'scheduled', operatorId: row.creator_id });
-  db.transaction(() => scheduleReplication(services, row, new Date(at)))();
+  // After a long stop, the times missed meanwhile are one run (this one), not one each.
+  const after = new Date(Math.max(Date.parse(at), services.clock().getTime()));
+  db.transaction(() => scheduleReplication(services, row, after))();
   services.jobs.wake();
 }

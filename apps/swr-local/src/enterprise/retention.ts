@@ -184,6 +184,8 @@ function finish(db: Db, executionId: number, at: string): void {
   );
 }
 
+const LEFT_ALONE = 'Already gone or moved: left alone';
+
 interface PendingRow {
   id: number;
   task_id: number;
@@ -196,6 +198,7 @@ interface PendingRow {
 export async function runRetentionExecution(
   services: Services,
   executionId: number,
+  shutdown?: AbortSignal,
 ): Promise<void> {
   const { db, clock } = services;
   const scope = executionScope(db, executionId);
@@ -213,6 +216,9 @@ export async function runRetentionExecution(
     'UPDATE ent_retention_subtasks SET status = ?, status_text = ?, op_time = ? WHERE id = ?',
   );
   for (const rows of groupBy(pending, (row) => `${row.repository}@${row.digest}`).values()) {
+    // swr-local is stopping: what is left is carried out at the next start.
+    if (shutdown?.aborted)
+      throw new Error('swr-local stopped during the run; it resumes at the next start');
     const first = rows[0]!;
     const repository = findEntRepository(db, namespace.id, first.repository);
     const at = () => clock().toISOString();
@@ -236,31 +242,34 @@ export async function runRetentionExecution(
     const still = new Set(current.map((row) => row.name));
     const planned = new Set(rows.map((row) => row.tag));
     for (const row of rows) {
-      if (!still.has(row.tag))
-        mark.run('Succeed', 'Already gone or moved: left alone', at(), row.id);
+      if (!still.has(row.tag)) mark.run('Succeed', LEFT_ALONE, at(), row.id);
       else mark.run('InProgress', '', at(), row.id);
     }
     const live = rows.filter((row) => still.has(row.tag));
-    try {
-      if (live.length > 0 && current.every((row) => planned.has(row.name))) {
-        const artifact = db
-          .prepare('SELECT * FROM ent_artifacts WHERE repository_id = ? AND digest = ?')
-          .get(repository.id, first.digest) as Parameters<typeof deleteArtifact>[1];
-        await deleteArtifact(artifactScope, artifact);
-        for (const row of live) mark.run('Succeed', '', at(), row.id);
-      } else {
-        for (const row of live) {
-          try {
-            await deleteTag(artifactScope, row.tag);
-            mark.run('Succeed', '', at(), row.id);
-          } catch (error) {
-            mark.run('Failed', (error as Error).message, at(), row.id);
-          }
+    // The deletions check the plan again in the repository's turn: a push that came first, moving
+    // a planned tag or tagging the planned image, is not undone.
+    let settled = false;
+    if (live.length > 0 && current.every((row) => planned.has(row.name))) {
+      const artifact = db
+        .prepare('SELECT * FROM ent_artifacts WHERE repository_id = ? AND digest = ?')
+        .get(repository.id, first.digest) as Parameters<typeof deleteArtifact>[1];
+      try {
+        settled = (await deleteArtifact(artifactScope, artifact, planned)) === 'deleted';
+        if (settled) for (const row of live) mark.run('Succeed', '', at(), row.id);
+      } catch (error) {
+        settled = true;
+        for (const row of live) mark.run('Failed', (error as Error).message, at(), row.id);
+      }
+    }
+    if (!settled)
+      for (const row of live) {
+        try {
+          const done = await deleteTag(artifactScope, row.tag, first.digest);
+          mark.run('Succeed', done === 'deleted' ? '' : LEFT_ALONE, at(), row.id);
+        } catch (error) {
+          mark.run('Failed', (error as Error).message, at(), row.id);
         }
       }
-    } catch (error) {
-      for (const row of live) mark.run('Failed', (error as Error).message, at(), row.id);
-    }
   }
   finish(db, executionId, clock().toISOString());
 }
@@ -332,6 +341,8 @@ export function runScheduled(services: Services, policyId: number, at: string): 
       trigger: 'scheduled',
       operator: 'retention schedule',
     });
-  db.transaction(() => schedule(services, policy, new Date(at)))();
+  // After a long stop, the times missed meanwhile are one run (this one), not one each.
+  const after = new Date(Math.max(Date.parse(at), services.clock().getTime()));
+  db.transaction(() => schedule(services, policy, after))();
   services.jobs.wake();
 }

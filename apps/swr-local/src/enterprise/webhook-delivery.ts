@@ -184,7 +184,27 @@ export function utf8Excerpt(bytes: Buffer, limit = RESPONSE_EXCERPT_LIMIT): stri
 }
 
 /**
- * Posts `body` to the target once. Never throws and never follows a redirect. The address and
+ * A target's header values as a receiver could send them back (raw, or inside a JSON string):
+ * what an answer must not show. Values under 4 characters are no secret worth the garbled text.
+ */
+function secretsOf(target: Pick<DeliveryTarget, 'auth_header'>): string[] {
+  const parsed = parseAuthHeader(target.auth_header ?? '');
+  if ('problem' in parsed) return [];
+  const values = parsed.headers.map(([, value]) => value).filter((value) => value.length >= 4);
+  return [...new Set(values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+/** `text` with every secret replaced by `*****`. */
+function redacted(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((result, secret) => result.split(secret).join('*****'), text);
+}
+
+/**
+ * Posts `body` to the target once. Never throws and never follows a redirect. A receiver that
+ * echoes the request (its headers in the body, or in a redirect's location) is answered with the
+ * target's header values masked: the outcome is shown to anyone who may read the webhook. The address and
  * headers are checked again first, as a stored target may predate the rules; the address a host
  * name resolves to is not checked.
  */
@@ -208,6 +228,7 @@ export function deliver(
   }
   const url = new URL(target.address);
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const secrets = secretsOf(target);
 
   return new Promise((resolve) => {
     let statusCode: number | undefined;
@@ -225,11 +246,13 @@ export function deliver(
       response?.destroy();
       request?.destroy();
       const ok = statusCode !== undefined && statusCode >= 200 && statusCode < 300;
+      // Masked before the excerpt is cut, so that no part of a secret is left at the cut.
+      const answered = redacted(Buffer.concat(chunks).toString('utf8'), secrets);
       resolve({
         ok,
         ...(statusCode !== undefined && { statusCode }),
-        responseExcerpt: utf8Excerpt(Buffer.concat(chunks)),
-        ...(error !== undefined && { error }),
+        responseExcerpt: utf8Excerpt(Buffer.from(answered)),
+        ...(error !== undefined && { error: redacted(error, secrets) }),
         durationMs: elapsed(),
       });
     };
@@ -245,7 +268,7 @@ export function deliver(
       if (statusCode !== undefined && REDIRECTS.has(statusCode)) {
         const location = res.headers.location;
         finish(
-          `redirects are not followed (${statusCode}${location ? ` to ${clip(location, 200)}` : ''})`,
+          `redirects are not followed (${statusCode}${location ? ` to ${clip(redacted(location, secrets), 200)}` : ''})`,
         );
         return;
       }

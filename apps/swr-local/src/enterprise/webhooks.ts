@@ -133,7 +133,11 @@ function failureOf(outcome: DeliveryOutcome): string {
 const inWords = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 /** The job: one attempt of one delivery, settled. Does nothing for a job gone, done or stale. */
-export async function runWebhookJob(services: Services, raw: unknown): Promise<void> {
+export async function runWebhookJob(
+  services: Services,
+  raw: unknown,
+  shutdown?: AbortSignal,
+): Promise<void> {
   const parsed = jobPayload.safeParse(raw);
   if (!parsed.success) return;
   const { jobId, attempt, deliveryId } = parsed.data;
@@ -172,7 +176,11 @@ export async function runWebhookJob(services: Services, raw: unknown): Promise<v
     event: job.event_type,
     deliveryId,
     now: clock(),
+    signal: shutdown,
   });
+  // Cut short by a stop of swr-local: left InProgress, sent again at the next start.
+  if (shutdown?.aborted && !outcome.ok)
+    throw new Error('swr-local stopped during the delivery; it is sent again at the next start');
   const detail = jobDetail(outcome, attempt, job.payload);
   if (outcome.ok) {
     settle('Succeed', `HTTP ${outcome.statusCode}`, detail);

@@ -21,8 +21,12 @@ export interface SyncJobRow {
 }
 
 export interface JobRunners {
-  /** Background work by kind (retention runs, …). Throwing means "try again later". */
-  run(kind: string, payload: unknown): Promise<void>;
+  /**
+   * Background work by kind (retention runs, …). Throwing means "try again later". `shutdown` is
+   * aborted when swr-local stops: a long job should then give up at once and throw, leaving what
+   * it did stored, so that it is run again, from there, at the next start.
+   */
+  run(kind: string, payload: unknown, shutdown: AbortSignal): Promise<void>;
   /** One manual or automatic sync of a tag; the final status, or a throw with the reason. */
   sync(job: SyncJobRow): Promise<'success' | 'existed'>;
 }
@@ -50,20 +54,33 @@ const POLL_MS = 500;
  * Durable background work: every job is a row in SQLite, picked up by a small pool of workers,
  * retried with backoff, and resumed after a restart (a job that was running goes back to waiting;
  * each runner is idempotent, so running it again is safe).
+ *
+ * Kinds whose jobs wait on other machines (a replication target, a webhook receiver) have lanes of
+ * their own: however long those wait, the shared workers go on with scans, retention and the rest.
  */
 export class Jobs {
   private runners: JobRunners | undefined;
-  private active = 0;
+  /** Jobs in hand, by lane ('' is the shared pool). */
+  private readonly active = new Map<string, number>();
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
   private readonly idle = new Set<() => void>();
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly clock: () => Date,
     private readonly concurrency = 2,
+    /** Workers of each kind that has a lane of its own, beside the shared ones. */
+    private readonly lanes: Readonly<Record<string, number>> = {},
   ) {}
+
+  private get inHand(): number {
+    let total = 0;
+    for (const count of this.active.values()) total += count;
+    return total;
+  }
 
   start(runners: JobRunners): void {
     this.runners = runners;
@@ -80,11 +97,15 @@ export class Jobs {
     this.wake();
   }
 
-  /** Stops taking work and waits for the jobs in hand to finish. */
+  /**
+   * Stops taking work, tells the jobs in hand to give up (see {@link JobRunners.run}) and waits
+   * for them to end.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+    this.shutdown.abort();
+    if (this.inHand > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
   }
 
   /**
@@ -111,38 +132,57 @@ export class Jobs {
   }
 
   wake(): void {
-    while (!this.stopped && this.active < this.concurrency) {
-      const task = this.claim();
-      if (!task) break;
-      this.active++;
-      void task().finally(() => {
-        this.active--;
-        if (this.active === 0) {
-          for (const resolve of this.idle) resolve();
-          this.idle.clear();
-        }
-        this.wake();
-      });
+    while (!this.stopped) {
+      const claimed = this.claim();
+      if (!claimed) break;
+      const { lane, task } = claimed;
+      this.active.set(lane, (this.active.get(lane) ?? 0) + 1);
+      void task()
+        .catch((error: unknown) => this.log.error({ err: error }, 'job runner failed'))
+        .finally(() => {
+          this.active.set(lane, this.active.get(lane)! - 1);
+          if (this.inHand === 0) {
+            for (const resolve of this.idle) resolve();
+            this.idle.clear();
+          }
+          this.wake();
+        });
     }
   }
 
-  private claim(): (() => Promise<void>) | undefined {
+  private hasRoom(lane: string): boolean {
+    return (this.active.get(lane) ?? 0) < (lane === '' ? this.concurrency : this.lanes[lane]!);
+  }
+
+  private claim(): { lane: string; task: () => Promise<void> } | undefined {
     const at = this.clock().toISOString();
-    const sync = this.db
-      .prepare(
-        `UPDATE sync_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
-         WHERE id = (SELECT id FROM sync_jobs WHERE status = 'waiting' AND run_after <= ? ORDER BY id LIMIT 1) RETURNING *`,
-      )
-      .get(at, at) as SyncJobRow | undefined;
-    if (sync) return () => this.runSync(sync);
+    const shared = this.hasRoom('');
+    if (shared) {
+      const sync = this.db
+        .prepare(
+          `UPDATE sync_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
+           WHERE id = (SELECT id FROM sync_jobs WHERE status = 'waiting' AND run_after <= ? ORDER BY id LIMIT 1) RETURNING *`,
+        )
+        .get(at, at) as SyncJobRow | undefined;
+      if (sync) return { lane: '', task: () => this.runSync(sync) };
+    }
+    const laneKinds = Object.keys(this.lanes);
+    const open = laneKinds.filter((kind) => this.hasRoom(kind));
+    if (!shared && open.length === 0) return undefined;
+    const marks = (kinds: string[]) => kinds.map(() => '?').join(', ');
+    const which = [
+      ...(open.length > 0 ? [`kind IN (${marks(open)})`] : []),
+      ...(shared ? [laneKinds.length > 0 ? `kind NOT IN (${marks(laneKinds)})` : '1'] : []),
+    ].join(' OR ');
     const job = this.db
       .prepare(
         `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
-         WHERE id = (SELECT id FROM jobs WHERE status = 'waiting' AND run_after <= ? ORDER BY id LIMIT 1) RETURNING *`,
+         WHERE id = (SELECT id FROM jobs WHERE status = 'waiting' AND run_after <= ? AND (${which}) ORDER BY id LIMIT 1) RETURNING *`,
       )
-      .get(at, at) as JobRow | undefined;
-    if (job) return () => this.runJob(job);
-    return undefined;
+      .get(at, at, ...open, ...(shared ? laneKinds : [])) as JobRow | undefined;
+    if (!job) return undefined;
+    const lane = Object.hasOwn(this.lanes, job.kind) ? job.kind : '';
+    return { lane, task: () => this.runJob(job) };
   }
 
   private async runSync(job: SyncJobRow): Promise<void> {
@@ -169,9 +209,18 @@ export class Jobs {
 
   private async runJob(job: JobRow): Promise<void> {
     try {
-      await this.runners!.run(job.kind, JSON.parse(job.payload) as unknown);
+      await this.runners!.run(job.kind, JSON.parse(job.payload) as unknown, this.shutdown.signal);
       this.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
     } catch (error) {
+      if (this.shutdown.signal.aborted) {
+        // Cut short by the stop, not failed: waiting again at the next start, this try not counted.
+        this.db
+          .prepare(
+            "UPDATE jobs SET status = 'waiting', attempts = attempts - 1, updated_at = ? WHERE id = ?",
+          )
+          .run(this.clock().toISOString(), job.id);
+        return;
+      }
       const message = (error as Error).message;
       const next = nextTry(job.attempts, error, this.clock());
       const failed = !next.again;

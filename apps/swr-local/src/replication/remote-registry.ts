@@ -54,6 +54,8 @@ export const MANIFEST_ACCEPT = [
 const MANIFEST_LIMIT = 4 * 1024 * 1024;
 const TAGS_PAGE_LIMIT = 8 * 1024 * 1024;
 const MAX_TAG_PAGES = 10_000;
+/** The most entries a list (tags, catalog) may have: a registry decides how long it goes on. */
+export const MAX_LISTED = 100_000;
 
 const listPage = (key: 'tags' | 'repositories') =>
   z.object({ [key]: z.array(z.string()).nullish() });
@@ -154,7 +156,13 @@ export class RemoteRegistry {
       );
       if (!page.success)
         throw new RemoteRegistryError(200, 'INVALID_RESPONSE', `${what}: not a list of ${key}`);
-      items.push(...(page.data[key] ?? []));
+      for (const item of page.data[key] ?? []) items.push(item);
+      if (items.length > MAX_LISTED)
+        throw new RemoteRegistryError(
+          200,
+          'INVALID_RESPONSE',
+          `${what}: more than ${MAX_LISTED} ${key}, more than swr-local reads`,
+        );
       url = this.http.nextPage([response.headers.link ?? []].flat().join(','), url);
     }
     return items;

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { signRequest } from '@swr-console/apig-signer';
 import { endpoints } from '@swr-console/swr-api';
 import fc from 'fast-check';
+import { enterpriseBodies } from './fuzz-enterprise.js';
 import { loginKey, type Sandbox, type SandboxUser } from './sandbox.js';
 
 /**
@@ -118,8 +119,30 @@ const queries = fc.oneof(
           'duration_seconds',
           'projectname',
           'tag',
+          'policy_id',
+          'registry_id',
+          'namespace_id',
+          'status',
+          'self_only',
+          'type',
         ),
-        fc.oneof(filters, text, fc.constantFrom('-5', '0', '100000', 'NaN', '1.5')),
+        fc.oneof(
+          filters,
+          text,
+          fc.constantFrom('-5', '0', '100000', 'NaN', '1.5', '1', '9007199254740993', '1e3'),
+          fc.constantFrom(
+            'name;DROP TABLE ent_registries',
+            'created_at desc, (SELECT 1)',
+            'id',
+            'asc',
+            'desc',
+            'Succeed',
+            'InProgress',
+            'true',
+            'false',
+            'swr-pro',
+          ),
+        ),
       ),
       { maxLength: 4 },
     )
@@ -158,6 +181,7 @@ const bodies = fc.oneof(
       )
       .map((v) => Buffer.from(JSON.stringify(v))),
   },
+  { weight: 3, arbitrary: enterpriseBodies() },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 500 }).map((bytes) => Buffer.from(bytes)) },
   { weight: 1, arbitrary: fc.constant(Buffer.from('{"namespace":')) },
 );
@@ -174,16 +198,39 @@ const encodings = sometimes(
   fc.constantFrom('gzip', 'deflate', 'br', 'zstd', 'gzip, gzip', 'bogus', 'identity'),
 );
 
-/** Signed calls to every operation of the API, most with their own method and known names. */
-export function apiCalls(user: SandboxUser, region: string, base: string): fc.Arbitrary<Sent> {
+/**
+ * Signed calls to every operation of the API (or those of `only`), most with their own method and
+ * known names: the demo's, and `known` ones by path parameter (an instance's id, policies' ids…).
+ */
+export function apiCalls(
+  user: SandboxUser,
+  region: string,
+  base: string,
+  {
+    known = {},
+    only,
+    body: aimed,
+  }: {
+    known?: Record<string, string[]>;
+    only?: (id: string) => boolean;
+    /** Bodies to send three times in four; the general ones the rest of the time. */
+    body?: fc.Arbitrary<Buffer>;
+  } = {},
+): fc.Arbitrary<Sent> {
+  const pools: Record<string, string[]> = { ...KNOWN, ...known };
+  const chosen = Object.entries(endpoints)
+    .filter(([id]) => !only || only(id))
+    .map(([, endpoint]) => endpoint);
   return fc
     .record({
-      endpoint: fc.constantFrom(...Object.values(endpoints)),
+      endpoint: fc.constantFrom(...chosen),
       picks: fc.infiniteStream(fc.nat()),
       anything: fc.infiniteStream(segment),
       method: sometimes(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD')),
       query: queries,
-      body: bodies,
+      body: aimed
+        ? fc.oneof({ weight: 3, arbitrary: aimed }, { weight: 1, arbitrary: bodies })
+        : bodies,
       encoding: encodings,
       gzipped: fc.boolean(),
       contentType: fc.constantFrom(
@@ -195,7 +242,7 @@ export function apiCalls(user: SandboxUser, region: string, base: string): fc.Ar
     .map(({ endpoint, picks, anything, method, query, body, encoding, gzipped, contentType }) => {
       const path =
         endpoint.path.replace(/\{([a-z_]+)[^}]*\}/g, (_, name: string) => {
-          const pool = name === 'project_id' ? [user.projects[region]!] : KNOWN[name];
+          const pool = name === 'project_id' ? [user.projects[region]!] : pools[name];
           const pick = picks.next().value as number;
           return pool && pick % 4 !== 0
             ? pool[pick % pool.length]!

@@ -32,6 +32,7 @@ const TABLES = [
   'ent_registries',
   'ent_replication_policies',
   'ent_replication_executions',
+  'ent_manifest_restores',
 ];
 
 /** Every stored row of the metadata, to prove a refused request changed nothing. */
