@@ -99,7 +99,18 @@ describe('the registry dialog', () => {
       expect(screen.getByLabelText('Secret')).toHaveValue('');
       const address = screen.getByLabelText('Address');
       await user.clear(address);
-      await user.type(address, 'https://mirror.example.com:5443');
+      // Another address: the stored secret is not sent there.
+      await user.type(address, 'https://elsewhere.example.com:5443');
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      expect(
+        await screen.findByText(
+          'The address changed: enter the secret again. The stored one is only sent to its own address.',
+        ),
+      ).toBeInTheDocument();
+      expect(calls).toEqual([]);
+      // Its own address, written with a path: kept.
+      await user.clear(address);
+      await user.type(address, 'https://mirror.example.com:5000/v2');
       await user.click(screen.getByRole('button', { name: 'Save' }));
 
       await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -109,7 +120,7 @@ describe('the registry dialog', () => {
         body: {
           name: 'mirror',
           type: 'swr-pro',
-          url: 'https://mirror.example.com:5443',
+          url: 'https://mirror.example.com:5000/v2',
           credential: { type: 'basic', access_key: 'robot', access_secret: '*****' },
           insecure: false,
         },

@@ -31,6 +31,8 @@ export const replicationMessages = {
   'repl.problem.url.query': 'An address has no query or fragment (? or #).',
   'repl.problem.username.long': 'A user name has at most 256 characters.',
   'repl.problem.secret.long': 'A secret has at most 4096 characters.',
+  'repl.problem.secret.newAddress':
+    'The address changed: enter the secret again. The stored one is only sent to its own address.',
   'repl.problem.description.long': 'A description has at most 1024 characters.',
   'repl.problem.internal.missing': 'An Enterprise instance is named by its region, project and id.',
   'repl.problem.registry.missing': 'Choose a registry.',

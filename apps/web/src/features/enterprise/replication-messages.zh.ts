@@ -31,6 +31,8 @@ export const replicationMessagesZh: Translation<typeof replicationMessages> = {
   'repl.problem.url.query': '地址不能包含查询或片段（? 或 #）。',
   'repl.problem.username.long': '用户名最多 256 个字符。',
   'repl.problem.secret.long': '密钥最多 4096 个字符。',
+  'repl.problem.secret.newAddress':
+    '地址已更改：请重新输入密钥。已保存的密钥只会发送到原来的地址。',
   'repl.problem.description.long': '描述最多 1024 个字符。',
   'repl.problem.internal.missing': '企业版实例需要填写其区域、项目和实例 ID。',
   'repl.problem.registry.missing': '请选择目标仓库。',

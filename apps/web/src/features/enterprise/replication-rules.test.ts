@@ -115,6 +115,16 @@ describe('the registry form', () => {
     ).toEqual({ name: 'name.taken' });
   });
 
+  it('when an edit moves the registry to another address, then the stored secret is not kept for it', () => {
+    const moved = { ...fromRegistry(stored), url: 'https://elsewhere.example.com:5000' };
+    expect(registryProblems(moved, none, stored)).toEqual({ secret: 'secret.newAddress' });
+    // Same origin, another path spelling: the stored secret still goes where it was given for.
+    expect(
+      registryProblems({ ...moved, url: 'https://mirror.example.com:5000/' }, none, stored),
+    ).toEqual({});
+    expect(registryProblems({ ...moved, secret: 'typed-again' }, none, stored)).toEqual({});
+  });
+
   it.each([
     ['', 'missing'],
     ['registry.example.com', 'invalid'],

@@ -135,12 +135,21 @@ export function registryUrlProblem(value: string): UrlProblem | undefined {
   return undefined;
 }
 
+const originOf = (url: string) => {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return url;
+  }
+};
+
 export type RegistryField = 'name' | 'url' | 'username' | 'secret' | 'description' | 'internal';
 
 /** Every problem of the registry form, by field (`internal`: a missing instance part). */
 export function registryProblems(
   form: RegistryForm,
   taken: ReadonlySet<string>,
+  editing?: Registry,
 ): Partial<Record<RegistryField, string>> {
   const problems: Partial<Record<RegistryField, string>> = {};
   const name = nameProblem(form.name, 64, taken);
@@ -149,6 +158,9 @@ export function registryProblems(
   if (url) problems.url = `url.${url}`;
   if (form.username.length > 256) problems.username = 'username.long';
   if (form.secret.length > 4096) problems.secret = 'secret.long';
+  // The stored secret is only ever sent to the address it was given for.
+  else if (keepsSecret(form, editing) && !url && originOf(form.url) !== originOf(editing!.url))
+    problems.secret = 'secret.newAddress';
   if (form.description.length > 1024) problems.description = 'description.long';
   if (
     form.type === 'swr-pro-internal' &&

@@ -48,7 +48,11 @@ export function ReplicationRegistryModal({
   const [tried, setTried] = useState(false);
   const [takenName, setTakenName] = useState<string>();
 
-  const problems = registryProblems(form, takenName ? new Set([...taken, takenName]) : taken);
+  const problems = registryProblems(
+    form,
+    takenName ? new Set([...taken, takenName]) : taken,
+    editing,
+  );
   const shown = (field: RegistryField) =>
     tried || touched.has(field) ? problemText(t, problems[field]) : undefined;
   const change = <K extends keyof RegistryForm>(
