@@ -316,18 +316,24 @@ export function stopReplication(services: Services, executionId: number): void {
 export function replicateOnPush(services: Services, push: RecordedPush): void {
   if (!push.tag || !push.changed) return;
   const image = `${push.namespace.name}/${push.repository.name}`;
-  const policies = services.db
-    .prepare('SELECT * FROM ent_replication_policies WHERE instance_id = ?')
-    .all(push.instance.id) as ReplicationPolicyRow[];
-  for (const row of policies) {
-    const policy = definitionOf(row);
-    if (!policy.enabled || !policy.dest_registry || policy.trigger.type !== 'event_based') continue;
-    if (!selects(policy, image, push.tag)) continue;
-    startReplication(services, row, {
-      trigger: 'event_based',
-      operatorId: push.pusher ?? row.creator_id,
-      onlyTag: `${image}:${push.tag}`,
-    });
+  // A policy that cannot start its run must not fail the push that triggered it.
+  try {
+    const policies = services.db
+      .prepare('SELECT * FROM ent_replication_policies WHERE instance_id = ?')
+      .all(push.instance.id) as ReplicationPolicyRow[];
+    for (const row of policies) {
+      const policy = definitionOf(row);
+      if (!policy.enabled || !policy.dest_registry || policy.trigger.type !== 'event_based')
+        continue;
+      if (!selects(policy, image, push.tag)) continue;
+      startReplication(services, row, {
+        trigger: 'event_based',
+        operatorId: push.pusher ?? row.creator_id,
+        onlyTag: `${image}:${push.tag}`,
+      });
+    }
+  } catch (error) {
+    services.log.warn({ err: error, image, tag: push.tag }, 'replication on push not started');
   }
 }
 
