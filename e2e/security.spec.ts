@@ -190,7 +190,12 @@ test.describe('in Chinese, in the dark theme', () => {
     const pushes = page.getByRole('radio', { name: t('sec.audit.op.create') });
     await pushes.click();
     await expect(pushes).toBeChecked();
-    // The demo's pushes are there, with who pushed them.
+    // The demo's pushes are there, with who pushed them (found by resource: the journeys before
+    // this one pushed more since, so the demo's are no longer on the first page).
+    const resource = page.getByRole('searchbox', { name: t('sec.audit.resource') });
+    await resource.fill('payments/api');
+    await resource.press('Enter');
+    await expect(page).toHaveURL(/resource=payments/);
     const log = page.getByRole('table', { name: t('sec.audit.title') });
     await expect(log.getByRole('row').filter({ hasText: 'payments/api:1.4.2' })).toContainText(
       'swr-demo',
