@@ -20,7 +20,7 @@ import {
   type ReplicationPolicyRow,
 } from '../../enterprise/replication.js';
 import type { Handlers } from '../handler.js';
-import { instanceOf, page } from './enterprise-scope.js';
+import { instanceOf, page, pageOfRows } from './enterprise-scope.js';
 
 type Ids =
   | 'CreateInstanceReplicationPolicy'
@@ -250,16 +250,7 @@ export const enterpriseReplicationHandlers: Pick<Handlers, Ids> = {
     const instance = instanceOf(context);
     const { db } = context.services;
     const execution = runOf(db, instance, context.params.execution_id);
-    const { offset, limit } = page(context.query);
-    const total = db
-      .prepare('SELECT COUNT(*) FROM ent_replication_tasks WHERE execution_id = ?')
-      .pluck()
-      .get(execution.id) as number;
-    const rows = db
-      .prepare(
-        'SELECT * FROM ent_replication_tasks WHERE execution_id = ? ORDER BY id LIMIT ? OFFSET ?',
-      )
-      .all(execution.id, limit, offset) as {
+    const { rows, total } = pageOfRows<{
       id: number;
       execution_id: number;
       src_resource: string;
@@ -268,7 +259,7 @@ export const enterpriseReplicationHandlers: Pick<Handlers, Ids> = {
       status_revision: number;
       start_time: string;
       end_time: string;
-    }[];
+    }>(db, ['ent_replication_tasks', 'execution_id'], execution.id, context.query);
     return {
       body: {
         tasks: rows.map(({ status_revision: revision, ...row }) => ({
@@ -293,16 +284,7 @@ export const enterpriseReplicationHandlers: Pick<Handlers, Ids> = {
       .get(context.params.task_id, execution.id) as number | undefined;
     if (task === undefined)
       throw entError.notFound(`Task ${context.params.task_id} does not exist.`);
-    const { offset, limit } = page(context.query);
-    const status = context.query.status ?? null;
-    const where = 'WHERE task_id = ? AND (? IS NULL OR status = ?)';
-    const total = db
-      .prepare(`SELECT COUNT(*) FROM ent_replication_subtasks ${where}`)
-      .pluck()
-      .get(task, status, status) as number;
-    const rows = db
-      .prepare(`SELECT * FROM ent_replication_subtasks ${where} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(task, status, status, limit, offset) as {
+    const { rows, total } = pageOfRows<{
       id: number;
       task_id: number;
       namespace: string;
@@ -314,7 +296,7 @@ export const enterpriseReplicationHandlers: Pick<Handlers, Ids> = {
       attempts: number;
       start_time: string;
       end_time: string;
-    }[];
+    }>(db, ['ent_replication_subtasks', 'task_id'], task, context.query);
     return {
       body: {
         subtasks: rows.map(({ task_id: taskId, ...row }) => ({ ...row, job_id: String(taskId) })),

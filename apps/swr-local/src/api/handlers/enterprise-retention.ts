@@ -15,7 +15,7 @@ import {
   type RetentionPolicyRow,
 } from '../../enterprise/retention.js';
 import type { Handlers } from '../handler.js';
-import { instanceOf, namespaceOf, page } from './enterprise-scope.js';
+import { instanceOf, namespaceOf, page, pageOfRows } from './enterprise-scope.js';
 
 type Ids =
   | 'CreateInstanceRetentionPolicy'
@@ -211,16 +211,7 @@ export const enterpriseRetentionHandlers: Pick<Handlers, Ids> = {
   ListInstanceRetentionPolicyExecTasks(context) {
     const { db, policy } = policyScope(context);
     const execution = executionOf(db, policy, context.params.execution_id);
-    const { offset, limit } = page(context.query);
-    const status = context.query.status ?? null;
-    const where = 'WHERE execution_id = ? AND (? IS NULL OR status = ?)';
-    const total = db
-      .prepare(`SELECT COUNT(*) FROM ent_retention_tasks ${where}`)
-      .pluck()
-      .get(execution.id, status, status) as number;
-    const rows = db
-      .prepare(`SELECT * FROM ent_retention_tasks ${where} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(execution.id, status, status, limit, offset) as {
+    const { rows, total } = pageOfRows<{
       id: number;
       execution_id: number;
       repository: string;
@@ -231,7 +222,7 @@ export const enterpriseRetentionHandlers: Pick<Handlers, Ids> = {
       retained: number;
       start_time: string;
       end_time: string;
-    }[];
+    }>(db, ['ent_retention_tasks', 'execution_id'], execution.id, context.query);
     return {
       body: {
         tasks: rows.map((row) => ({ ...row, job_id: String(row.id) })),
@@ -249,16 +240,7 @@ export const enterpriseRetentionHandlers: Pick<Handlers, Ids> = {
       .get(context.params.task_id, execution.id) as number | undefined;
     if (task === undefined)
       throw entError.notFound(`Task ${context.params.task_id} does not exist.`);
-    const { offset, limit } = page(context.query);
-    const status = context.query.status ?? null;
-    const where = 'WHERE task_id = ? AND (? IS NULL OR status = ?)';
-    const total = db
-      .prepare(`SELECT COUNT(*) FROM ent_retention_subtasks ${where}`)
-      .pluck()
-      .get(task, status, status) as number;
-    const rows = db
-      .prepare(`SELECT * FROM ent_retention_subtasks ${where} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(task, status, status, limit, offset) as {
+    const { rows, total } = pageOfRows<{
       id: number;
       task_id: number;
       namespace: string;
@@ -268,7 +250,7 @@ export const enterpriseRetentionHandlers: Pick<Handlers, Ids> = {
       status: RetentionSubtask['status'];
       status_text: string;
       op_time: string;
-    }[];
+    }>(db, ['ent_retention_subtasks', 'task_id'], task, context.query);
     return {
       body: {
         sub_tasks: rows.map(({ task_id: taskId, ...row }) => ({

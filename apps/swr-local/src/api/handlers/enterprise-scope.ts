@@ -83,6 +83,38 @@ export function page(query: { offset?: number | undefined; limit?: number | unde
   return { offset: query.offset ?? 0, limit: query.limit ?? ENTERPRISE_PAGE_SIZE };
 }
 
+/** The child tables the run and delivery lists read, each under its parent's column. */
+type ChildList =
+  | ['ent_retention_tasks', 'execution_id']
+  | ['ent_retention_subtasks', 'task_id']
+  | ['ent_replication_tasks', 'execution_id']
+  | ['ent_replication_subtasks', 'task_id']
+  | ['ent_webhook_jobs', 'policy_id'];
+
+/**
+ * One page of the rows under a parent (a run's tasks, a task's sub-tasks, a webhook's deliveries),
+ * of one status when asked, with how many there are in all.
+ */
+export function pageOfRows<Row>(
+  db: Db,
+  [table, column]: ChildList,
+  parentId: number,
+  query: { offset?: number | undefined; limit?: number | undefined; status?: string | undefined },
+  order: 'ASC' | 'DESC' = 'ASC',
+): { rows: Row[]; total: number } {
+  const { offset, limit } = page(query);
+  const status = query.status ?? null;
+  const where = `WHERE ${column} = ? AND (? IS NULL OR status = ?)`;
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM ${table} ${where}`)
+    .pluck()
+    .get(parentId, status, status) as number;
+  const rows = db
+    .prepare(`SELECT * FROM ${table} ${where} ORDER BY id ${order} LIMIT ? OFFSET ?`)
+    .all(parentId, status, status, limit, offset) as Row[];
+  return { rows, total };
+}
+
 /** Namespace metadata holds its flags only: another key is refused by name, before any change. */
 export function refuseUnknownFlags(metadata: object): void {
   const unknown = unknownFlagOf(metadata);

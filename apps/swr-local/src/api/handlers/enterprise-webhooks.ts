@@ -15,7 +15,7 @@ import {
   type WebhookRow,
 } from '../../enterprise/webhooks.js';
 import type { Handlers } from '../handler.js';
-import { instanceOf, namespaceOf, page } from './enterprise-scope.js';
+import { instanceOf, namespaceOf, page, pageOfRows } from './enterprise-scope.js';
 
 type Ids =
   | 'CreateInstanceWebhook'
@@ -261,16 +261,13 @@ export const enterpriseWebhookHandlers: Pick<Handlers, Ids> = {
 
   ListInstanceWebhookJobs(context) {
     const { db, webhook } = webhookScope(context);
-    const { offset, limit } = page(context.query);
-    const status = context.query.status ?? null;
-    const where = 'WHERE policy_id = ? AND (? IS NULL OR status = ?)';
-    const total = db
-      .prepare(`SELECT COUNT(*) FROM ent_webhook_jobs ${where}`)
-      .pluck()
-      .get(webhook.id, status, status) as number;
-    const rows = db
-      .prepare(`SELECT * FROM ent_webhook_jobs ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(webhook.id, status, status, limit, offset) as WebhookJobRow[];
+    const { rows, total } = pageOfRows<WebhookJobRow>(
+      db,
+      ['ent_webhook_jobs', 'policy_id'],
+      webhook.id,
+      context.query,
+      'DESC',
+    );
     return { body: { jobs: rows.map(toJob), total } };
   },
 };
