@@ -248,7 +248,8 @@ describe('bounded', () => {
   });
 
   it('when the browser leaves while a receiver hangs, then the BFF drops the test and keeps serving', async () => {
-    const silent = await rawPeer(() => undefined);
+    // Silent, but reading, so that it sees the BFF close the connection.
+    const silent = await rawPeer((socket) => socket.resume());
     const browser = await admin();
     const leaving = fetch(`${bff.url}/api/webhook-test`, {
       method: 'POST',
@@ -265,6 +266,12 @@ describe('bounded', () => {
       signal: AbortSignal.timeout(300),
     });
     await expect(leaving).rejects.toThrow();
+    // The send is dropped with the browser, long before its 5 s timeout would end it.
+    // (Left before the BFF connected, it does not connect at all.)
+    const deadline = Date.now() + 1_500;
+    while (silent.closed() < silent.connections() && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(silent.closed()).toBe(silent.connections());
     expect((await browser.request('GET', '/api/session')).status).toBe(200);
   });
 

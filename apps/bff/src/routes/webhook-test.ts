@@ -108,20 +108,22 @@ export function webhookTestRoutes({
       const deliveryId = randomUUID();
       const body = JSON.stringify(sampleEvent({ namespace, operator: identity.userName, now }));
       const headers = testHeaders(target.auth_header, body, { deliveryId, now });
+      // The body's schema already refused a header that does not parse.
+      if (!headers) throw new Error('auth_header passed the schema but was refused');
       // The browser gone, the test is dropped: nobody is left to read how it went.
       const gone = new AbortController();
       res.on('close', () => gone.abort());
+      // A browser that left while the request was being checked closed the response already.
+      if (res.socket === null || res.socket.destroyed) gone.abort();
       inFlight += 1;
       let outcome: TestOutcome;
       try {
-        outcome = headers
-          ? await sendTestEvent(target, body, headers, {
-              allowLoopback,
-              signal: gone.signal,
-              secrets: answerSecrets(target.auth_header),
-              ...(timeoutMs !== undefined && { timeoutMs }),
-            })
-          : { ok: false, responseExcerpt: '', error: 'headers refused', durationMs: 0 };
+        outcome = await sendTestEvent(target, body, headers, {
+          allowLoopback,
+          signal: gone.signal,
+          secrets: answerSecrets(target.auth_header),
+          ...(timeoutMs !== undefined && { timeoutMs }),
+        });
       } catch (error) {
         // sendTestEvent never rejects; should it, the target (and its headers) stays out of the log.
         log.error({ err: error instanceof Error ? error.name : 'unknown' }, 'webhook test failed');

@@ -49,15 +49,22 @@ export async function receiver(
 /** A TCP peer that takes the connection and `behave`s: says nothing, or something broken. */
 export async function rawPeer(behave: (socket: Socket) => void) {
   let connections = 0;
+  let closed = 0;
   const port = await listen(
     createTcpServer((socket) => {
       connections += 1;
       sockets.push(socket);
       socket.on('error', () => undefined);
+      socket.on('close', () => (closed += 1));
       behave(socket);
     }),
   );
-  return { address: `http://127.0.0.1:${port}/hook`, connections: () => connections };
+  return {
+    address: `http://127.0.0.1:${port}/hook`,
+    connections: () => connections,
+    /** Connections the sender has closed (or lost) so far. */
+    closed: () => closed,
+  };
 }
 
 /** An address where nothing listens: connections to it are refused. */
