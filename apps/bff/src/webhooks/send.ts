@@ -140,10 +140,10 @@ export function sendTestEvent(
         return;
       }
       statusCode = status;
-      if (statusCode !== undefined && REDIRECTS.has(statusCode)) {
+      if (REDIRECTS.has(status)) {
         const location = res.headers.location;
         finish(
-          `redirects are not followed (${statusCode}${location ? ` to ${clip(location, 200)}` : ''})`,
+          `redirects are not followed (${status}${location ? ` to ${clip(location, 200)}` : ''})`,
         );
         return;
       }

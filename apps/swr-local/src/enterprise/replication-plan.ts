@@ -1,4 +1,4 @@
-import { globMatches, signedDigestOf, type ReplicationPolicyBody } from '@swr-console/swr-api';
+import { compileGlob, signedDigestOf, type ReplicationPolicyBody } from '@swr-console/swr-api';
 import type { Db } from '../db/database.js';
 import { issueTemporaryLogin } from '../registry/access.js';
 import { ownRegistry, RemoteRegistry } from '../replication/remote-registry.js';
@@ -19,11 +19,22 @@ export function destinationOf(source: string, namespace: string | undefined): st
   return `${namespace}/${rest}`;
 }
 
-export const selects = (policy: ReplicationPolicyBody, repository: string, tag: string) =>
-  signedDigestOf(tag) === undefined &&
-  policy.filters.every((filter) =>
-    globMatches(filter.value, filter.type === 'name' ? repository : tag),
-  );
+/** Whether the policy's filters take a repository, and a tag of it (signatures never), each glob compiled once. */
+export function selectorOf(policy: ReplicationPolicyBody) {
+  const glob = (type: 'name' | 'tag') => {
+    const filter = policy.filters.find((one) => one.type === type);
+    return filter ? compileGlob(filter.value) : undefined;
+  };
+  const name = glob('name');
+  const tag = glob('tag');
+  const repository = (value: string) => !name || name.test(value);
+  const ofTag = (value: string) => signedDigestOf(value) === undefined && (!tag || tag.test(value));
+  return {
+    repository,
+    tag: ofTag,
+    takes: (image: string, value: string) => repository(image) && ofTag(value),
+  };
+}
 
 /** The most tags one run copies: its plan is stored, and listed, whole. */
 export const MAX_PLANNED_TAGS = 100_000;
@@ -79,12 +90,13 @@ export async function planOf(
   signal: AbortSignal,
 ): Promise<Map<string, string[]>> {
   const plan = new Map<string, string[]>();
+  const selector = selectorOf(policy);
   if (onlyTag) {
     const [repository, tag] = [
       onlyTag.slice(0, onlyTag.lastIndexOf(':')),
       onlyTag.slice(onlyTag.lastIndexOf(':') + 1),
     ];
-    if (selects(policy, repository, tag)) plan.set(repository, [tag]);
+    if (selector.takes(repository, tag)) plan.set(repository, [tag]);
     return plan;
   }
   const repositories = policy.dest_registry
@@ -96,13 +108,10 @@ export async function planOf(
         .pluck()
         .all(instance.id) as string[])
     : (await from.registry.catalog({ signal })).sort();
-  const names = policy.filters.find((filter) => filter.type === 'name');
   let planned = 0;
   for (const repository of repositories) {
-    if (names && !globMatches(names.value, repository)) continue;
-    const tags = (await from.registry.listTags(repository, { signal }))
-      .filter((tag) => selects(policy, repository, tag))
-      .sort();
+    if (!selector.repository(repository)) continue;
+    const tags = (await from.registry.listTags(repository, { signal })).filter(selector.tag).sort();
     planned += tags.length;
     if (planned > MAX_PLANNED_TAGS)
       throw new Error(

@@ -5,7 +5,7 @@ import { copyImage, type ImageEndpoint } from '../replication/copy-image.js';
 import { RemoteRegistryError } from '../replication/errors.js';
 import type { Services } from '../services.js';
 import { findEntNamespace, findInstance } from './records.js';
-import { planOf, selects, sidesOf, storePlan } from './replication-plan.js';
+import { planOf, selectorOf, sidesOf, storePlan } from './replication-plan.js';
 import { checkRegistry } from './registries.js';
 import type { RecordedPush } from './registry.js';
 
@@ -314,7 +314,7 @@ export function stopReplication(services: Services, executionId: number): void {
 
 /** After a push: a run of each enabled push policy on pushes whose filters take the tag. */
 export function replicateOnPush(services: Services, push: RecordedPush): void {
-  if (!push.tag || !push.changed) return;
+  if (!push.tag) return;
   const image = `${push.namespace.name}/${push.repository.name}`;
   // A policy that cannot start its run must not fail the push that triggered it.
   try {
@@ -325,7 +325,7 @@ export function replicateOnPush(services: Services, push: RecordedPush): void {
       const policy = definitionOf(row);
       if (!policy.enabled || !policy.dest_registry || policy.trigger.type !== 'event_based')
         continue;
-      if (!selects(policy, image, push.tag)) continue;
+      if (!selectorOf(policy).takes(image, push.tag)) continue;
       startReplication(services, row, {
         trigger: 'event_based',
         operatorId: push.pusher ?? row.creator_id,

@@ -10,8 +10,10 @@ import type { Db } from '../db/database.js';
 import type { Services } from '../services.js';
 import { rulesOf } from './immutability.js';
 import {
+  findArtifact,
   findEntRepository,
   findInstance,
+  tagsOfArtifact,
   type EntNamespaceRow,
   type InstanceRow,
 } from './records.js';
@@ -233,13 +235,9 @@ export async function runRetentionExecution(
       repository,
       username: execution.operator || 'retention',
     };
-    const current = db
-      .prepare(
-        `SELECT t.name, a.digest FROM ent_tags t JOIN ent_artifacts a ON a.id = t.artifact_id
-         WHERE t.repository_id = ? AND a.digest = ?`,
-      )
-      .all(repository.id, first.digest) as { name: string; digest: string }[];
-    const still = new Set(current.map((row) => row.name));
+    const artifact = findArtifact(db, repository.id, first.digest);
+    const current = artifact ? tagsOfArtifact(db, artifact.id) : [];
+    const still = new Set(current);
     const planned = new Set(rows.map((row) => row.tag));
     for (const row of rows) {
       if (!still.has(row.tag)) mark.run('Succeed', LEFT_ALONE, at(), row.id);
@@ -249,10 +247,7 @@ export async function runRetentionExecution(
     // The deletions check the plan again in the repository's turn: a push that came first, moving
     // a planned tag or tagging the planned image, is not undone.
     let settled = false;
-    if (live.length > 0 && current.every((row) => planned.has(row.name))) {
-      const artifact = db
-        .prepare('SELECT * FROM ent_artifacts WHERE repository_id = ? AND digest = ?')
-        .get(repository.id, first.digest) as Parameters<typeof deleteArtifact>[1];
+    if (artifact && live.length > 0 && current.every((tag) => planned.has(tag))) {
       try {
         settled = (await deleteArtifact(artifactScope, artifact, planned)) === 'deleted';
         if (settled) for (const row of live) mark.run('Succeed', '', at(), row.id);

@@ -56,7 +56,6 @@ function scanRowOf(services: Pick<Services, 'db'>, artifactId: number): ScanRow 
     ScanRow | undefined;
 }
 
-/** Queues a scan of an artifact; 409 while one is waiting or running. */
 /** Starts an artifact's scan over: Pending, its last report dropped. */
 function markPending(services: Pick<Services, 'db' | 'clock'>, artifactId: number): void {
   services.db
@@ -75,6 +74,7 @@ export async function scanNow(services: Services, artifact: ArtifactRow): Promis
   await runScan(services, artifact.id);
 }
 
+/** Queues a scan of an artifact; 409 while one is waiting or running. */
 export function requestScan(services: Services, artifact: ArtifactRow): void {
   if (artifact.type === 'SIGNATURE')
     throw entError.invalid('A signature is not an image; scan the artifact it signs.');

@@ -1,3 +1,5 @@
+import { MASKED_SECRET } from '@swr-console/swr-api';
+
 /**
  * The BFF's own API (everything under `/api` except the SWR proxy): where each operation lives,
  * what it answers on success, and whether it answers without a session. Free of schemas, so the
@@ -68,7 +70,7 @@ export const MAX_PLANNED_REPOSITORIES = 50;
 /** Test events one session may send a minute (each may hold a connection for 5 s). */
 export const WEBHOOK_TESTS_PER_MINUTE = 10;
 /** What SWR answers in place of a webhook header's value, and takes on update as "keep it". */
-export const MASKED_HEADER_VALUE = '*****';
+export const MASKED_HEADER_VALUE = MASKED_SECRET;
 
 export type BffEndpointId = keyof typeof bffEndpoints;
 

@@ -91,3 +91,9 @@ export function signedDigestOf(tag: string): string | undefined {
 /** The media type of Harbor's native vulnerability report, the key of reports and scan overviews. */
 export const VULNERABILITY_REPORT_TYPE =
   'application/vnd.security.vulnerability.report; version=1.1';
+
+/**
+ * What an Enterprise answer shows in place of a secret (a registry's password, a webhook header's
+ * value); sent back on an update, it keeps the stored one.
+ */
+export const MASKED_SECRET = '*****';

@@ -4,6 +4,7 @@ import {
   type WebhookJob,
   type WebhookPolicy,
   type WebhookTarget,
+  MASKED_SECRET,
 } from '@swr-console/swr-api';
 import type { Db } from '../../db/database.js';
 import { entError } from '../../domain/errors.js';
@@ -25,15 +26,12 @@ type Ids =
   | 'DeleteInstanceWebhook'
   | 'ListInstanceWebhookJobs';
 
-/** What answers show of a header's value: never the value itself. */
-export const MASKED = '*****';
-
 /** `name:*****` for each header of a target; the names stay, so the console can show them. */
 function maskedHeaders(authHeader: string): string {
   const parsed = parseAuthHeader(authHeader);
   // Stored headers were checked when written; should one not parse, show nothing of it.
-  if ('problem' in parsed) return MASKED;
-  return parsed.headers.map(([name]) => `${name}:${MASKED}`).join(';');
+  if ('problem' in parsed) return MASKED_SECRET;
+  return parsed.headers.map(([name]) => `${name}:${MASKED_SECRET}`).join(';');
 }
 
 function toPolicy(row: WebhookRow, namespace: { id: number; name: string }): WebhookPolicy {
@@ -130,12 +128,12 @@ function keptSecrets(sent: string, stored: string | undefined, index: number): s
     .split(';')
     .map((entry) => {
       const colon = entry.indexOf(':');
-      if (colon < 0 || entry.slice(colon + 1).trim() !== MASKED) return entry;
+      if (colon < 0 || entry.slice(colon + 1).trim() !== MASKED_SECRET) return entry;
       const name = entry.slice(0, colon).trim();
       const value = storedValues.get(name.toLowerCase());
       if (value === undefined)
         throw entError.invalid(
-          `Invalid body.targets.${index}.auth_header: ${name} has no stored value to keep; send its value instead of ${MASKED}.`,
+          `Invalid body.targets.${index}.auth_header: ${name} has no stored value to keep; send its value instead of ${MASKED_SECRET}.`,
         );
       return `${entry.slice(0, colon)}:${value}`;
     })

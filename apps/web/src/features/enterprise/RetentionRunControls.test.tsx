@@ -126,6 +126,7 @@ describe('running a retention policy', () => {
       </TestProviders>,
     );
     expect(screen.getByRole('button', { name: 'Run now' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Dry run' })).toBeDisabled();
     expect(screen.getByText(catalogs['en-US']['ent.adminOnly']!)).toBeVisible();
   });
 

@@ -4,6 +4,7 @@ import {
   replicationPolicyBody,
   type Registry,
   type ReplicationPolicy,
+  MASKED_SECRET,
 } from '@swr-console/swr-api';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
   emptyRegistry,
   fromPolicy,
   fromRegistry,
-  KEEP_SECRET,
   policyProblems,
   registryProblems,
   registryUrlProblem,
@@ -62,7 +62,7 @@ describe('the registry form', () => {
     expect(body.credential).toEqual({
       type: 'basic',
       access_key: 'robot',
-      access_secret: KEEP_SECRET,
+      access_secret: MASKED_SECRET,
     });
   });
 

@@ -6,6 +6,7 @@ import {
   type RegistryBody,
   type ReplicationPolicy,
   type ReplicationPolicyBody,
+  MASKED_SECRET,
 } from '@swr-console/swr-api';
 
 /**
@@ -13,9 +14,6 @@ import {
  * of each field, as codes the dialogs put into words. The contract's schemas say the same, but
  * they carry zod, which the browser does not load; the tests hold the two together.
  */
-
-/** What every answer says in place of a registry's secret; sent back, it keeps the stored one. */
-export const KEEP_SECRET = '*****';
 
 export const REGISTRY_TYPES = ['swr-pro', 'huawei-SWR', 'swr-pro-internal'] as const;
 export type RegistryType = (typeof REGISTRY_TYPES)[number];
@@ -85,7 +83,7 @@ export function toRegistryBody(form: RegistryForm, editing?: Registry): Registry
       type: 'basic',
       access_key: form.username,
       access_secret: keepsSecret(form, editing)
-        ? KEEP_SECRET
+        ? MASKED_SECRET
         : form.username === ''
           ? ''
           : form.secret,

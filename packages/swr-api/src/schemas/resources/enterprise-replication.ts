@@ -13,9 +13,6 @@ import { executionStatus, globPattern } from './signing.js';
  * tasks (one per repository) → sub-tasks (one per tag). Shapes follow the official SDK's models.
  */
 
-/** What a registry's `access_secret` reads as in every answer: the secret never leaves. */
-export const MASKED_SECRET = '*****';
-
 export const registryType = z.enum(['swr-pro', 'swr-pro-internal', 'huawei-SWR']);
 export type RegistryType = z.infer<typeof registryType>;
 
